@@ -1,0 +1,44 @@
+# Third-party libraries. Native builds use Debian's packages; the wasm build compiles Dear ImGui
+# and Opus from the Debian source packages that tools/setup unpacks into third_party/src.
+
+if(EMSCRIPTEN)
+  # nlohmann_json's own CMake target adds -isystem /usr/include, which lets glibc headers shadow
+  # the emscripten sysroot. Expose a folder that holds only a link to the nlohmann headers.
+  set(_json_dir "${CMAKE_BINARY_DIR}/json-include")
+  file(MAKE_DIRECTORY "${_json_dir}")
+  file(CREATE_LINK /usr/include/nlohmann "${_json_dir}/nlohmann" SYMBOLIC)
+  add_library(treff_json INTERFACE)
+  target_include_directories(treff_json SYSTEM INTERFACE "${_json_dir}")
+  # The wasm build has no exceptions; parsing code checks every value instead of catching.
+  target_compile_definitions(treff_json INTERFACE JSON_NOEXCEPTION)
+
+  file(GLOB _imgui_dir LIST_DIRECTORIES true "${TREFF_THIRD_PARTY_DIR}/imgui-1.86*")
+  if(NOT _imgui_dir)
+    message(FATAL_ERROR "Dear ImGui source not found in ${TREFF_THIRD_PARTY_DIR}: run tools/setup")
+  endif()
+  add_library(imgui STATIC
+    ${_imgui_dir}/imgui.cpp ${_imgui_dir}/imgui_draw.cpp ${_imgui_dir}/imgui_tables.cpp
+    ${_imgui_dir}/imgui_widgets.cpp
+    ${_imgui_dir}/backends/imgui_impl_glfw.cpp ${_imgui_dir}/backends/imgui_impl_opengl3.cpp)
+  target_include_directories(imgui SYSTEM PUBLIC ${_imgui_dir} ${_imgui_dir}/backends)
+  # WebGL2: the OpenGL3 backend would pick GLSL ES 2 (WebGL 1) under Emscripten otherwise.
+  target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+  target_compile_options(imgui PUBLIC -sUSE_GLFW=3)
+
+  file(GLOB _opus_dir LIST_DIRECTORIES true "${TREFF_THIRD_PARTY_DIR}/opus-1.3.1")
+  if(NOT _opus_dir)
+    message(FATAL_ERROR "Opus source not found in ${TREFF_THIRD_PARTY_DIR}: run tools/setup")
+  endif()
+  set(OPUS_STACK_PROTECTOR OFF CACHE BOOL "" FORCE)
+  set(OPUS_BUILD_PROGRAMS OFF CACHE BOOL "" FORCE)
+  set(OPUS_INSTALL_PKG_CONFIG_MODULE OFF CACHE BOOL "" FORCE)
+  set(OPUS_INSTALL_CMAKE_CONFIG_MODULE OFF CACHE BOOL "" FORCE)
+  set(BUILD_TESTING OFF CACHE BOOL "" FORCE)
+  add_subdirectory(${_opus_dir} ${CMAKE_BINARY_DIR}/opus EXCLUDE_FROM_ALL)
+  # Emscripten's libc has lrint/lrintf, but Opus' CMake cannot detect them when cross-compiling.
+  target_compile_definitions(opus PRIVATE HAVE_LRINTF=1 HAVE_LRINT=1)
+else()
+  find_package(nlohmann_json 3.10 REQUIRED)
+  add_library(treff_json INTERFACE)
+  target_link_libraries(treff_json INTERFACE nlohmann_json::nlohmann_json)
+endif()

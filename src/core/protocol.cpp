@@ -1,0 +1,413 @@
+#include "core/protocol.h"
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+#include "core/text_rules.h"
+
+namespace treff::proto {
+namespace {
+
+using json = nlohmann::json;
+
+Error bad(std::string message) { return Error{"bad-message", std::move(message)}; }
+
+// Reads the fields of one message object with checks, remembering the first problem, and at the
+// end rejects fields the message type does not have. Never calls a throwing nlohmann accessor.
+class FieldReader {
+ public:
+  FieldReader(const json& object, std::string_view type) : object_(object), type_(type) {}
+
+  std::string string(const char* key, std::size_t max_bytes, bool allow_empty = false) {
+    const json* v = find(key, true);
+    if (!v) return {};
+    if (!v->is_string()) return fail(std::string("field '") + key + "' must be a string"), "";
+    const auto& s = v->get_ref<const std::string&>();
+    if (s.size() > max_bytes)
+      return fail(std::string("field '") + key + "' is longer than " + std::to_string(max_bytes) +
+                  " bytes"), "";
+    if (s.empty() && !allow_empty) return fail(std::string("field '") + key + "' is empty"), "";
+    return s;
+  }
+
+  std::optional<std::string> optional_string(const char* key, std::size_t max_bytes) {
+    if (!object_.contains(key)) return std::nullopt;
+    return string(key, max_bytes, true);
+  }
+
+  bool boolean(const char* key) {
+    const json* v = find(key, true);
+    if (!v) return false;
+    if (!v->is_boolean()) return fail(std::string("field '") + key + "' must be true or false"), false;
+    return v->get<bool>();
+  }
+
+  std::optional<int> optional_int(const char* key, int min, int max) {
+    const json* v = find(key, false);
+    if (!v) return std::nullopt;
+    if (!v->is_number_integer())
+      return fail(std::string("field '") + key + "' must be a whole number"), std::nullopt;
+    const auto n = v->get<std::int64_t>();
+    if (n < min || n > max)
+      return fail(std::string("field '") + key + "' is out of range"), std::nullopt;
+    return static_cast<int>(n);
+  }
+
+  int integer(const char* key, int min, int max) {
+    if (!find(key, true)) return 0;
+    return optional_int(key, min, max).value_or(0);
+  }
+
+  const json* object(const char* key) {
+    const json* v = find(key, true);
+    if (v && !v->is_object()) return fail(std::string("field '") + key + "' must be an object"), nullptr;
+    return v;
+  }
+
+  const json* array(const char* key) {
+    const json* v = find(key, true);
+    if (v && !v->is_array()) return fail(std::string("field '") + key + "' must be a list"), nullptr;
+    return v;
+  }
+
+  void adopt(const std::optional<Error>& e) {
+    if (e && !error_) error_ = e;
+  }
+  void fail(std::string message) {
+    if (!error_) error_ = bad(std::string(type_) + ": " + message);
+  }
+  bool failed() const { return error_.has_value(); }
+
+  // Call last: reports the first problem, including any field nobody asked for.
+  std::optional<Error> finish() {
+    if (!error_) {
+      for (auto it = object_.begin(); it != object_.end(); ++it) {
+        if (!known_.count(it.key())) {
+          fail("unexpected field '" + it.key() + "'");
+          break;
+        }
+      }
+    }
+    return error_;
+  }
+
+ private:
+  const json* find(const char* key, bool required) {
+    known_.insert(key);
+    auto it = object_.find(key);
+    if (it == object_.end()) {
+      if (required) fail(std::string("missing field '") + key + "'");
+      return nullptr;
+    }
+    return &*it;
+  }
+
+  const json& object_;
+  std::string_view type_;
+  std::set<std::string> known_{"v", "type"};
+  std::optional<Error> error_;
+};
+
+// ---- shared pieces ----
+
+std::optional<Error> read_participant_id(FieldReader& r, const char* key, std::string& out) {
+  out = r.string(key, kMaxParticipantIdBytes);
+  if (r.failed()) return std::nullopt;
+  auto ok = check_participant_id(out);
+  return ok ? std::nullopt : std::optional<Error>(ok.error());
+}
+
+MediaState read_media(FieldReader& r) {
+  MediaState m;
+  m.mic = r.boolean("mic");
+  m.camera = r.boolean("camera");
+  return m;
+}
+
+Signal read_signal(FieldReader& r) {
+  Signal s;
+  const std::string kind = r.string("kind", 16);
+  if (r.failed()) return s;
+  if (kind == "offer" || kind == "answer") {
+    s.kind = kind == "offer" ? SignalKind::Offer : SignalKind::Answer;
+    s.sdp = r.string("sdp", kMaxSdpBytes);
+  } else if (kind == "candidate") {
+    s.kind = SignalKind::Candidate;
+    s.candidate = r.string("candidate", kMaxCandidateBytes, /*allow_empty=*/true);
+    s.sdp_mid = r.optional_string("sdpMid", 64);
+    s.sdp_mline_index = r.optional_int("sdpMLineIndex", 0, 1023);
+  } else {
+    r.fail("field 'kind' must be \"offer\", \"answer\" or \"candidate\"");
+  }
+  return s;
+}
+
+void write_signal(json& j, const Signal& s) {
+  j["kind"] = to_string(s.kind);
+  if (s.kind == SignalKind::Candidate) {
+    j["candidate"] = s.candidate;
+    if (s.sdp_mid) j["sdpMid"] = *s.sdp_mid;
+    if (s.sdp_mline_index) j["sdpMLineIndex"] = *s.sdp_mline_index;
+  } else {
+    j["sdp"] = s.sdp;
+  }
+}
+
+json peer_json(const PeerInfo& p) {
+  return json{{"id", p.id}, {"name", p.name}, {"mic", p.media.mic}, {"camera", p.media.camera}};
+}
+
+std::optional<PeerInfo> read_peer(const json& j, FieldReader& outer) {
+  if (!j.is_object()) return outer.fail("every peer must be an object"), std::nullopt;
+  FieldReader r(j, "peer");
+  PeerInfo p;
+  r.adopt(read_participant_id(r, "id", p.id));
+  p.name = r.string("name", 4 * kMaxDisplayNameChars);
+  p.media = read_media(r);
+  if (auto e = r.finish()) return outer.adopt(e), std::nullopt;
+  return p;
+}
+
+std::string dump(const json& j) {
+  // `replace` keeps dump() from throwing on invalid UTF-8; inputs were validated anyway.
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+json envelope(const char* type) { return json{{"v", kVersion}, {"type", type}}; }
+
+// Parses the outer object and checks version and type; `type` receives the type string.
+Result<json> open_envelope(std::string_view text, std::string& type) {
+  if (text.size() > kMaxMessageBytes)
+    return Error{"too-big", "The message is larger than 64 KiB."};
+  json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return Error{"bad-json", "The message is not valid JSON."};
+  if (!j.is_object()) return Error{"bad-json", "The message must be a JSON object."};
+  auto v = j.find("v");
+  if (v == j.end() || !v->is_number_integer())
+    return Error{"bad-message", "The message has no protocol version field 'v'."};
+  if (v->get<std::int64_t>() != kVersion)
+    return Error{"unsupported-version", "This server speaks protocol version 1 only."};
+  auto t = j.find("type");
+  if (t == j.end() || !t->is_string())
+    return Error{"bad-message", "The message has no 'type' field."};
+  type = t->get<std::string>();
+  return j;
+}
+
+template <class T>
+Result<T> finish(FieldReader& r, T value) {
+  if (auto e = r.finish()) return *e;
+  return value;
+}
+
+}  // namespace
+
+std::string_view to_string(SignalKind kind) {
+  switch (kind) {
+    case SignalKind::Offer: return "offer";
+    case SignalKind::Answer: return "answer";
+    case SignalKind::Candidate: return "candidate";
+  }
+  return "offer";
+}
+
+Result<ClientMessage> parse_client_message(std::string_view text) {
+  std::string type;
+  auto env = open_envelope(text, type);
+  if (!env) return env.error();
+  const json& j = env.value();
+  FieldReader r(j, type);
+
+  if (type == "hello") {
+    Hello m;
+    m.agent = r.string("agent", kMaxAgentBytes);
+    return finish<ClientMessage>(r, m);
+  }
+  if (type == "join") {
+    Join m;
+    m.room = r.string("room", 4 * kMaxRoomNameChars, true);
+    m.name = r.string("name", 4 * kMaxDisplayNameChars + 64, true);
+    m.password = r.optional_string("password", 4 * kMaxPasswordChars);
+    m.media = read_media(r);
+    if (auto e = r.finish()) return *e;
+    if (auto ok = check_room_name(m.room); !ok) return ok.error();
+    auto name = check_display_name(m.name);
+    if (!name) return name.error();
+    m.name = name.value();
+    if (m.password) {
+      if (auto ok = check_password(*m.password); !ok) return ok.error();
+    }
+    return ClientMessage{m};
+  }
+  if (type == "signal") {
+    SendSignal m;
+    r.adopt(read_participant_id(r, "to", m.to));
+    m.signal = read_signal(r);
+    return finish<ClientMessage>(r, m);
+  }
+  if (type == "media") {
+    SetMedia m;
+    m.media = read_media(r);
+    return finish<ClientMessage>(r, m);
+  }
+  if (type == "leave") return finish<ClientMessage>(r, Leave{});
+  return Error{"unknown-type", "Unknown message type '" + type.substr(0, 32) + "'."};
+}
+
+Result<ServerMessage> parse_server_message(std::string_view text) {
+  std::string type;
+  auto env = open_envelope(text, type);
+  if (!env) return env.error();
+  const json& j = env.value();
+  FieldReader r(j, type);
+
+  if (type == "hello") {
+    Welcome m;
+    m.agent = r.string("agent", kMaxAgentBytes);
+    m.room_limit = r.integer("roomLimit", 1, 1 << 20);
+    m.max_message_bytes = static_cast<std::size_t>(r.integer("maxMessageBytes", 1024, 1 << 24));
+    return finish<ServerMessage>(r, m);
+  }
+  if (type == "joined") {
+    Joined m;
+    m.room = r.string("room", 4 * kMaxRoomNameChars);
+    r.adopt(read_participant_id(r, "self", m.self_id));
+    if (const json* peers = r.array("peers")) {
+      for (const auto& p : *peers) {
+        auto peer = read_peer(p, r);
+        if (!peer) break;
+        m.peers.push_back(std::move(*peer));
+      }
+    }
+    return finish<ServerMessage>(r, m);
+  }
+  if (type == "peer-joined") {
+    PeerJoined m;
+    if (const json* peer = r.object("peer")) {
+      if (auto p = read_peer(*peer, r)) m.peer = std::move(*p);
+    }
+    return finish<ServerMessage>(r, m);
+  }
+  if (type == "peer-left") {
+    PeerLeft m;
+    r.adopt(read_participant_id(r, "id", m.id));
+    return finish<ServerMessage>(r, m);
+  }
+  if (type == "signal") {
+    RelayedSignal m;
+    r.adopt(read_participant_id(r, "from", m.from));
+    m.signal = read_signal(r);
+    return finish<ServerMessage>(r, m);
+  }
+  if (type == "media") {
+    PeerMedia m;
+    r.adopt(read_participant_id(r, "from", m.from));
+    m.media = read_media(r);
+    return finish<ServerMessage>(r, m);
+  }
+  if (type == "error") {
+    ErrorReply m;
+    m.code = r.string("code", 64);
+    m.message = r.string("message", 1024, true);
+    return finish<ServerMessage>(r, m);
+  }
+  return Error{"unknown-type", "Unknown message type '" + type.substr(0, 32) + "'."};
+}
+
+std::string serialize(const ClientMessage& message) {
+  struct Writer {
+    json operator()(const Hello& m) const {
+      json j = envelope("hello");
+      j["agent"] = m.agent;
+      return j;
+    }
+    json operator()(const Join& m) const {
+      json j = envelope("join");
+      j["room"] = m.room;
+      j["name"] = m.name;
+      if (m.password) j["password"] = *m.password;
+      j["mic"] = m.media.mic;
+      j["camera"] = m.media.camera;
+      return j;
+    }
+    json operator()(const SendSignal& m) const {
+      json j = envelope("signal");
+      j["to"] = m.to;
+      write_signal(j, m.signal);
+      return j;
+    }
+    json operator()(const SetMedia& m) const {
+      json j = envelope("media");
+      j["mic"] = m.media.mic;
+      j["camera"] = m.media.camera;
+      return j;
+    }
+    json operator()(const Leave&) const { return envelope("leave"); }
+  };
+  return dump(std::visit(Writer{}, message));
+}
+
+std::string serialize(const ServerMessage& message) {
+  struct Writer {
+    json operator()(const Welcome& m) const {
+      json j = envelope("hello");
+      j["agent"] = m.agent;
+      j["roomLimit"] = m.room_limit;
+      j["maxMessageBytes"] = m.max_message_bytes;
+      return j;
+    }
+    json operator()(const Joined& m) const {
+      json j = envelope("joined");
+      j["room"] = m.room;
+      j["self"] = m.self_id;
+      json peers = json::array();
+      for (const auto& p : m.peers) peers.push_back(peer_json(p));
+      j["peers"] = std::move(peers);
+      return j;
+    }
+    json operator()(const PeerJoined& m) const {
+      json j = envelope("peer-joined");
+      j["peer"] = peer_json(m.peer);
+      return j;
+    }
+    json operator()(const PeerLeft& m) const {
+      json j = envelope("peer-left");
+      j["id"] = m.id;
+      return j;
+    }
+    json operator()(const RelayedSignal& m) const {
+      json j = envelope("signal");
+      j["from"] = m.from;
+      write_signal(j, m.signal);
+      return j;
+    }
+    json operator()(const PeerMedia& m) const {
+      json j = envelope("media");
+      j["from"] = m.from;
+      j["mic"] = m.media.mic;
+      j["camera"] = m.media.camera;
+      return j;
+    }
+    json operator()(const ErrorReply& m) const {
+      json j = envelope("error");
+      j["code"] = m.code;
+      j["message"] = m.message;
+      return j;
+    }
+  };
+  return dump(std::visit(Writer{}, message));
+}
+
+std::string_view type_name(const ClientMessage& message) {
+  static constexpr std::string_view names[] = {"hello", "join", "signal", "media", "leave"};
+  return names[message.index()];
+}
+
+std::string_view type_name(const ServerMessage& message) {
+  static constexpr std::string_view names[] = {"hello",  "joined", "peer-joined", "peer-left",
+                                               "signal", "media",  "error"};
+  return names[message.index()];
+}
+
+}  // namespace treff::proto

@@ -1,0 +1,94 @@
+// The signaling protocol of treff-server: versioned JSON text messages over one WebSocket.
+//
+// Every message is an object {"v": 1, "type": "...", ...}. Parsing is strict: unknown types,
+// unknown fields, missing or mistyped fields and oversized values each produce an Error naming
+// the problem; nothing here throws. The server parses ClientMessage and writes ServerMessage; the
+// client does the reverse, so both ends share one definition.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/result.h"
+
+namespace treff::proto {
+
+constexpr int kVersion = 1;
+constexpr std::size_t kMaxMessageBytes = 64 * 1024;
+constexpr std::size_t kMaxSdpBytes = 60 * 1024;
+constexpr std::size_t kMaxCandidateBytes = 1024;
+constexpr std::size_t kMaxAgentBytes = 128;
+
+struct MediaState {
+  bool mic = true;
+  bool camera = true;
+  bool operator==(const MediaState& o) const { return mic == o.mic && camera == o.camera; }
+};
+
+struct PeerInfo {
+  std::string id;
+  std::string name;
+  MediaState media;
+};
+
+enum class SignalKind { Offer, Answer, Candidate };
+
+// One WebRTC signal. For offers and answers `sdp` is set; for candidates `candidate`,
+// `sdp_mid` and `sdp_mline_index` (an empty candidate string means end-of-candidates).
+struct Signal {
+  SignalKind kind = SignalKind::Offer;
+  std::string sdp;
+  std::string candidate;
+  std::optional<std::string> sdp_mid;
+  std::optional<int> sdp_mline_index;
+};
+
+// ---- client to server ----
+struct Hello { std::string agent; };
+struct Join {
+  std::string room;
+  std::string name;
+  std::optional<std::string> password;
+  MediaState media;
+};
+struct SendSignal { std::string to; Signal signal; };     // type "signal"
+struct SetMedia { MediaState media; };                   // type "media"
+struct Leave {};
+using ClientMessage = std::variant<Hello, Join, SendSignal, SetMedia, Leave>;
+
+// ---- server to client ----
+struct Welcome {                                         // type "hello"
+  std::string agent;
+  int room_limit = 0;
+  std::size_t max_message_bytes = kMaxMessageBytes;
+};
+struct Joined {
+  std::string room;
+  std::string self_id;
+  std::vector<PeerInfo> peers;                           // everyone else, in join order
+};
+struct PeerJoined { PeerInfo peer; };                    // type "peer-joined"
+struct PeerLeft { std::string id; };                     // type "peer-left"
+struct RelayedSignal { std::string from; Signal signal; };  // type "signal"
+struct PeerMedia { std::string from; MediaState media; };   // type "media"
+struct ErrorReply { std::string code; std::string message; };  // type "error"
+using ServerMessage =
+    std::variant<Welcome, Joined, PeerJoined, PeerLeft, RelayedSignal, PeerMedia, ErrorReply>;
+
+Result<ClientMessage> parse_client_message(std::string_view text);
+Result<ServerMessage> parse_server_message(std::string_view text);
+
+std::string serialize(const ClientMessage& message);
+std::string serialize(const ServerMessage& message);
+
+std::string_view to_string(SignalKind kind);
+
+// The JSON "type" of a message, e.g. "peer-joined"; for logs and tests.
+std::string_view type_name(const ClientMessage& message);
+std::string_view type_name(const ServerMessage& message);
+
+}  // namespace treff::proto

@@ -1,0 +1,170 @@
+#include "core/protocol.h"
+
+#include <gtest/gtest.h>
+
+namespace treff::proto {
+namespace {
+
+template <class T>
+T expect_client(std::string_view text) {
+  auto r = parse_client_message(text);
+  EXPECT_TRUE(r.ok()) << text << " -> " << (r.ok() ? "" : r.error().message);
+  if (!r.ok() || !std::holds_alternative<T>(r.value())) {
+    ADD_FAILURE() << "wrong type for " << text;
+    return T{};
+  }
+  return std::get<T>(r.value());
+}
+
+Error expect_client_error(std::string_view text) {
+  auto r = parse_client_message(text);
+  EXPECT_FALSE(r.ok()) << text;
+  return r.ok() ? Error{} : r.error();
+}
+
+TEST(ClientMessages, JoinRoundTrips) {
+  Join join{"familie", "Oma Gerda", std::string("geheim"), {true, false}};
+  auto j = expect_client<Join>(serialize(ClientMessage{join}));
+  EXPECT_EQ(j.room, "familie");
+  EXPECT_EQ(j.name, "Oma Gerda");
+  EXPECT_EQ(j.password, "geheim");
+  EXPECT_TRUE(j.media.mic);
+  EXPECT_FALSE(j.media.camera);
+}
+
+TEST(ClientMessages, JoinTrimsTheName) {
+  auto j = expect_client<Join>(
+      R"({"v":1,"type":"join","room":"r1","name":"  Piet  ","mic":true,"camera":true})");
+  EXPECT_EQ(j.name, "Piet");
+  EXPECT_FALSE(j.password.has_value());
+}
+
+TEST(ClientMessages, SignalsRoundTrip) {
+  Signal offer{SignalKind::Offer, "v=0\r\n", "", std::nullopt, std::nullopt};
+  auto o = expect_client<SendSignal>(serialize(ClientMessage{SendSignal{"7", offer}}));
+  EXPECT_EQ(o.to, "7");
+  EXPECT_EQ(o.signal.kind, SignalKind::Offer);
+  EXPECT_EQ(o.signal.sdp, "v=0\r\n");
+
+  Signal cand{SignalKind::Candidate, "", "candidate:1 1 udp 1 127.0.0.1 5000 typ host",
+              std::string("0"), 0};
+  auto c = expect_client<SendSignal>(serialize(ClientMessage{SendSignal{"7", cand}}));
+  EXPECT_EQ(c.signal.kind, SignalKind::Candidate);
+  EXPECT_EQ(c.signal.candidate, cand.candidate);
+  EXPECT_EQ(c.signal.sdp_mid, "0");
+  EXPECT_EQ(c.signal.sdp_mline_index, 0);
+}
+
+TEST(ClientMessages, EndOfCandidatesIsAnEmptyCandidate) {
+  auto c = expect_client<SendSignal>(R"({"v":1,"type":"signal","to":"3","kind":"candidate","candidate":""})");
+  EXPECT_TRUE(c.signal.candidate.empty());
+  EXPECT_FALSE(c.signal.sdp_mid.has_value());
+}
+
+TEST(ClientMessages, MediaHelloAndLeave) {
+  auto m = expect_client<SetMedia>(R"({"v":1,"type":"media","mic":false,"camera":true})");
+  EXPECT_FALSE(m.media.mic);
+  EXPECT_EQ(expect_client<Hello>(R"({"v":1,"type":"hello","agent":"treff-web"})").agent, "treff-web");
+  expect_client<Leave>(R"({"v":1,"type":"leave"})");
+}
+
+TEST(ClientMessages, MalformedJsonIsReported) {
+  EXPECT_EQ(expect_client_error("{not json").code, "bad-json");
+  EXPECT_EQ(expect_client_error("").code, "bad-json");
+  EXPECT_EQ(expect_client_error("[1,2]").code, "bad-json");
+  EXPECT_EQ(expect_client_error("\"join\"").code, "bad-json");
+  EXPECT_EQ(expect_client_error("{\"v\":1,\"type\":\"join\",\"name\":\"\xFF\"}").code, "bad-json");
+}
+
+TEST(ClientMessages, VersionAndTypeAreChecked) {
+  EXPECT_EQ(expect_client_error(R"({"type":"leave"})").code, "bad-message");
+  EXPECT_EQ(expect_client_error(R"({"v":"1","type":"leave"})").code, "bad-message");
+  EXPECT_EQ(expect_client_error(R"({"v":2,"type":"leave"})").code, "unsupported-version");
+  EXPECT_EQ(expect_client_error(R"({"v":1})").code, "bad-message");
+  EXPECT_EQ(expect_client_error(R"({"v":1,"type":7})").code, "bad-message");
+  auto e = expect_client_error(R"({"v":1,"type":"dance"})");
+  EXPECT_EQ(e.code, "unknown-type");
+  EXPECT_NE(e.message.find("dance"), std::string::npos);
+}
+
+TEST(ClientMessages, MissingAndMistypedFieldsAreNamed) {
+  auto missing = expect_client_error(R"({"v":1,"type":"join","room":"r","mic":true,"camera":true})");
+  EXPECT_EQ(missing.code, "bad-message");
+  EXPECT_NE(missing.message.find("'name'"), std::string::npos) << missing.message;
+
+  auto mistyped = expect_client_error(R"({"v":1,"type":"media","mic":"yes","camera":true})");
+  EXPECT_NE(mistyped.message.find("'mic'"), std::string::npos) << mistyped.message;
+
+  auto kind = expect_client_error(R"({"v":1,"type":"signal","to":"1","kind":"bye"})");
+  EXPECT_NE(kind.message.find("'kind'"), std::string::npos) << kind.message;
+
+  auto index = expect_client_error(
+      R"({"v":1,"type":"signal","to":"1","kind":"candidate","candidate":"c","sdpMLineIndex":-1})");
+  EXPECT_NE(index.message.find("sdpMLineIndex"), std::string::npos) << index.message;
+}
+
+TEST(ClientMessages, UnknownFieldsAreRejected) {
+  // A client may not claim a sender: "from" is the server's to set.
+  auto e = expect_client_error(
+      R"({"v":1,"type":"signal","to":"1","from":"2","kind":"offer","sdp":"x"})");
+  EXPECT_EQ(e.code, "bad-message");
+  EXPECT_NE(e.message.find("'from'"), std::string::npos) << e.message;
+  // An offer carries no candidate fields.
+  EXPECT_FALSE(parse_client_message(
+      R"({"v":1,"type":"signal","to":"1","kind":"offer","sdp":"x","candidate":"c"})").ok());
+}
+
+TEST(ClientMessages, NamesRoomsAndPasswordsAreValidated) {
+  auto name = expect_client_error(R"({"v":1,"type":"join","room":"r","name":"  ","mic":true,"camera":true})");
+  EXPECT_EQ(name.code, "bad-name");
+  auto ctrl = expect_client_error(R"({"v":1,"type":"join","room":"r","name":"a\u0007b","mic":true,"camera":true})");
+  EXPECT_EQ(ctrl.code, "bad-name");
+  auto room = expect_client_error(R"({"v":1,"type":"join","room":"a/b","name":"x","mic":true,"camera":true})");
+  EXPECT_EQ(room.code, "bad-room");
+  auto pw = expect_client_error(R"({"v":1,"type":"join","room":"r","name":"x","password":"","mic":true,"camera":true})");
+  EXPECT_EQ(pw.code, "bad-password");
+  auto to = expect_client_error(R"({"v":1,"type":"signal","to":"a b","kind":"offer","sdp":"x"})");
+  EXPECT_EQ(to.code, "bad-message");
+}
+
+TEST(ClientMessages, OversizedValuesAreRejected) {
+  std::string huge(kMaxMessageBytes + 1, ' ');
+  EXPECT_EQ(expect_client_error(huge).code, "too-big");
+  std::string long_candidate =
+      R"({"v":1,"type":"signal","to":"1","kind":"candidate","candidate":")" + std::string(2000, 'c') + "\"}";
+  EXPECT_EQ(expect_client_error(long_candidate).code, "bad-message");
+}
+
+TEST(ServerMessages, AllRoundTrip) {
+  std::vector<ServerMessage> all = {
+      Welcome{"treff-server/0.1", 8, kMaxMessageBytes},
+      Joined{"r", "3", {{"1", "Anna", {true, false}}, {"2", "Bob", {false, true}}}},
+      PeerJoined{{"4", "Jürgen", {true, true}}},
+      PeerLeft{"2"},
+      RelayedSignal{"1", {SignalKind::Answer, "v=0", "", std::nullopt, std::nullopt}},
+      PeerMedia{"1", {false, false}},
+      ErrorReply{"room-full", "The room is full."},
+  };
+  for (const auto& m : all) {
+    const std::string text = serialize(m);
+    auto back = parse_server_message(text);
+    ASSERT_TRUE(back.ok()) << text << " -> " << back.error().message;
+    EXPECT_EQ(back.value().index(), m.index());
+    EXPECT_EQ(serialize(back.value()), text);
+  }
+}
+
+TEST(ServerMessages, BadPeerListIsReported) {
+  auto r = parse_server_message(R"({"v":1,"type":"joined","room":"r","self":"1","peers":[{"id":"2"}]})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("'name'"), std::string::npos) << r.error().message;
+  EXPECT_FALSE(parse_server_message(R"({"v":1,"type":"peer-joined","peer":[]})").ok());
+}
+
+TEST(TypeNames, MatchTheWireTypes) {
+  EXPECT_EQ(type_name(ServerMessage{PeerJoined{}}), "peer-joined");
+  EXPECT_EQ(type_name(ClientMessage{SetMedia{}}), "media");
+}
+
+}  // namespace
+}  // namespace treff::proto
