@@ -226,9 +226,10 @@ Result<ClientMessage> parse_client_message(std::string_view text) {
   }
   if (type == "join") {
     Join m;
-    m.room = r.string("room", 4 * kMaxRoomNameChars, true);
-    m.name = r.string("name", 4 * kMaxDisplayNameChars + 64, true);
-    m.password = r.optional_string("password", 4 * kMaxPasswordChars);
+    // Lengths are checked by the text rules below, which explain the limit in plain words.
+    m.room = r.string("room", kMaxMessageBytes, true);
+    m.name = r.string("name", kMaxMessageBytes, true);
+    m.password = r.optional_string("password", kMaxMessageBytes);
     m.media = read_media(r);
     if (auto e = r.finish()) return *e;
     if (auto ok = check_room_name(m.room); !ok) return ok.error();

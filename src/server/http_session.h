@@ -1,0 +1,108 @@
+// One HTTP connection: serves static files, and hands "/ws" upgrades to a WebSocketSession.
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include "server/net.h"
+#include "server/origin_policy.h"
+#include "server/signaling_hub.h"
+#include "server/static_files.h"
+#include "server/websocket_session.h"
+
+namespace treff::server {
+
+struct SessionContext {
+  SignalingHub& hub;
+  const StaticFiles& files;
+  const OriginPolicy& origins;
+};
+
+template <class Stream>
+class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
+ public:
+  HttpSession(Stream&& stream, SessionContext context) : stream_(std::move(stream)), ctx_(context) {}
+
+  void run() { read_next(); }
+
+ private:
+  beast::tcp_stream& tcp() { return beast::get_lowest_layer(stream_); }
+
+  void read_next() {
+    parser_.emplace();
+    parser_->header_limit(8 * 1024);
+    parser_->body_limit(8 * 1024);  // requests carry no bodies; this only bounds abuse
+    tcp().expires_after(std::chrono::seconds(30));
+    http::async_read(stream_, buffer_, *parser_,
+                     beast::bind_front_handler(&HttpSession::on_read, this->shared_from_this()));
+  }
+
+  void on_read(beast::error_code ec, std::size_t) {
+    if (ec) {
+      if (ec != http::error::end_of_stream && !is_expected_disconnect(ec)) {
+        // Malformed or oversized request: answer once, then close.
+        TextResponse res{http::status::bad_request, 11};
+        res.set(http::field::content_type, "text/plain; charset=utf-8");
+        res.body() = "Bad request: " + ec.message() + "\n";
+        res.keep_alive(false);
+        res.prepare_payload();
+        send(std::move(res));
+      } else {
+        shutdown();
+      }
+      return;
+    }
+    auto request = parser_->release();
+    if (websocket::is_upgrade(request)) {
+      if (request.target() != "/ws") return send(plain(request, http::status::not_found, "WebSocket is at /ws.\n"));
+      if (!ctx_.origins.allows(request))
+        return send(plain(request, http::status::forbidden, "This origin may not use this server.\n"));
+      tcp().expires_never();  // the WebSocket has its own timeouts
+      std::make_shared<WebSocketSession<Stream>>(std::move(stream_), ctx_.hub)->run(std::move(request));
+      return;
+    }
+    std::visit([&](auto&& res) { send(std::move(res)); }, ctx_.files.respond(request));
+  }
+
+  static TextResponse plain(const http::request<http::string_body>& req, http::status status, std::string body) {
+    TextResponse res{status, req.version()};
+    res.set(http::field::server, "treff-server");
+    res.set(http::field::content_type, "text/plain; charset=utf-8");
+    res.keep_alive(false);
+    res.body() = std::move(body);
+    res.prepare_payload();
+    return res;
+  }
+
+  template <class Response>
+  void send(Response&& res) {
+    auto held = std::make_shared<std::decay_t<Response>>(std::forward<Response>(res));
+    const bool keep_alive = held->keep_alive();
+    http::async_write(stream_, *held,
+                      [self = this->shared_from_this(), held, keep_alive](beast::error_code ec, std::size_t) {
+                        if (ec) return;
+                        if (keep_alive) self->read_next(); else self->shutdown();
+                      });
+  }
+
+  void shutdown();
+
+  Stream stream_;
+  SessionContext ctx_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+};
+
+template <>
+inline void HttpSession<PlainStream>::shutdown() {
+  beast::error_code ec;
+  stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+}
+
+template <>
+inline void HttpSession<TlsStream>::shutdown() {
+  tcp().expires_after(std::chrono::seconds(5));
+  stream_.async_shutdown([self = shared_from_this()](beast::error_code) {});
+}
+
+}  // namespace treff::server

@@ -1,0 +1,31 @@
+// Token bucket: allows `burst` messages at once and `per_second` on average.
+#pragma once
+
+#include <algorithm>
+#include <chrono>
+
+namespace treff::server {
+
+class RateLimiter {
+ public:
+  using Clock = std::chrono::steady_clock;
+
+  RateLimiter(double per_second, double burst) : rate_(per_second), burst_(burst), tokens_(burst) {}
+
+  bool allow(Clock::time_point now = Clock::now()) {
+    const std::chrono::duration<double> elapsed = now - last_;
+    last_ = now;
+    tokens_ = std::min(burst_, tokens_ + elapsed.count() * rate_);
+    if (tokens_ < 1.0) return false;
+    tokens_ -= 1.0;
+    return true;
+  }
+
+ private:
+  double rate_;
+  double burst_;
+  double tokens_;
+  Clock::time_point last_ = Clock::now();
+};
+
+}  // namespace treff::server

@@ -1,0 +1,76 @@
+#include "server/server.h"
+
+#include <cstdio>
+#include <filesystem>
+
+namespace treff::server {
+
+Server::Server(const ServerOptions& options)
+    : options_(options),
+      hub_(HubLimits{options.room_limit}),
+      files_(options.root),
+      origins_(options.allowed_origins),
+      signals_(ioc_, SIGINT, SIGTERM),
+      shutdown_timer_(ioc_) {}
+
+int Server::run() {
+  if (!std::filesystem::is_regular_file(files_.root() / "index.html")) {
+    log_line("warning: no client at " + files_.root().string() +
+             " (build it: cmake --workflow --preset wasm, or pass --root); /ws works without it");
+  }
+  if (!options_.tls_cert.empty()) {
+    tls_.emplace(ssl::context::tls_server);
+    tls_->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
+                      ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
+    beast::error_code ec;
+    tls_->use_certificate_chain_file(options_.tls_cert, ec);
+    if (!ec) tls_->use_private_key_file(options_.tls_key, ssl::context::pem, ec);
+    if (ec) {
+      std::fprintf(stderr, "treff-server: cannot use the TLS certificate or key: %s\n", ec.message().c_str());
+      return 1;
+    }
+  }
+
+  beast::error_code ec;
+  const auto address = asio::ip::make_address(options_.address, ec);
+  if (ec) {
+    std::fprintf(stderr, "treff-server: '%s' is not an IP address\n", options_.address.c_str());
+    return 1;
+  }
+  try {
+    listener_ = std::make_shared<Listener>(ioc_, tcp::endpoint{address, options_.port}, tls_ ? &*tls_ : nullptr,
+                                           SessionContext{hub_, files_, origins_});
+  } catch (const boost::system::system_error& e) {
+    std::fprintf(stderr, "treff-server: cannot listen on %s port %u: %s\n", options_.address.c_str(),
+                 options_.port, e.code().message().c_str());
+    return 1;
+  }
+  listener_->run();
+
+  signals_.async_wait([this](beast::error_code wait_ec, int) {
+    if (!wait_ec) shut_down();
+  });
+
+  const auto bound = listener_->local_endpoint();
+  std::string host = options_.address == "127.0.0.1" ? "localhost" : bound.address().to_string();
+  if (bound.address().is_v6()) host = "[" + host + "]";
+  std::printf("treff-server: listening on %s://%s:%u/ (client from %s)\n", tls_ ? "https" : "http",
+              host.c_str(), bound.port(), files_.root().c_str());
+  std::fflush(stdout);
+
+  ioc_.run();
+  log_line("stopped");
+  return 0;
+}
+
+void Server::shut_down() {
+  log_line("shutting down");
+  listener_->stop();
+  const bool idle = hub_.connection_count() == 0;
+  hub_.close_all();
+  // Give the close frames a moment to go out, then stop whatever is left (idle HTTP keep-alives).
+  shutdown_timer_.expires_after(idle ? std::chrono::milliseconds(0) : std::chrono::seconds(2));
+  shutdown_timer_.async_wait([this](beast::error_code) { ioc_.stop(); });
+}
+
+}  // namespace treff::server

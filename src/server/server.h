@@ -1,0 +1,39 @@
+// treff-server as a whole: one I/O thread serving the client files and the signaling WebSocket on
+// one port, until SIGINT or SIGTERM.
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include "server/listener.h"
+#include "server/net.h"
+#include "server/origin_policy.h"
+#include "server/server_options.h"
+#include "server/signaling_hub.h"
+#include "server/static_files.h"
+
+namespace treff::server {
+
+class Server {
+ public:
+  explicit Server(const ServerOptions& options);
+
+  // Binds, prints the URL, and serves until a signal arrives. Returns the process exit code.
+  int run();
+
+ private:
+  void shut_down();
+
+  ServerOptions options_;
+  // Declared before the io_context: sessions destroyed with it still unregister from the hub.
+  SignalingHub hub_;
+  StaticFiles files_;
+  OriginPolicy origins_;
+  asio::io_context ioc_{1};
+  std::optional<ssl::context> tls_;
+  asio::signal_set signals_;
+  asio::steady_timer shutdown_timer_;
+  std::shared_ptr<Listener> listener_;
+};
+
+}  // namespace treff::server

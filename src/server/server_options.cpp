@@ -1,0 +1,49 @@
+#include "server/server_options.h"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+
+namespace treff::server {
+namespace fs = std::filesystem;
+
+std::optional<ServerOptions> parse_options(int argc, char** argv, int& exit_code) {
+  ServerOptions o;
+  CLI::App app{"treff-server: serves the Treff video-calling client and its signaling WebSocket (/ws)."};
+  app.add_option("--address", o.address, "Address to listen on")->capture_default_str();
+  app.add_option("--port", o.port, "TCP port (0: pick a free one and print it)")->capture_default_str();
+  app.add_option("--root", o.root, "Folder of the built client (default: build/wasm/site of this checkout)")
+      ->check(CLI::ExistingDirectory);
+  auto* cert = app.add_option("--tls-cert", o.tls_cert, "PEM certificate chain: serve https and wss")
+                   ->check(CLI::ExistingFile);
+  auto* key = app.add_option("--tls-key", o.tls_key, "PEM private key for --tls-cert")->check(CLI::ExistingFile);
+  cert->needs(key);
+  key->needs(cert);
+  app.add_option("--room-limit", o.room_limit, "Most people in one room")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  app.add_option("--allow-origin", o.allowed_origins,
+                 "Another web origin allowed to use /ws, e.g. https://example.org (repeatable)");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    exit_code = app.exit(e);
+    return std::nullopt;
+  }
+  if (o.root.empty()) o.root = default_client_root();
+  return o;
+}
+
+std::string default_client_root() {
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  // build/native/src/server/treff-server -> build/wasm/site
+  if (!ec) {
+    for (fs::path dir = exe.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
+      if (dir.filename() == "build" && fs::is_directory(dir / "wasm" / "site")) return (dir / "wasm" / "site").string();
+    }
+  }
+  return (fs::current_path(ec) / "build" / "wasm" / "site").string();
+}
+
+}  // namespace treff::server

@@ -1,0 +1,28 @@
+// Command-line options of treff-server.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace treff::server {
+
+struct ServerOptions {
+  std::string address = "127.0.0.1";
+  std::uint16_t port = 8080;
+  std::string root;  // folder of the built client; empty: find the wasm build of the checkout
+  std::string tls_cert;
+  std::string tls_key;
+  std::size_t room_limit = 8;
+  std::vector<std::string> allowed_origins;
+};
+
+// Parses argv. Returns nullopt when the program should exit with `exit_code` (after --help, or
+// after printing a clear message for bad flags).
+std::optional<ServerOptions> parse_options(int argc, char** argv, int& exit_code);
+
+// The default client folder: build/wasm/site of the checkout this binary was built in.
+std::string default_client_root();
+
+}  // namespace treff::server

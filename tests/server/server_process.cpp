@@ -1,0 +1,91 @@
+#include "server_process.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <stdexcept>
+#include <thread>
+
+namespace treff::test {
+namespace fs = std::filesystem;
+
+ServerProcess::ServerProcess(std::vector<std::string> args) {
+  int out[2];
+  if (pipe(out) != 0) throw std::runtime_error("pipe failed");
+  args.insert(args.begin(), {TREFF_SERVER_BINARY, "--port", "0"});
+  pid_ = fork();
+  if (pid_ == 0) {
+    dup2(out[1], STDOUT_FILENO);
+    close(out[0]);
+    close(out[1]);
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  close(out[1]);
+  std::string text;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (std::chrono::steady_clock::now() < deadline) {
+    pollfd p{out[0], POLLIN, 0};
+    if (poll(&p, 1, 100) <= 0) continue;
+    char buf[512];
+    const ssize_t n = read(out[0], buf, sizeof buf);
+    if (n <= 0) break;
+    text.append(buf, static_cast<std::size_t>(n));
+    const auto at = text.find("localhost:");
+    if (at != std::string::npos && text.find('/', at) != std::string::npos) {
+      port_ = static_cast<unsigned short>(std::stoi(text.substr(at + 10)));
+      break;
+    }
+  }
+  close(out[0]);
+  if (port_ == 0) {
+    stop(SIGKILL);
+    throw std::runtime_error("treff-server did not start; it printed: " + text);
+  }
+}
+
+ServerProcess::~ServerProcess() {
+  if (pid_ > 0) stop(SIGKILL);
+}
+
+int ServerProcess::stop(int signal_number, int timeout_ms) {
+  if (pid_ <= 0) return -1;
+  kill(pid_, signal_number);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  int status = 0;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (waitpid(pid_, &status, WNOHANG) == pid_) {
+      pid_ = -1;
+      return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  kill(pid_, SIGKILL);
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+  return -1;
+}
+
+fs::path make_site_folder() {
+  fs::path dir = fs::temp_directory_path() / ("treff-site-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& body) { std::ofstream(dir / name, std::ios::binary) << body; };
+  write("index.html", "<!doctype html><title>Treff</title>");
+  write("treff.wasm", std::string("\0asm\1\0\0\0", 8));
+  write("treff.js", "console.log('treff')");
+  // Stand-ins for precompressed siblings: the server picks them by name, not by content.
+  write("treff.wasm.gz", "GZIP-BYTES");
+  write("treff.js.br", "BROTLI-BYTES");
+  write(".secret", "hidden");
+  return dir;
+}
+
+}  // namespace treff::test

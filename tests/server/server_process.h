@@ -1,0 +1,34 @@
+// Starts the real treff-server binary as a child process on a free port, and stops it.
+#pragma once
+
+#include <sys/types.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace treff::test {
+
+class ServerProcess {
+ public:
+  // Starts `treff-server --port 0 <args>` and waits for its "listening on" line.
+  explicit ServerProcess(std::vector<std::string> args = {});
+  ~ServerProcess();
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+
+  unsigned short port() const { return port_; }
+  pid_t pid() const { return pid_; }
+
+  // Sends a signal and waits up to `timeout_ms` for the exit; returns the exit status (or -1).
+  int stop(int signal_number, int timeout_ms = 5000);
+
+ private:
+  pid_t pid_ = -1;
+  unsigned short port_ = 0;
+};
+
+// A folder holding a small fake client build (index.html, treff.wasm with .gz/.br siblings, ...).
+std::filesystem::path make_site_folder();
+
+}  // namespace treff::test

@@ -1,0 +1,163 @@
+// The signaling WebSocket of the real treff-server: joining, relaying, presence.
+#include <gtest/gtest.h>
+
+#include "server_process.h"
+#include "ws_client.h"
+
+namespace treff::test {
+namespace {
+
+json signal_to(const std::string& to, const std::string& kind, const std::string& sdp) {
+  return json{{"v", 1}, {"type", "signal"}, {"to", to}, {"kind", kind}, {"sdp", sdp}};
+}
+
+class Signaling : public ::testing::Test {
+ protected:
+  ServerProcess server;
+};
+
+TEST_F(Signaling, HelloTellsTheLimits) {
+  WsClient a(server.port());
+  a.send(json{{"v", 1}, {"type", "hello"}, {"agent", "test"}});
+  json h = a.next();
+  EXPECT_EQ(h["type"], "hello");
+  EXPECT_EQ(h["roomLimit"], 8);
+  EXPECT_EQ(h["maxMessageBytes"], 65536);
+}
+
+TEST_F(Signaling, PeopleInOneRoomSeeEachOther) {
+  WsClient anna(server.port()), bob(server.port());
+  json a = anna.join("familie", "Anna");
+  EXPECT_EQ(a["type"], "joined");
+  EXPECT_EQ(a["room"], "familie");
+  EXPECT_TRUE(a["peers"].empty());
+
+  json b = bob.join("familie", "  Bob ");
+  ASSERT_EQ(b["peers"].size(), 1u);
+  EXPECT_EQ(b["peers"][0]["id"], a["self"]);
+  EXPECT_EQ(b["peers"][0]["name"], "Anna");
+  EXPECT_NE(b["self"], a["self"]);
+
+  json seen = anna.next();
+  EXPECT_EQ(seen["type"], "peer-joined");
+  EXPECT_EQ(seen["peer"]["id"], b["self"]);
+  EXPECT_EQ(seen["peer"]["name"], "Bob");  // trimmed by the server
+}
+
+TEST_F(Signaling, RelayedSignalsNameTheRealSender) {
+  WsClient anna(server.port()), bob(server.port());
+  json a = anna.join("r", "Anna");
+  json b = bob.join("r", "Bob");
+  anna.next();  // peer-joined
+
+  bob.send(signal_to(a["self"], "offer", "v=0 offer"));
+  json offer = anna.next();
+  EXPECT_EQ(offer["type"], "signal");
+  EXPECT_EQ(offer["from"], b["self"]);
+  EXPECT_EQ(offer["kind"], "offer");
+  EXPECT_EQ(offer["sdp"], "v=0 offer");
+
+  anna.send(json{{"v", 1}, {"type", "signal"}, {"to", b["self"]}, {"kind", "candidate"},
+                 {"candidate", "candidate:1 1 udp 1 127.0.0.1 9 typ host"}, {"sdpMid", "0"}, {"sdpMLineIndex", 0}});
+  json cand = bob.next();
+  EXPECT_EQ(cand["from"], a["self"]);
+  EXPECT_EQ(cand["sdpMid"], "0");
+
+  // Claiming another sender is refused outright, not relayed with the claim.
+  json spoof = signal_to(a["self"], "answer", "x");
+  spoof["from"] = "999";
+  bob.send(spoof);
+  EXPECT_EQ(bob.next()["code"], "bad-message");
+}
+
+TEST_F(Signaling, MediaStateReachesTheOthersAndLaterJoiners) {
+  WsClient anna(server.port()), bob(server.port());
+  json a = anna.join("r", "Anna");
+  bob.join("r", "Bob");
+  anna.next();
+  anna.send(json{{"v", 1}, {"type", "media"}, {"mic", false}, {"camera", true}});
+  json m = bob.next();
+  EXPECT_EQ(m["type"], "media");
+  EXPECT_EQ(m["from"], a["self"]);
+  EXPECT_EQ(m["mic"], false);
+
+  WsClient carla(server.port());
+  json c = carla.join("r", "Carla");
+  ASSERT_EQ(c["peers"].size(), 2u);
+  EXPECT_EQ(c["peers"][0]["mic"], false);  // Anna, muted
+  EXPECT_EQ(c["peers"][1]["mic"], true);   // Bob
+}
+
+TEST_F(Signaling, LeavingAndVanishingAreAnnounced) {
+  WsClient anna(server.port()), bob(server.port()), carla(server.port());
+  anna.join("r", "Anna");
+  json b = bob.join("r", "Bob");
+  json c = carla.join("r", "Carla");
+  anna.next(), anna.next(), bob.next();
+
+  bob.send(json{{"v", 1}, {"type", "leave"}});
+  for (WsClient* w : {&anna, &carla}) {
+    json left = w->next();
+    EXPECT_EQ(left["type"], "peer-left");
+    EXPECT_EQ(left["id"], b["self"]);
+  }
+  carla.close_abruptly();  // a closed tab
+  json gone = anna.next();
+  EXPECT_EQ(gone["type"], "peer-left");
+  EXPECT_EQ(gone["id"], c["self"]);
+
+  // Bob may join again after leaving, and gets a new id.
+  json again = bob.join("r", "Bob");
+  EXPECT_EQ(again["type"], "joined");
+  EXPECT_NE(again["self"], b["self"]);
+}
+
+TEST_F(Signaling, EmptyRoomIsForgotten) {
+  {
+    WsClient anna(server.port());
+    anna.join("r", "Anna");
+    anna.send(json{{"v", 1}, {"type", "leave"}});
+    anna.send(json{{"v", 1}, {"type", "hello"}, {"agent", "t"}});
+    anna.next();
+  }
+  WsClient bob(server.port());
+  EXPECT_TRUE(bob.join("r", "Bob")["peers"].empty());
+}
+
+TEST_F(Signaling, RoomsAreSeparate) {
+  WsClient anna(server.port()), bob(server.port());
+  anna.join("one", "Anna");
+  EXPECT_TRUE(bob.join("two", "Bob")["peers"].empty());
+}
+
+TEST(ServerLifecycle, SigtermClosesClientsWithGoingAwayAndExitsCleanly) {
+  ServerProcess server;
+  WsClient anna(server.port());
+  anna.join("r", "Anna");
+  kill(server.pid(), SIGTERM);
+  EXPECT_FALSE(anna.receive(3000).has_value());
+  EXPECT_TRUE(anna.closed());
+  EXPECT_EQ(anna.close_code(), 1001);
+  EXPECT_EQ(server.stop(SIGTERM, 5000), 0);
+}
+
+TEST(ServerLifecycle, SigintOnAnIdleServerExitsAtOnce) {
+  ServerProcess server;
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(server.stop(SIGINT, 5000), 0);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(1));
+}
+
+TEST(ServerLifecycle, BadFlagsGetAClearMessage) {
+  const std::string cmd = std::string(TREFF_SERVER_BINARY) + " --port notanumber 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  char buf[4096] = {};
+  const std::size_t n = fread(buf, 1, sizeof buf - 1, p);
+  const int status = pclose(p);
+  EXPECT_NE(WEXITSTATUS(status), 0);
+  EXPECT_NE(std::string(buf, n).find("--port"), std::string::npos) << buf;
+}
+
+}  // namespace
+}  // namespace treff::test

@@ -1,0 +1,76 @@
+#include "ws_client.h"
+
+#include <gtest/gtest.h>
+
+namespace treff::test {
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
+
+WsClient::WsClient(unsigned short port, const std::string& target, const std::string& origin) {
+  beast::get_lowest_layer(ws_).connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+  ws_.set_option(websocket::stream_base::decorator([origin](websocket::request_type& req) {
+    if (!origin.empty()) req.set(beast::http::field::origin, origin);
+  }));
+  ws_.handshake("127.0.0.1:" + std::to_string(port), target);
+}
+
+void WsClient::send(const std::string& text) {
+  ws_.text(true);
+  ws_.write(asio::buffer(text));
+}
+
+void WsClient::send_binary(const std::string& bytes) {
+  ws_.binary(true);
+  ws_.write(asio::buffer(bytes));
+}
+
+std::optional<std::string> WsClient::receive(int timeout_ms) {
+  if (closed_) return std::nullopt;
+  bool done = false;
+  beast::error_code result;
+  ws_.async_read(buffer_, [&](beast::error_code ec, std::size_t) {
+    done = true;
+    result = ec;
+  });
+  ioc_.restart();
+  ioc_.run_for(std::chrono::milliseconds(timeout_ms));
+  if (!done) {
+    beast::get_lowest_layer(ws_).socket().cancel();
+    ioc_.restart();
+    ioc_.run();
+    // A cancelled read leaves a WebSocket stream unusable; treat the connection as gone.
+    closed_ = true;
+    return std::nullopt;
+  }
+  if (result) {
+    closed_ = true;
+    return std::nullopt;
+  }
+  std::string text = beast::buffers_to_string(buffer_.data());
+  buffer_.consume(buffer_.size());
+  return text;
+}
+
+json WsClient::next(int timeout_ms) {
+  auto text = receive(timeout_ms);
+  if (!text) {
+    ADD_FAILURE() << "no message arrived (closed: " << closed_ << ", code " << close_code() << ")";
+    return json::object();
+  }
+  json j = json::parse(*text, nullptr, false);
+  if (j.is_discarded()) ADD_FAILURE() << "not JSON: " << *text;
+  return j;
+}
+
+void WsClient::close_abruptly() {
+  beast::error_code ec;
+  beast::get_lowest_layer(ws_).socket().close(ec);
+  closed_ = true;
+}
+
+json WsClient::join(const std::string& room, const std::string& name) {
+  send(json{{"v", 1}, {"type", "join"}, {"room", room}, {"name", name}, {"mic", true}, {"camera", true}});
+  return next();
+}
+
+}  // namespace treff::test
