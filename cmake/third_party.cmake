@@ -18,12 +18,10 @@ if(EMSCRIPTEN)
   endif()
   add_library(imgui STATIC
     ${_imgui_dir}/imgui.cpp ${_imgui_dir}/imgui_draw.cpp ${_imgui_dir}/imgui_tables.cpp
-    ${_imgui_dir}/imgui_widgets.cpp
-    ${_imgui_dir}/backends/imgui_impl_glfw.cpp ${_imgui_dir}/backends/imgui_impl_opengl3.cpp)
+    ${_imgui_dir}/imgui_widgets.cpp ${_imgui_dir}/backends/imgui_impl_opengl3.cpp)
   target_include_directories(imgui SYSTEM PUBLIC ${_imgui_dir} ${_imgui_dir}/backends)
   # WebGL2: the OpenGL3 backend would pick GLSL ES 2 (WebGL 1) under Emscripten otherwise.
   target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
-  target_compile_options(imgui PUBLIC -sUSE_GLFW=3)
 
   file(GLOB _opus_dir LIST_DIRECTORIES true "${TREFF_THIRD_PARTY_DIR}/opus-1.3.1")
   if(NOT _opus_dir)
@@ -37,6 +35,10 @@ if(EMSCRIPTEN)
   add_subdirectory(${_opus_dir} ${CMAKE_BINARY_DIR}/opus EXCLUDE_FROM_ALL)
   # Emscripten's libc has lrint/lrintf, but Opus' CMake cannot detect them when cross-compiling.
   target_compile_definitions(opus PRIVATE HAVE_LRINTF=1 HAVE_LRINT=1)
+  # Opus reads its version from package_version in the *top* project's folder; give it its own.
+  file(STRINGS ${_opus_dir}/package_version _opus_version REGEX "PACKAGE_VERSION=" LIMIT_COUNT 1)
+  string(REGEX REPLACE ".*=\"?([^\"]*)\"?" "\\1" _opus_version "${_opus_version}")
+  target_compile_definitions(opus PRIVATE PACKAGE_VERSION="${_opus_version}")
 else()
   find_package(nlohmann_json 3.10 REQUIRED)
   find_package(Boost 1.74 REQUIRED)
