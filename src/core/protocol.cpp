@@ -2,7 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <set>
 
 #include "core/text_rules.h"
 
@@ -83,7 +82,7 @@ class FieldReader {
   std::optional<Error> finish() {
     if (!error_) {
       for (auto it = object_.begin(); it != object_.end(); ++it) {
-        if (!known_.count(it.key())) {
+        if (!is_known(it.key())) {
           fail("unexpected field '" + it.key() + "'");
           break;
         }
@@ -93,8 +92,14 @@ class FieldReader {
   }
 
  private:
+  bool is_known(const std::string& key) const {
+    for (std::size_t i = 0; i < known_count_; ++i)
+      if (key == known_[i]) return true;
+    return false;
+  }
+
   const json* find(const char* key, bool required) {
-    known_.insert(key);
+    if (known_count_ < kMaxFields) known_[known_count_++] = key;
     auto it = object_.find(key);
     if (it == object_.end()) {
       if (required) fail(std::string("missing field '") + key + "'");
@@ -105,7 +110,10 @@ class FieldReader {
 
   const json& object_;
   std::string_view type_;
-  std::set<std::string> known_{"v", "type"};
+  // Field names asked for so far; a fixed array because this runs for every relayed message.
+  static constexpr std::size_t kMaxFields = 12;
+  const char* known_[kMaxFields] = {"v", "type"};
+  std::size_t known_count_ = 2;
   std::optional<Error> error_;
 };
 

@@ -58,7 +58,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
       if (!ctx_.origins.allows(request))
         return send(plain(request, http::status::forbidden, "This origin may not use this server.\n"));
       tcp().expires_never();  // the WebSocket has its own timeouts
-      std::make_shared<WebSocketSession<Stream>>(std::move(stream_), ctx_.hub)->run(std::move(request));
+      start_websocket(std::move(request));
       return;
     }
     std::visit([&](auto&& res) { send(std::move(res)); }, ctx_.files.respond(request));
@@ -86,12 +86,25 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
   }
 
   void shutdown();
+  void start_websocket(http::request<http::string_body> request);
 
   Stream stream_;
   SessionContext ctx_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
 };
+
+// Plain connections hand the bare socket to the WebSocket: basic_stream's per-operation timeout
+// bookkeeping is measurable at thousands of messages per second, and the WebSocket has its own.
+template <>
+inline void HttpSession<PlainStream>::start_websocket(http::request<http::string_body> request) {
+  std::make_shared<WebSocketSession<tcp::socket>>(stream_.release_socket(), ctx_.hub)->run(std::move(request));
+}
+
+template <>
+inline void HttpSession<TlsStream>::start_websocket(http::request<http::string_body> request) {
+  std::make_shared<WebSocketSession<TlsStream>>(std::move(stream_), ctx_.hub)->run(std::move(request));
+}
 
 template <>
 inline void HttpSession<PlainStream>::shutdown() {

@@ -29,7 +29,8 @@ class Server {
   SignalingHub hub_;
   StaticFiles files_;
   OriginPolicy origins_;
-  asio::io_context ioc_{1};
+  // One thread runs everything, so the scheduler and reactor can skip their locks.
+  asio::io_context ioc_{BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO};
   std::optional<ssl::context> tls_;
   asio::signal_set signals_;
   asio::steady_timer shutdown_timer_;
