@@ -45,7 +45,10 @@ void SignalingHub::disconnect(HubClient& c) {
 }
 
 void SignalingHub::close_all() {
-  for (HubClient* c : clients_) c->close(CloseReason::GoingAway);
+  shutting_down_ = true;  // everyone goes: no peer-left for each of them
+  // close() may disconnect at once, which erases from clients_: iterate over a copy.
+  const std::vector<HubClient*> all(clients_.begin(), clients_.end());
+  for (HubClient* c : all) c->close(CloseReason::GoingAway);
 }
 
 void SignalingHub::handle(HubClient& c, const proto::Hello&) {
@@ -60,7 +63,6 @@ void SignalingHub::handle(HubClient& c, const proto::Join& m) {
   }
   Room& room = rooms_[m.room];
   if (room.members.size() >= limits_.room_limit) {
-    if (room.members.empty()) rooms_.erase(m.room);
     reply_error(c, "room-full",
                 "This room is full: at most " + std::to_string(limits_.room_limit) + " people.");
     return;
@@ -118,7 +120,7 @@ void SignalingHub::leave_room(HubClient& c) {
                   members.end());
     if (room->members.empty()) {
       rooms_.erase(c.room_);
-    } else {
+    } else if (!shutting_down_) {
       broadcast(*room, nullptr, proto::PeerLeft{c.id_});
     }
   }

@@ -95,6 +95,7 @@ class SignalingHub {
   std::set<HubClient*> clients_;
   std::map<std::string, Room> rooms_;
   std::uint64_t next_id_ = 1;
+  bool shutting_down_ = false;
 };
 
 }  // namespace treff::server

@@ -130,14 +130,21 @@ TEST_F(Signaling, RoomsAreSeparate) {
   EXPECT_TRUE(bob.join("two", "Bob")["peers"].empty());
 }
 
-TEST(ServerLifecycle, SigtermClosesClientsWithGoingAwayAndExitsCleanly) {
+TEST(ServerLifecycle, SigtermClosesEveryClientWithGoingAwayAndExitsCleanly) {
   ServerProcess server;
-  WsClient anna(server.port());
-  anna.join("r", "Anna");
+  std::vector<std::unique_ptr<WsClient>> clients;
+  for (int i = 0; i < 6; ++i) {
+    clients.push_back(std::make_unique<WsClient>(server.port()));
+    clients.back()->join(i < 3 ? "r" : "s", "P" + std::to_string(i));
+  }
+  clients[0]->next(), clients[0]->next(), clients[1]->next();  // peer-joined messages
+  clients[3]->next(), clients[3]->next(), clients[4]->next();
   kill(server.pid(), SIGTERM);
-  EXPECT_FALSE(anna.receive(3000).has_value());
-  EXPECT_TRUE(anna.closed());
-  EXPECT_EQ(anna.close_code(), 1001);
+  for (auto& c : clients) {
+    EXPECT_FALSE(c->receive(3000).has_value());
+    EXPECT_TRUE(c->closed());
+    EXPECT_EQ(c->close_code(), 1001);
+  }
   EXPECT_EQ(server.stop(SIGTERM, 5000), 0);
 }
 
