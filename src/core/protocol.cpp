@@ -203,6 +203,10 @@ Result<json> open_envelope(std::string_view text, std::string& type) {
   return j;
 }
 
+Error unknown_type(const std::string& type) {
+  return Error{"unknown-type", "Unknown message type '" + type.substr(0, 32) + "'."};
+}
+
 template <class T>
 Result<T> finish(FieldReader& r, T value) {
   if (auto e = r.finish()) return *e;
@@ -261,7 +265,7 @@ Result<ClientMessage> parse_client_message(std::string_view text) {
     return finish<ClientMessage>(r, m);
   }
   if (type == "leave") return finish<ClientMessage>(r, Leave{});
-  return Error{"unknown-type", "Unknown message type '" + type.substr(0, 32) + "'."};
+  return unknown_type(type);
 }
 
 Result<ServerMessage> parse_server_message(std::string_view text) {
@@ -321,7 +325,7 @@ Result<ServerMessage> parse_server_message(std::string_view text) {
     m.message = r.string("message", 1024, true);
     return finish<ServerMessage>(r, m);
   }
-  return Error{"unknown-type", "Unknown message type '" + type.substr(0, 32) + "'."};
+  return unknown_type(type);
 }
 
 std::string serialize(const ClientMessage& message) {
