@@ -1,0 +1,279 @@
+#include "app/call_controller.h"
+
+#include <algorithm>
+
+#include "core/text_rules.h"
+
+namespace treff {
+namespace {
+
+using platform::ConnectionState;
+using platform::MediaEvent;
+using platform::PeerEvent;
+using platform::SocketEvent;
+
+// 1 s, 2 s, 4 s, then every 8 s: quick after a restart, gentle on a server that stays down.
+std::int64_t reconnect_delay_ms(int attempt) { return 1000LL << std::min(attempt, 3); }
+
+}  // namespace
+
+CallController::CallController(platform::PeerConnections& peers, platform::LocalMedia& media,
+                               SocketFactory open_socket)
+    : peers_(peers), media_(media), open_socket_(std::move(open_socket)) {}
+
+Status CallController::join(const std::string& room, const std::string& display_name, bool want_audio,
+                            bool want_video) {
+  if (phase_ != CallPhase::Idle && phase_ != CallPhase::Left && phase_ != CallPhase::Failed)
+    return Error{"already-joined", "You are already in a call."};
+  if (auto ok = check_room_name(room); !ok) return ok.error();
+  auto name = check_display_name(display_name);
+  if (!name) return name.error();
+
+  room_name_ = room;
+  display_name_ = name.value();
+  problem_.reset();
+  local_ = {};
+  reconnect_attempt_ = 0;
+  changed_ = true;
+  if (want_audio || want_video) {
+    phase_ = CallPhase::OpeningMedia;
+    media_.open(want_audio, want_video);
+  } else {
+    connect();  // receive-only, by choice
+  }
+  return Ok{};
+}
+
+void CallController::leave() {
+  if (phase_ == CallPhase::Idle || phase_ == CallPhase::Left) return;
+  send(proto::Leave{});
+  if (socket_) socket_->close();
+  socket_.reset();
+  drop_connections();
+  room_.clear();
+  media_.close();
+  local_ = {};
+  phase_ = CallPhase::Left;
+  changed_ = true;
+}
+
+void CallController::set_mic(bool on) {
+  if (!local_.has_audio || local_.mic_on == on) return;
+  local_.mic_on = on;
+  media_.set_enabled(local_.mic_on, local_.camera_on);
+  const proto::MediaState state{local_.mic_on, local_.camera_on};
+  if (const Participant* self = room_.self()) room_.set_media(self->id, state);
+  if (phase_ == CallPhase::InRoom) send(proto::SetMedia{state});
+  changed_ = true;
+}
+
+void CallController::set_camera(bool on) {
+  if (!local_.has_video || local_.camera_on == on) return;
+  local_.camera_on = on;
+  media_.set_enabled(local_.mic_on, local_.camera_on);
+  const proto::MediaState state{local_.mic_on, local_.camera_on};
+  if (const Participant* self = room_.self()) room_.set_media(self->id, state);
+  if (phase_ == CallPhase::InRoom) send(proto::SetMedia{state});
+  changed_ = true;
+}
+
+bool CallController::pick(const std::string& participant_id) {
+  const bool ok = room_.pick(participant_id);
+  changed_ |= ok;
+  return ok;
+}
+
+void CallController::clear_pick() {
+  room_.clear_pick();
+  changed_ = true;
+}
+
+const RemoteMediaState* CallController::remote(const std::string& participant_id) const {
+  auto it = remotes_.find(participant_id);
+  return it == remotes_.end() ? nullptr : &it->second;
+}
+
+bool CallController::tick(std::int64_t now_ms) {
+  for (const auto& e : media_.take_events()) on_media_event(e);
+  if (socket_) {
+    for (const auto& e : socket_->take_events()) {
+      on_socket_event(e, now_ms);
+      if (!socket_) break;  // the event closed it
+    }
+  }
+  for (const auto& e : peers_.take_events()) on_peer_event(e);
+  if (phase_ == CallPhase::Reconnecting && !socket_ && now_ms >= reconnect_at_ms_) connect();
+  return std::exchange(changed_, false);
+}
+
+void CallController::on_media_event(const MediaEvent& e) {
+  if (phase_ != CallPhase::OpeningMedia) {
+    if (e.kind == MediaEvent::Kind::Opened) media_.close();  // a late answer after leave()
+    return;
+  }
+  local_.has_audio = e.kind == MediaEvent::Kind::Opened && e.has_audio;
+  local_.has_video = e.kind == MediaEvent::Kind::Opened && e.has_video;
+  local_.mic_on = local_.has_audio;
+  local_.camera_on = local_.has_video;
+  local_.problem = e.error;
+  // Without camera or microphone the person still joins: they see and hear the others.
+  connect();
+}
+
+void CallController::connect() {
+  phase_ = phase_ == CallPhase::Reconnecting ? CallPhase::Reconnecting : CallPhase::Connecting;
+  socket_ = open_socket_();
+  changed_ = true;
+}
+
+void CallController::on_socket_event(const SocketEvent& e, std::int64_t now_ms) {
+  switch (e.kind) {
+    case SocketEvent::Kind::Opened:
+      send(proto::Hello{"treff-web/0.1"});
+      send(proto::Join{room_name_, display_name_, std::nullopt, {local_.mic_on, local_.camera_on}});
+      phase_ = CallPhase::Joining;
+      changed_ = true;
+      break;
+    case SocketEvent::Kind::Message: {
+      auto m = proto::parse_server_message(e.text);
+      if (!m) {
+        problem_ = m.error();  // a server speaking another protocol; keep going
+        changed_ = true;
+      } else {
+        on_server_message(m.value());
+      }
+      break;
+    }
+    case SocketEvent::Kind::Closed:
+      socket_.reset();
+      if (phase_ == CallPhase::InRoom || phase_ == CallPhase::Reconnecting ||
+          (phase_ == CallPhase::Joining && reconnect_attempt_ > 0) ||
+          (phase_ == CallPhase::Connecting && reconnect_attempt_ > 0)) {
+        // Keep the room on screen; the others come back when we rejoin.
+        drop_connections();
+        phase_ = CallPhase::Reconnecting;
+        reconnect_at_ms_ = now_ms + reconnect_delay_ms(reconnect_attempt_++);
+        problem_ = Error{"connection-lost", "The connection to the server was lost. Reconnecting…"};
+      } else if (phase_ == CallPhase::Connecting || phase_ == CallPhase::Joining) {
+        fail(Error{"server-unreachable", "The server cannot be reached. Please try again later."});
+      }
+      changed_ = true;
+      break;
+  }
+}
+
+void CallController::on_server_message(const proto::ServerMessage& m) {
+  changed_ = true;
+  if (auto* joined = std::get_if<proto::Joined>(&m)) {
+    drop_connections();
+    room_.reset({joined->self_id, display_name_, {local_.mic_on, local_.camera_on}}, joined->peers);
+    phase_ = CallPhase::InRoom;
+    reconnect_attempt_ = 0;
+    problem_.reset();
+    run(negotiator_.on_joined(joined->self_id, joined->peers));
+  } else if (auto* pj = std::get_if<proto::PeerJoined>(&m)) {
+    room_.add(pj->peer);
+  } else if (auto* pl = std::get_if<proto::PeerLeft>(&m)) {
+    room_.remove(pl->id);
+    run(negotiator_.on_peer_left(pl->id));
+  } else if (auto* sig = std::get_if<proto::RelayedSignal>(&m)) {
+    if (room_.find(sig->from)) run(negotiator_.on_signal(sig->from, sig->signal));
+  } else if (auto* pm = std::get_if<proto::PeerMedia>(&m)) {
+    room_.set_media(pm->from, pm->media);
+  } else if (auto* err = std::get_if<proto::ErrorReply>(&m)) {
+    if (phase_ == CallPhase::Joining || phase_ == CallPhase::Reconnecting) {
+      fail(Error{err->code, err->message});
+    } else {
+      problem_ = Error{err->code, err->message};
+    }
+  } else {
+    changed_ = false;  // the server's hello: nothing to show
+  }
+}
+
+void CallController::on_peer_event(const PeerEvent& e) {
+  auto it = by_handle_.find(e.peer);
+  if (it == by_handle_.end()) return;  // a late event of a closed connection
+  const std::string id = it->second;
+  switch (e.kind) {
+    case PeerEvent::Kind::NegotiationNeeded: run(negotiator_.on_negotiation_needed(id)); break;
+    case PeerEvent::Kind::LocalDescription: run(negotiator_.on_local_description(id, e.signal)); break;
+    case PeerEvent::Kind::LocalDescriptionFailed: run(negotiator_.on_local_description_failed(id)); break;
+    case PeerEvent::Kind::RemoteDescriptionApplied:
+      run(negotiator_.on_remote_description_applied(id, e.signal.kind));
+      break;
+    case PeerEvent::Kind::RemoteDescriptionFailed:
+      problem_ = Error{"negotiation-failed", "The connection to a participant could not be set up (" + e.error + ")."};
+      changed_ = true;
+      break;
+    case PeerEvent::Kind::LocalCandidate: run(negotiator_.on_local_candidate(id, e.signal)); break;
+    case PeerEvent::Kind::CandidateFailed: break;  // expected after an ignored offer; ICE copes otherwise
+    case PeerEvent::Kind::SignalingStateChanged: run(negotiator_.on_signaling_state(id, e.signaling)); break;
+    case PeerEvent::Kind::ConnectionStateChanged:
+      remotes_[id].state = e.connection;
+      changed_ = true;
+      if (e.connection == ConnectionState::Failed) run(negotiator_.on_connection_failed(id));
+      break;
+    case PeerEvent::Kind::RemoteMedia:
+      remotes_[id].has_audio = e.has_audio;
+      remotes_[id].has_video = e.has_video;
+      changed_ = true;
+      break;
+  }
+}
+
+void CallController::run(const NegotiationActions& actions) {
+  using namespace negotiation;
+  for (const auto& action : actions) {
+    if (auto* a = std::get_if<CreateConnection>(&action)) {
+      const platform::PeerHandle h = peers_.create();
+      by_handle_[h] = a->peer;
+      remotes_[a->peer] = RemoteMediaState{h, ConnectionState::New, false, false};
+      continue;
+    }
+    if (auto* a = std::get_if<SendSignal>(&action)) {
+      send(proto::SendSignal{a->peer, a->signal});
+      continue;
+    }
+    // Every other action names a connection we hold.
+    const std::string& peer = std::visit([](const auto& x) -> const std::string& { return x.peer; }, action);
+    auto r = remotes_.find(peer);
+    if (r == remotes_.end()) continue;
+    const platform::PeerHandle h = r->second.connection;
+    if (std::holds_alternative<AttachLocalMedia>(action)) {
+      peers_.attach_local_media(h);
+    } else if (std::holds_alternative<SetLocalDescription>(action)) {
+      peers_.set_local_description(h);
+    } else if (auto* srd = std::get_if<SetRemoteDescription>(&action)) {
+      peers_.set_remote_description(h, srd->description);
+    } else if (auto* cand = std::get_if<AddRemoteCandidate>(&action)) {
+      peers_.add_ice_candidate(h, cand->candidate);
+    } else if (std::holds_alternative<RestartIce>(action)) {
+      peers_.restart_ice(h);
+    } else if (std::holds_alternative<CloseConnection>(action)) {
+      peers_.close(h);
+      by_handle_.erase(h);
+      remotes_.erase(r);
+    }
+  }
+}
+
+void CallController::send(const proto::ClientMessage& m) {
+  if (socket_) socket_->send(proto::serialize(m));
+}
+
+void CallController::drop_connections() { run(negotiator_.on_left()); }
+
+void CallController::fail(Error error) {
+  if (socket_) socket_->close();
+  socket_.reset();
+  drop_connections();
+  room_.clear();
+  media_.close();
+  local_.has_audio = local_.has_video = local_.mic_on = local_.camera_on = false;
+  phase_ = CallPhase::Failed;
+  problem_ = std::move(error);
+  changed_ = true;
+}
+
+}  // namespace treff

@@ -1,0 +1,100 @@
+// One person's call: opens camera/microphone, connects to the signaling server, joins a room, and
+// keeps one peer connection per other participant, negotiated by the core's MeshNegotiator.
+//
+// Platform-free: it talks to the browser only through the platform interfaces, whose events it
+// takes in tick(), once per frame. Screens read its state and call its intents.
+//
+// When the signaling connection drops while in a room (a server restart, a network change), it
+// reconnects with backoff and joins the same room again under the same name.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/mesh_negotiation.h"
+#include "core/result.h"
+#include "core/room_model.h"
+#include "platform/local_media.h"
+#include "platform/message_socket.h"
+#include "platform/peer_connections.h"
+
+namespace treff {
+
+enum class CallPhase { Idle, OpeningMedia, Connecting, Joining, InRoom, Reconnecting, Left, Failed };
+
+struct LocalMediaState {
+  bool has_audio = false;     // a microphone track exists
+  bool has_video = false;     // a camera track exists
+  bool mic_on = false;        // sending sound (has_audio and not muted)
+  bool camera_on = false;     // sending video
+  std::string problem;        // DOMException name when camera or microphone could not be opened
+};
+
+struct RemoteMediaState {
+  platform::PeerHandle connection = 0;
+  platform::ConnectionState state = platform::ConnectionState::New;
+  bool has_video = false;
+  bool has_audio = false;
+};
+
+class CallController {
+ public:
+  using SocketFactory = std::function<std::unique_ptr<platform::MessageSocket>()>;
+
+  CallController(platform::PeerConnections& peers, platform::LocalMedia& media, SocketFactory open_socket);
+
+  // Validates the name and room; on success starts opening media, then connects and joins.
+  Status join(const std::string& room, const std::string& display_name, bool want_audio, bool want_video);
+  void leave();
+  void set_mic(bool on);
+  void set_camera(bool on);
+  bool pick(const std::string& participant_id);
+  void clear_pick();
+
+  // Takes all platform events and acts on them. Returns true when anything visible changed.
+  bool tick(std::int64_t now_ms);
+
+  CallPhase phase() const { return phase_; }
+  // The last problem worth telling the user (error code + plain message), e.g. "room-full".
+  const std::optional<Error>& problem() const { return problem_; }
+  const RoomModel& room() const { return room_; }
+  const std::string& room_name() const { return room_name_; }
+  const LocalMediaState& local_media() const { return local_; }
+  // Connection and media of a remote participant; null for yourself and unknown ids.
+  const RemoteMediaState* remote(const std::string& participant_id) const;
+
+ private:
+  void on_media_event(const platform::MediaEvent& e);
+  void on_socket_event(const platform::SocketEvent& e, std::int64_t now_ms);
+  void on_server_message(const proto::ServerMessage& m);
+  void on_peer_event(const platform::PeerEvent& e);
+  void run(const NegotiationActions& actions);
+  void connect();
+  void send(const proto::ClientMessage& m);
+  void drop_connections();
+  void fail(Error error);
+
+  platform::PeerConnections& peers_;
+  platform::LocalMedia& media_;
+  SocketFactory open_socket_;
+  std::unique_ptr<platform::MessageSocket> socket_;
+
+  CallPhase phase_ = CallPhase::Idle;
+  std::optional<Error> problem_;
+  std::string room_name_;
+  std::string display_name_;
+  LocalMediaState local_;
+  RoomModel room_;
+  MeshNegotiator negotiator_;
+  std::map<std::string, RemoteMediaState> remotes_;
+  std::map<platform::PeerHandle, std::string> by_handle_;
+  int reconnect_attempt_ = 0;
+  std::int64_t reconnect_at_ms_ = 0;
+  bool changed_ = false;
+};
+
+}  // namespace treff

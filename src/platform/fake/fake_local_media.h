@@ -1,0 +1,35 @@
+// In-memory LocalMedia for native tests.
+#pragma once
+
+#include "platform/local_media.h"
+
+namespace treff::platform {
+
+class FakeLocalMedia final : public LocalMedia {
+ public:
+  void open(bool audio, bool video) override {
+    asked_audio = audio;
+    asked_video = video;
+    ++open_calls;
+  }
+  void set_enabled(bool audio, bool video) override {
+    audio_enabled = audio;
+    video_enabled = video;
+  }
+  void close() override { closed = true; }
+  std::vector<MediaEvent> take_events() override {
+    std::vector<MediaEvent> out;
+    out.swap(pending);
+    return out;
+  }
+
+  void emit(MediaEvent e) { pending.push_back(std::move(e)); }
+
+  int open_calls = 0;
+  bool asked_audio = false, asked_video = false;
+  bool audio_enabled = true, video_enabled = true;
+  bool closed = false;
+  std::vector<MediaEvent> pending;
+};
+
+}  // namespace treff::platform

@@ -1,0 +1,58 @@
+// All RTCPeerConnections of the page, behind handles.
+//
+// A handle names one connection and is never reused, so an event that arrives after close() (a
+// late promise) names a handle nobody knows and is ignored. Results come back as queued events,
+// taken once per frame, in the order the browser produced them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/mesh_negotiation.h"
+#include "core/protocol.h"
+
+namespace treff::platform {
+
+using PeerHandle = std::uint32_t;
+
+enum class ConnectionState { New, Connecting, Connected, Disconnected, Failed, Closed };
+
+struct PeerEvent {
+  enum class Kind {
+    NegotiationNeeded,
+    LocalDescription,           // `signal` holds the offer or answer to send
+    LocalDescriptionFailed,     // `error` holds the DOMException name
+    RemoteDescriptionApplied,   // `signal.kind` says which
+    RemoteDescriptionFailed,
+    LocalCandidate,             // `signal` holds the candidate to send
+    CandidateFailed,
+    SignalingStateChanged,      // `signaling`
+    ConnectionStateChanged,     // `connection`
+    RemoteMedia,                // the remote stream gained a track: `has_audio`, `has_video`
+  };
+  Kind kind = Kind::NegotiationNeeded;
+  PeerHandle peer = 0;
+  proto::Signal signal;
+  std::string error;
+  SignalingState signaling = SignalingState::Stable;
+  ConnectionState connection = ConnectionState::New;
+  bool has_audio = false;
+  bool has_video = false;
+};
+
+class PeerConnections {
+ public:
+  virtual ~PeerConnections() = default;
+  virtual PeerHandle create() = 0;
+  // Adds the local camera/microphone tracks (or receive-only transceivers where there are none).
+  virtual void attach_local_media(PeerHandle peer) = 0;
+  virtual void set_local_description(PeerHandle peer) = 0;
+  virtual void set_remote_description(PeerHandle peer, const proto::Signal& description) = 0;
+  virtual void add_ice_candidate(PeerHandle peer, const proto::Signal& candidate) = 0;
+  virtual void restart_ice(PeerHandle peer) = 0;
+  virtual void close(PeerHandle peer) = 0;
+  virtual std::vector<PeerEvent> take_events() = 0;
+};
+
+}  // namespace treff::platform

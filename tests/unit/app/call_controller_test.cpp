@@ -1,0 +1,293 @@
+#include "app/call_controller.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "platform/fake/fake_local_media.h"
+#include "platform/fake/fake_message_socket.h"
+#include "platform/fake/fake_peer_connections.h"
+
+namespace treff {
+namespace {
+
+using json = nlohmann::json;
+using platform::FakeMessageSocket;
+using platform::MediaEvent;
+using platform::PeerEvent;
+
+class CallControllerTest : public ::testing::Test {
+ protected:
+  CallController call{peers, media, [this]() -> std::unique_ptr<platform::MessageSocket> {
+                        sockets.push_back(std::make_shared<FakeMessageSocket>());
+                        ++sockets_opened;
+                        return std::make_unique<platform::FakeSocketHandle>(sockets.back());
+                      }};
+
+  FakeMessageSocket& socket() { return *sockets.back(); }
+  json sent(std::size_t back = 0) { return json::parse(socket().sent.at(socket().sent.size() - 1 - back)); }
+  bool tick() { return call.tick(now += 16); }
+
+  // Joins "familie" as Anna with the given media outcome; the server answers with `peers_json`.
+  void join_with(MediaEvent media_result, const std::string& peers_json = "[]") {
+    ASSERT_TRUE(call.join("familie", "Anna", true, true).ok());
+    media.emit(media_result);
+    tick();
+    ASSERT_EQ(call.phase(), CallPhase::Connecting);
+    socket().server_opens();
+    tick();
+    ASSERT_EQ(call.phase(), CallPhase::Joining);
+    socket().server_says(R"({"v":1,"type":"joined","room":"familie","self":"5","peers":)" + peers_json + "}");
+    tick();
+  }
+  void join_two_peers() {
+    join_with({MediaEvent::Kind::Opened, true, true, ""},
+              R"([{"id":"3","name":"Oma","mic":true,"camera":true},{"id":"4","name":"Piet","mic":false,"camera":true}])");
+  }
+  PeerEvent event(PeerEvent::Kind kind, const std::string& participant) {
+    PeerEvent e;
+    e.kind = kind;
+    e.peer = call.remote(participant)->connection;
+    return e;
+  }
+
+  platform::FakePeerConnections peers;
+  platform::FakeLocalMedia media;
+  std::vector<std::shared_ptr<FakeMessageSocket>> sockets;  // the last one is current
+  int sockets_opened = 0;
+  std::int64_t now = 0;
+};
+
+TEST_F(CallControllerTest, BadNameOrRoomIsRefusedBeforeAnythingStarts) {
+  EXPECT_EQ(call.join("familie", "   ", true, true).error().code, "bad-name");
+  EXPECT_EQ(call.join("a/b", "Anna", true, true).error().code, "bad-room");
+  EXPECT_EQ(media.open_calls, 0);
+  EXPECT_EQ(sockets_opened, 0);
+  EXPECT_EQ(call.phase(), CallPhase::Idle);
+}
+
+TEST_F(CallControllerTest, JoiningOpensMediaThenSaysHelloAndJoin) {
+  join_two_peers();
+  EXPECT_TRUE(media.asked_audio && media.asked_video);
+  json join = json::parse(socket().sent.at(1));
+  EXPECT_EQ(join["type"], "join");
+  EXPECT_EQ(join["room"], "familie");
+  EXPECT_EQ(join["mic"], true);
+  EXPECT_EQ(join["camera"], true);
+  EXPECT_EQ(call.phase(), CallPhase::InRoom);
+  ASSERT_EQ(call.room().size(), 3u);
+  EXPECT_EQ(call.room().thumbnails()[0].name, "Anna");
+  EXPECT_FALSE(call.room().find("4")->media.mic);
+}
+
+TEST_F(CallControllerTest, NewcomerConnectsToEveryoneAndSendsOffers) {
+  join_two_peers();
+  EXPECT_EQ(peers.open_count(), 2u);
+  for (const auto& [h, c] : peers.connections) EXPECT_TRUE(c.media_attached);
+
+  peers.emit(event(PeerEvent::Kind::NegotiationNeeded, "3"));
+  tick();
+  EXPECT_EQ(peers.connections.at(call.remote("3")->connection).local_descriptions, 1);
+
+  PeerEvent offer = event(PeerEvent::Kind::LocalDescription, "3");
+  offer.signal = {proto::SignalKind::Offer, "v=0 anna", "", {}, {}};
+  peers.emit(offer);
+  PeerEvent cand = event(PeerEvent::Kind::LocalCandidate, "3");
+  cand.signal = {proto::SignalKind::Candidate, "", "candidate:1 1 udp 1 127.0.0.1 9 typ host", "0", 0};
+  peers.emit(cand);
+  tick();
+  json o = sent(1), c = sent(0);
+  EXPECT_EQ(o["type"], "signal");
+  EXPECT_EQ(o["to"], "3");
+  EXPECT_EQ(o["kind"], "offer");
+  EXPECT_EQ(o["sdp"], "v=0 anna");
+  EXPECT_EQ(c["kind"], "candidate");
+}
+
+TEST_F(CallControllerTest, LaterJoinerIsAnsweredWhenItsOfferArrives) {
+  join_two_peers();
+  socket().server_says(R"({"v":1,"type":"peer-joined","peer":{"id":"9","name":"Carla","mic":true,"camera":true}})");
+  tick();
+  EXPECT_EQ(call.room().size(), 4u);
+  EXPECT_EQ(call.remote("9"), nullptr);  // waits for Carla's offer
+
+  socket().server_says(R"({"v":1,"type":"signal","from":"9","kind":"offer","sdp":"v=0 carla"})");
+  tick();
+  ASSERT_NE(call.remote("9"), nullptr);
+  const auto& pc = peers.connections.at(call.remote("9")->connection);
+  ASSERT_EQ(pc.remote_descriptions.size(), 1u);
+  EXPECT_EQ(pc.remote_descriptions[0].sdp, "v=0 carla");
+  EXPECT_TRUE(pc.media_attached);
+
+  PeerEvent applied = event(PeerEvent::Kind::RemoteDescriptionApplied, "9");
+  applied.signal.kind = proto::SignalKind::Offer;
+  peers.emit(applied);
+  tick();
+  EXPECT_EQ(peers.connections.at(call.remote("9")->connection).local_descriptions, 1);
+  PeerEvent answer = event(PeerEvent::Kind::LocalDescription, "9");
+  answer.signal = {proto::SignalKind::Answer, "v=0 answer", "", {}, {}};
+  peers.emit(answer);
+  tick();
+  EXPECT_EQ(sent()["kind"], "answer");
+  EXPECT_EQ(sent()["to"], "9");
+}
+
+TEST_F(CallControllerTest, SomeoneLeavingClosesTheirConnectionAndLateEventsAreIgnored) {
+  join_two_peers();
+  const auto handle = call.remote("3")->connection;
+  socket().server_says(R"({"v":1,"type":"peer-left","id":"3"})");
+  tick();
+  EXPECT_EQ(call.room().find("3"), nullptr);
+  EXPECT_TRUE(peers.connections.at(handle).closed);
+  const auto sent_before = socket().sent.size();
+  PeerEvent late;
+  late.kind = PeerEvent::Kind::LocalCandidate;
+  late.peer = handle;
+  late.signal = {proto::SignalKind::Candidate, "", "c", {}, {}};
+  peers.emit(late);
+  tick();
+  EXPECT_EQ(socket().sent.size(), sent_before);
+}
+
+TEST_F(CallControllerTest, CameraDeniedJoinsAudioOnlyAndSaysWhy) {
+  join_with({MediaEvent::Kind::Opened, true, false, "NotAllowedError"});
+  EXPECT_EQ(call.phase(), CallPhase::InRoom);
+  EXPECT_EQ(json::parse(socket().sent.at(1))["camera"], false);
+  EXPECT_EQ(call.local_media().problem, "NotAllowedError");
+  EXPECT_TRUE(call.local_media().mic_on);
+  call.set_camera(true);  // there is no camera to switch on
+  EXPECT_FALSE(call.local_media().camera_on);
+}
+
+TEST_F(CallControllerTest, NoDevicesAtAllStillJoinsToWatchAndListen) {
+  join_with({MediaEvent::Kind::Failed, false, false, "NotFoundError"});
+  EXPECT_EQ(call.phase(), CallPhase::InRoom);
+  json join = json::parse(socket().sent.at(1));
+  EXPECT_EQ(join["mic"], false);
+  EXPECT_EQ(join["camera"], false);
+}
+
+TEST_F(CallControllerTest, MutingReachesTheTracksTheServerAndYourTile) {
+  join_two_peers();
+  call.set_mic(false);
+  EXPECT_FALSE(media.audio_enabled);
+  EXPECT_TRUE(media.video_enabled);
+  EXPECT_EQ(sent()["type"], "media");
+  EXPECT_EQ(sent()["mic"], false);
+  EXPECT_FALSE(call.room().self()->media.mic);
+  call.set_camera(false);
+  EXPECT_EQ(sent()["camera"], false);
+  EXPECT_FALSE(call.room().self()->media.camera);
+}
+
+TEST_F(CallControllerTest, OthersMediaStateIsShown) {
+  join_two_peers();
+  socket().server_says(R"({"v":1,"type":"media","from":"3","mic":false,"camera":false})");
+  EXPECT_TRUE(tick());
+  EXPECT_FALSE(call.room().find("3")->media.camera);
+}
+
+TEST_F(CallControllerTest, FullRoomFailsWithTheServersReason) {
+  ASSERT_TRUE(call.join("familie", "Anna", true, true).ok());
+  media.emit({MediaEvent::Kind::Opened, true, true, ""});
+  tick();
+  socket().server_opens();
+  tick();
+  socket().server_says(R"({"v":1,"type":"error","code":"room-full","message":"This room is full: at most 8 people."})");
+  tick();
+  EXPECT_EQ(call.phase(), CallPhase::Failed);
+  ASSERT_TRUE(call.problem());
+  EXPECT_EQ(call.problem()->code, "room-full");
+  EXPECT_TRUE(media.closed);
+}
+
+TEST_F(CallControllerTest, UnreachableServerFailsClearly) {
+  ASSERT_TRUE(call.join("familie", "Anna", false, false).ok());
+  socket().server_closes(1006);
+  tick();
+  EXPECT_EQ(call.phase(), CallPhase::Failed);
+  EXPECT_EQ(call.problem()->code, "server-unreachable");
+}
+
+TEST_F(CallControllerTest, ServerRestartReconnectsAndRejoinsTheSameRoom) {
+  join_two_peers();
+  socket().server_closes(1006);
+  tick();
+  EXPECT_EQ(call.phase(), CallPhase::Reconnecting);
+  EXPECT_EQ(call.problem()->code, "connection-lost");
+  EXPECT_EQ(peers.open_count(), 0u);
+  EXPECT_EQ(call.room().size(), 3u);  // the room stays on screen meanwhile
+  EXPECT_EQ(sockets_opened, 1);
+
+  now += 1000;
+  tick();
+  ASSERT_EQ(sockets_opened, 2);
+  socket().server_closes(1006);  // still down
+  tick();
+  now += 1500;
+  tick();
+  EXPECT_EQ(sockets_opened, 2) << "backs off: the second retry waits 2 s";
+  now += 600;
+  tick();
+  ASSERT_EQ(sockets_opened, 3);
+  socket().server_opens();
+  tick();
+  json join = json::parse(socket().sent.at(1));
+  EXPECT_EQ(join["room"], "familie");
+  EXPECT_EQ(join["name"], "Anna");
+  socket().server_says(R"({"v":1,"type":"joined","room":"familie","self":"11","peers":[{"id":"12","name":"Oma","mic":true,"camera":true}]})");
+  tick();
+  EXPECT_EQ(call.phase(), CallPhase::InRoom);
+  EXPECT_FALSE(call.problem());
+  EXPECT_EQ(call.room().size(), 2u);
+  EXPECT_EQ(peers.open_count(), 1u);
+}
+
+TEST_F(CallControllerTest, LeavingEndsEverythingAndIgnoresLateAnswers) {
+  join_two_peers();
+  auto s = sockets.back();
+  call.leave();
+  EXPECT_EQ(json::parse(s->sent.back())["type"], "leave");
+  EXPECT_TRUE(s->closed_by_client);
+  EXPECT_EQ(call.phase(), CallPhase::Left);
+  EXPECT_EQ(peers.open_count(), 0u);
+  EXPECT_TRUE(media.closed);
+  EXPECT_EQ(call.room().size(), 0u);
+  // Rejoining after leaving works; leaving while the camera prompt is still open, too.
+  ASSERT_TRUE(call.join("familie", "Anna", true, true).ok());
+  media.closed = false;
+  call.leave();
+  EXPECT_TRUE(media.closed);
+  media.closed = false;
+  media.emit({MediaEvent::Kind::Opened, true, true, ""});  // the person answered the prompt late
+  tick();
+  EXPECT_TRUE(media.closed) << "late camera must be released";
+  EXPECT_EQ(call.phase(), CallPhase::Left);
+}
+
+TEST_F(CallControllerTest, MalformedServerMessageIsReportedWithoutLeaving) {
+  join_two_peers();
+  socket().server_says("{oops");
+  tick();
+  EXPECT_EQ(call.phase(), CallPhase::InRoom);
+  EXPECT_EQ(call.problem()->code, "bad-json");
+}
+
+TEST_F(CallControllerTest, PickingChangesTheLargeView) {
+  join_two_peers();
+  EXPECT_EQ(call.room().shown_large()->id, "3");
+  EXPECT_TRUE(call.pick("4"));
+  EXPECT_EQ(call.room().shown_large()->id, "4");
+  EXPECT_FALSE(call.pick("77"));
+}
+
+TEST_F(CallControllerTest, FailedConnectionRestartsIce) {
+  join_two_peers();
+  PeerEvent failed = event(PeerEvent::Kind::ConnectionStateChanged, "4");
+  failed.connection = platform::ConnectionState::Failed;
+  peers.emit(failed);
+  tick();
+  EXPECT_EQ(peers.connections.at(call.remote("4")->connection).ice_restarts, 1);
+}
+
+}  // namespace
+}  // namespace treff
