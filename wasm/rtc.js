@@ -1,0 +1,120 @@
+// RTCPeerConnection behind integer handles that are never reused. Every browser event and promise
+// result goes to C++ through _treff_rtc_event, naming its handle; results for a closed handle are
+// dropped here and would be ignored by C++ as well. No decisions: C++ says what to do.
+mergeInto(LibraryManager.library, {
+  $TreffRtc: {
+    conns: {},
+    next: 1,
+    // Event kinds, in the order of platform::PeerEvent::Kind.
+    NEGOTIATION_NEEDED: 0, LOCAL_DESCRIPTION: 1, LOCAL_DESCRIPTION_FAILED: 2, REMOTE_APPLIED: 3,
+    REMOTE_FAILED: 4, LOCAL_CANDIDATE: 5, CANDIDATE_FAILED: 6, SIGNALING_STATE: 7,
+    CONNECTION_STATE: 8, REMOTE_MEDIA: 9,
+    SDP_KINDS: { offer: 0, answer: 1 },
+    SIGNALING: { 'stable': 0, 'have-local-offer': 1, 'have-remote-offer': 2, 'closed': 3,
+                 'have-local-pranswer': 2, 'have-remote-pranswer': 1 },
+    CONNECTION: { 'new': 0, 'connecting': 1, 'connected': 2, 'disconnected': 3, 'failed': 4, 'closed': 5 },
+    report: function(handle, kind, number, text, mid, mline) {
+      if (!TreffRtc.conns[handle]) return;
+      var t = stringToNewUTF8(text || ''), m = stringToNewUTF8(mid || '');
+      _treff_rtc_event(handle, kind, number | 0, t, mid == null ? 0 : 1, m, mline == null ? -1 : mline);
+      _free(t);
+      _free(m);
+    },
+    errorName: function(e) { return (e && e.name) || 'Error'; },
+  },
+
+  treff_rtc_create__deps: ['$TreffRtc', '$stringToNewUTF8', 'free'],
+  treff_rtc_create: function() {
+    var handle = TreffRtc.next++;
+    var pc = new RTCPeerConnection({ iceServers: [] });
+    var entry = { pc: pc, remoteStream: new MediaStream() };
+    TreffRtc.conns[handle] = entry;
+    pc.onnegotiationneeded = function() { TreffRtc.report(handle, TreffRtc.NEGOTIATION_NEEDED, 0); };
+    pc.onicecandidate = function(e) {
+      if (!e.candidate) return;  // end of gathering needs no message
+      TreffRtc.report(handle, TreffRtc.LOCAL_CANDIDATE, 0, e.candidate.candidate, e.candidate.sdpMid,
+                      e.candidate.sdpMLineIndex);
+    };
+    pc.onsignalingstatechange = function() {
+      TreffRtc.report(handle, TreffRtc.SIGNALING_STATE, TreffRtc.SIGNALING[pc.signalingState]);
+    };
+    pc.onconnectionstatechange = function() {
+      TreffRtc.report(handle, TreffRtc.CONNECTION_STATE, TreffRtc.CONNECTION[pc.connectionState]);
+    };
+    pc.ontrack = function(e) {
+      entry.remoteStream.addTrack(e.track);
+      var s = entry.remoteStream;
+      var flags = (s.getAudioTracks().length ? 1 : 0) | (s.getVideoTracks().length ? 2 : 0);
+      TreffRtc.report(handle, TreffRtc.REMOTE_MEDIA, flags);
+    };
+    return handle;
+  },
+
+  treff_rtc_attach_local_media__deps: ['$TreffRtc', '$TreffMedia'],
+  treff_rtc_attach_local_media: function(handle) {
+    var entry = TreffRtc.conns[handle];
+    if (!entry) return;
+    var pc = entry.pc, stream = TreffMedia.stream;
+    var kinds = { audio: false, video: false };
+    if (stream) stream.getTracks().forEach(function(t) { pc.addTrack(t, stream); kinds[t.kind] = true; });
+    // As the offerer, still ask to receive what we cannot send; as the answerer the offer decides.
+    if (!pc.remoteDescription) {
+      ['audio', 'video'].forEach(function(k) {
+        if (!kinds[k]) pc.addTransceiver(k, { direction: 'recvonly' });
+      });
+    }
+  },
+
+  treff_rtc_set_local_description__deps: ['$TreffRtc'],
+  treff_rtc_set_local_description: function(handle) {
+    var entry = TreffRtc.conns[handle];
+    if (!entry) return;
+    entry.pc.setLocalDescription().then(function() {
+      var d = entry.pc.localDescription;
+      TreffRtc.report(handle, TreffRtc.LOCAL_DESCRIPTION, TreffRtc.SDP_KINDS[d.type], d.sdp);
+    }).catch(function(e) {
+      TreffRtc.report(handle, TreffRtc.LOCAL_DESCRIPTION_FAILED, 0, TreffRtc.errorName(e));
+    });
+  },
+
+  treff_rtc_set_remote_description__deps: ['$TreffRtc'],
+  treff_rtc_set_remote_description: function(handle, kind, sdp) {
+    var entry = TreffRtc.conns[handle];
+    if (!entry) return;
+    var type = kind === 0 ? 'offer' : 'answer';
+    entry.pc.setRemoteDescription({ type: type, sdp: UTF8ToString(sdp) }).then(function() {
+      TreffRtc.report(handle, TreffRtc.REMOTE_APPLIED, kind);
+    }).catch(function(e) {
+      TreffRtc.report(handle, TreffRtc.REMOTE_FAILED, kind, TreffRtc.errorName(e));
+    });
+  },
+
+  treff_rtc_add_ice_candidate__deps: ['$TreffRtc'],
+  treff_rtc_add_ice_candidate: function(handle, candidate, hasMid, mid, mline) {
+    var entry = TreffRtc.conns[handle];
+    if (!entry) return;
+    var init = { candidate: UTF8ToString(candidate) };
+    if (hasMid) init.sdpMid = UTF8ToString(mid);
+    if (mline >= 0) init.sdpMLineIndex = mline;
+    entry.pc.addIceCandidate(init).catch(function(e) {
+      TreffRtc.report(handle, TreffRtc.CANDIDATE_FAILED, 0, TreffRtc.errorName(e));
+    });
+  },
+
+  treff_rtc_restart_ice__deps: ['$TreffRtc'],
+  treff_rtc_restart_ice: function(handle) {
+    var entry = TreffRtc.conns[handle];
+    if (entry) entry.pc.restartIce();
+  },
+
+  treff_rtc_close__deps: ['$TreffRtc'],
+  treff_rtc_close: function(handle) {
+    var entry = TreffRtc.conns[handle];
+    if (!entry) return;
+    delete TreffRtc.conns[handle];  // first, so nothing more is reported for it
+    var pc = entry.pc;
+    pc.onnegotiationneeded = pc.onicecandidate = pc.onsignalingstatechange = null;
+    pc.onconnectionstatechange = pc.ontrack = null;
+    pc.close();
+  },
+});

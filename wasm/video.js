@@ -1,0 +1,84 @@
+// Video of a stream (the local camera, or a peer connection's remote stream) into a WebGL
+// texture. Each source is a hidden <video> element behind a handle; a new frame is uploaded only
+// when the browser reports one (requestVideoFrameCallback, or a changed currentTime where that
+// is missing). Remote sources also play the remote sound.
+mergeInto(LibraryManager.library, {
+  $TreffVideo: {
+    sources: {},
+    next: 1,
+    container: null,
+    open: function(stream, muted) {
+      if (!stream) return 0;
+      if (!TreffVideo.container) {
+        var c = document.createElement('div');
+        c.setAttribute('aria-hidden', 'true');
+        c.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;overflow:hidden;opacity:0;pointer-events:none';
+        document.body.appendChild(c);
+        TreffVideo.container = c;
+      }
+      var video = document.createElement('video');
+      video.muted = muted;
+      video.autoplay = true;
+      video.playsInline = true;
+      video.srcObject = stream;
+      TreffVideo.container.appendChild(video);
+      var handle = TreffVideo.next++;
+      var source = { video: video, fresh: false, lastTime: -1 };
+      if (video.requestVideoFrameCallback) {
+        var onFrame = function() {
+          if (!TreffVideo.sources[handle]) return;
+          source.fresh = true;
+          video.requestVideoFrameCallback(onFrame);
+        };
+        video.requestVideoFrameCallback(onFrame);
+      }
+      video.play().catch(function() {});  // autoplay is allowed after the join click
+      TreffVideo.sources[handle] = source;
+      return handle;
+    },
+  },
+
+  treff_video_open_local__deps: ['$TreffVideo', '$TreffMedia'],
+  treff_video_open_local: function() {
+    var s = TreffMedia.stream;
+    if (!s || !s.getVideoTracks().length) return 0;
+    return TreffVideo.open(new MediaStream(s.getVideoTracks()), true);
+  },
+
+  treff_video_open_remote__deps: ['$TreffVideo', '$TreffRtc'],
+  treff_video_open_remote: function(peer) {
+    var entry = TreffRtc.conns[peer];
+    return entry ? TreffVideo.open(entry.remoteStream, false) : 0;
+  },
+
+  // Uploads a new frame into GL texture `texture` if there is one; writes width and height to
+  // size[0..1]. Returns 1 when a frame was uploaded.
+  treff_video_update__deps: ['$TreffVideo', '$GL'],
+  treff_video_update: function(handle, texture, size) {
+    var source = TreffVideo.sources[handle];
+    if (!source) return 0;
+    var video = source.video;
+    if (video.readyState < 2 || !video.videoWidth) return 0;
+    if (!video.requestVideoFrameCallback) {
+      if (video.currentTime === source.lastTime) return 0;
+      source.lastTime = video.currentTime;
+    } else if (!source.fresh) {
+      return 0;
+    }
+    source.fresh = false;
+    GLctx.bindTexture(GLctx.TEXTURE_2D, GL.textures[texture]);
+    GLctx.texImage2D(GLctx.TEXTURE_2D, 0, GLctx.RGBA, GLctx.RGBA, GLctx.UNSIGNED_BYTE, video);
+    HEAP32[size >> 2] = video.videoWidth;
+    HEAP32[(size >> 2) + 1] = video.videoHeight;
+    return 1;
+  },
+
+  treff_video_close__deps: ['$TreffVideo'],
+  treff_video_close: function(handle) {
+    var source = TreffVideo.sources[handle];
+    if (!source) return;
+    delete TreffVideo.sources[handle];
+    source.video.srcObject = null;
+    source.video.remove();
+  },
+});
