@@ -8,6 +8,38 @@ mergeInto(LibraryManager.library, {
     return stringToNewUTF8(scheme + location.host + '/ws');
   },
 
+  // The browser's preferred language tag, e.g. "de-DE". Malloc'ed.
+  treff_dom_language__deps: ['$stringToNewUTF8'],
+  treff_dom_language: function() {
+    return stringToNewUTF8(navigator.language || 'en');
+  },
+
+  // The room of a /r/<room> link, or "" when the page was opened otherwise. Malloc'ed.
+  treff_dom_room_from_path__deps: ['$stringToNewUTF8'],
+  treff_dom_room_from_path: function() {
+    var m = location.pathname.match(/^\/r\/([^\/]*)$/);
+    var room = '';
+    if (m) { try { room = decodeURIComponent(m[1]); } catch (e) { room = m[1]; } }
+    return stringToNewUTF8(room);
+  },
+
+  // Shows /r/<room> in the address bar, so the link can be copied and shared.
+  treff_dom_show_room_path: function(room) {
+    var path = '/r/' + encodeURIComponent(UTF8ToString(room));
+    if (location.pathname !== path) history.replaceState(null, '', path);
+  },
+
+  // localStorage, which may be unavailable (private mode, blocked storage): then nothing is kept.
+  treff_dom_load__deps: ['$stringToNewUTF8'],
+  treff_dom_load: function(key) {
+    var value = '';
+    try { value = localStorage.getItem('treff.' + UTF8ToString(key)) || ''; } catch (e) {}
+    return stringToNewUTF8(value);
+  },
+  treff_dom_save: function(key, value) {
+    try { localStorage.setItem('treff.' + UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
+  },
+
   // Replaces the snapshot behind window.treff.state() with the given JSON text.
   treff_dom_publish_state: function(json) {
     var text = UTF8ToString(json);

@@ -1,6 +1,6 @@
-// The browser client's entry point. For now a minimal page that proves the pieces work together
-// in one .wasm: Dear ImGui on WebGL2, the core protocol (nlohmann_json) over the server's
-// WebSocket, and libopus.
+// The browser client's entry point: builds the platform objects, the call controller and the
+// screens, and runs the frame loop. A frame is drawn only when something changed: input, a call
+// event, a new video frame, or ImGui still settling after one of those.
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
@@ -9,84 +9,249 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <map>
 #include <memory>
 #include <string>
 
+#include "app/call_controller.h"
 #include "audio/opus_voice.h"
-#include "core/protocol.h"
+#include "app/input.h"
+#include "core/text_rules.h"
 #include "platform/web/dom_glue.h"
+#include "platform/web/web_local_media.h"
 #include "platform/web/web_message_socket.h"
+#include "platform/web/web_peer_connections.h"
+#include "platform/web/web_video_frames.h"
+#include "ui/catalog.h"
+#include "ui/screens.h"
 
 namespace {
 
-using treff::platform::SocketEvent;
+using treff::CallPhase;
+namespace ui = treff::ui;
+
+std::string take_string(char* malloced) {
+  std::string s(malloced ? malloced : "");
+  std::free(malloced);
+  return s;
+}
+
+// A participant's video as a texture, updated only when a new frame arrives.
+struct VideoSlot {
+  treff::platform::VideoHandle video = 0;
+  treff::platform::PeerHandle peer = 0;  // 0 for the local camera
+  GLuint texture = 0;
+  int width = 0, height = 0;
+  long frames = 0;  // frames uploaded (and so drawn, since each upload forces a redraw)
+};
 
 struct App {
   EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
-  std::unique_ptr<treff::platform::WebMessageSocket> socket;
-  std::string connection = "connecting";
-  std::string server_agent;
-  std::string last_error;
-  std::string opus_version;
-  int opus_frame_bytes = 0;
-  long frames_drawn = 0;
+  treff::platform::WebPeerConnections peers;
+  treff::platform::WebLocalMedia media;
+  treff::platform::WebVideoFrames videos;
+  std::unique_ptr<treff::CallController> call;
+  ui::JoinForm form;
+  std::map<std::string, VideoSlot> slots;  // by participant id
+  int settle_frames = 2;                  // ImGui needs a frame or two after a change to settle
+  long frames_rendered = 0;
+  std::string codec;  // "libopus 1.3.1, 108 bytes per 20 ms": proves Opus runs in the page
+  double last_css_w = 0, last_css_h = 0, last_dpr = 0;
 };
 
-App app;
+App* app = nullptr;
 
-// One 20 ms frame of a 440 Hz tone through the Opus encoder: proves libopus runs in the page.
-void probe_opus() {
-  app.opus_version = treff::audio::codec_version();
+std::string probe_codec() {
   auto encoder = treff::audio::VoiceEncoder::create();
-  if (!encoder) return;
+  if (!encoder) return encoder.error().message;
   std::vector<float> tone(treff::audio::VoiceEncoder::kFrameSamples);
   for (std::size_t i = 0; i < tone.size(); ++i)
     tone[i] = 0.3f * std::sin(2.0f * 3.14159265f * 440.0f * static_cast<float>(i) / 48000.0f);
   auto packet = encoder.value().encode(tone);
-  if (packet) app.opus_frame_bytes = static_cast<int>(packet.value().size());
+  if (!packet) return packet.error().message;
+  return treff::audio::codec_version() + ", " + std::to_string(packet.value().size()) + " bytes per 20 ms";
 }
 
-void handle_socket_events() {
-  for (auto& e : app.socket->take_events()) {
-    switch (e.kind) {
-      case SocketEvent::Kind::Opened:
-        app.connection = "connected";
-        app.socket->send(treff::proto::serialize(treff::proto::ClientMessage{treff::proto::Hello{"treff-web/0.1"}}));
-        break;
-      case SocketEvent::Kind::Message: {
-        auto m = treff::proto::parse_server_message(e.text);
-        if (!m) {
-          app.last_error = m.error().message;
-        } else if (auto* w = std::get_if<treff::proto::Welcome>(&m.value())) {
-          app.server_agent = w->agent;
-        }
-        break;
-      }
-      case SocketEvent::Kind::Closed:
-        app.connection = "closed";
-        break;
+void sync_video_slots() {
+  const auto& room = app->call->room();
+  // Close slots of people who left, and of remote people whose connection was replaced.
+  for (auto it = app->slots.begin(); it != app->slots.end();) {
+    const treff::Participant* p = room.find(it->first);
+    const treff::RemoteMediaState* r = p && !p->is_self ? app->call->remote(p->id) : nullptr;
+    const bool stale = !p || (!p->is_self && (!r || r->connection != it->second.peer));
+    if (stale) {
+      app->videos.close(it->second.video);
+      glDeleteTextures(1, &it->second.texture);
+      it = app->slots.erase(it);
+    } else {
+      ++it;
     }
+  }
+  for (const auto& p : room.thumbnails()) {
+    if (app->slots.count(p.id)) continue;
+    VideoSlot slot;
+    if (p.is_self) {
+      if (!app->call->local_media().has_video) continue;
+      slot.video = app->videos.open_local();
+    } else {
+      const treff::RemoteMediaState* r = app->call->remote(p.id);
+      if (!r || !r->has_video) continue;
+      slot.peer = r->connection;
+      slot.video = app->videos.open_remote(r->connection);
+    }
+    if (!slot.video) continue;
+    glGenTextures(1, &slot.texture);
+    glBindTexture(GL_TEXTURE_2D, slot.texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    app->slots[p.id] = slot;
   }
 }
 
+bool update_video_textures() {
+  bool any = false;
+  for (auto& [id, slot] : app->slots) {
+    if (app->videos.update(slot.video, slot.texture, slot.width, slot.height)) {
+      ++slot.frames;
+      any = true;
+    }
+  }
+  return any;
+}
+
+ui::RoomView room_view() {
+  ui::RoomView v;
+  const auto& room = app->call->room();
+  const treff::Participant* large = room.shown_large();
+  for (const auto& p : room.thumbnails()) {
+    ui::Tile t;
+    t.id = p.id;
+    t.name = p.name;
+    t.initials = treff::initials_of(p.name);
+    t.is_self = p.is_self;
+    t.mic_on = p.media.mic;
+    t.camera_on = p.media.camera;
+    t.speaking = room.active_speaker() == p.id;
+    auto s = app->slots.find(p.id);
+    if (s != app->slots.end() && s->second.frames > 0) {
+      t.texture = reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(s->second.texture));
+      t.aspect = static_cast<float>(s->second.width) / static_cast<float>(std::max(1, s->second.height));
+    }
+    if (large && large->id == p.id) v.large = static_cast<int>(v.tiles.size());
+    v.tiles.push_back(std::move(t));
+  }
+  const auto& local = app->call->local_media();
+  v.has_mic = local.has_audio;
+  v.mic_on = local.mic_on;
+  v.has_camera = local.has_video;
+  v.camera_on = local.camera_on;
+  if (app->call->phase() == CallPhase::Reconnecting) v.notice = ui::tr(ui::Text::Reconnecting);
+  if (!local.problem.empty()) {
+    if (!local.has_audio && !local.has_video) {
+      v.help.push_back(ui::tr(ui::Text::NoDevices));
+    } else {
+      v.help.push_back(ui::tr(ui::Text::NoCameraAllowed));
+    }
+    if (local.problem == "NotAllowedError") {
+      v.help.push_back(ui::tr(ui::Text::HowToAllowFirefox));
+      v.help.push_back(ui::tr(ui::Text::HowToAllowChrome));
+    }
+  }
+  return v;
+}
+
+void start_join() {
+  auto status = app->call->join(app->form.room, app->form.name, true, true);
+  if (!status) {
+    app->form.error = ui::tr_problem(status.error().code);
+    return;
+  }
+  app->form.error = nullptr;
+  treff_dom_save("name", treff::trim_spaces(app->form.name).c_str());
+  treff_dom_show_room_path(app->form.room);
+}
+
+const char* phase_name(CallPhase p) {
+  switch (p) {
+    case CallPhase::Idle: return "idle";
+    case CallPhase::OpeningMedia: return "opening-media";
+    case CallPhase::Connecting: return "connecting";
+    case CallPhase::Joining: return "joining";
+    case CallPhase::InRoom: return "in-room";
+    case CallPhase::Reconnecting: return "reconnecting";
+    case CallPhase::Left: return "left";
+    case CallPhase::Failed: return "failed";
+  }
+  return "idle";
+}
+
+// Read-only state for tests and tools: window.treff.state().
 void publish_state() {
-  nlohmann::json state{{"connection", app.connection}, {"server", app.server_agent},
-                       {"opus", app.opus_version},     {"opusFrameBytes", app.opus_frame_bytes},
-                       {"framesDrawn", app.frames_drawn}, {"error", app.last_error}};
-  treff_dom_publish_state(state.dump().c_str());
+  const auto& room = app->call->room();
+  const treff::Participant* large = room.shown_large();
+  nlohmann::json people = nlohmann::json::array();
+  for (const auto& p : room.thumbnails()) {
+    auto s = app->slots.find(p.id);
+    people.push_back({{"id", p.id},
+                      {"name", p.name},
+                      {"self", p.is_self},
+                      {"mic", p.media.mic},
+                      {"camera", p.media.camera},
+                      {"large", large && large->id == p.id},
+                      {"framesDrawn", s == app->slots.end() ? 0 : s->second.frames}});
+  }
+  const auto& local = app->call->local_media();
+  nlohmann::json state{{"phase", phase_name(app->call->phase())},
+                       {"room", app->call->room_name()},
+                       {"participants", people},
+                       {"local", {{"audio", local.has_audio}, {"video", local.has_video}, {"problem", local.problem}}},
+                       {"problem", app->call->problem() ? app->call->problem()->code : ""},
+                       {"framesRendered", app->frames_rendered},
+                       {"codec", app->codec}};
+  treff_dom_publish_state(state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+}
+
+void draw_screens() {
+  const CallPhase phase = app->call->phase();
+  if (phase == CallPhase::InRoom || phase == CallPhase::Reconnecting) {
+    const ui::RoomIntents in = ui::draw_room_screen(room_view());
+    if (in.pick) app->call->pick(*in.pick);
+    if (in.toggle_mic) app->call->set_mic(!app->call->local_media().mic_on);
+    if (in.toggle_camera) app->call->set_camera(!app->call->local_media().camera_on);
+    if (in.leave) app->call->leave();
+  } else if (phase == CallPhase::Left) {
+    if (ui::draw_left_screen(ui::tr(ui::Text::LeftTitle))) start_join();
+  } else {
+    app->form.busy = phase == CallPhase::OpeningMedia || phase == CallPhase::Connecting || phase == CallPhase::Joining;
+    if (phase == CallPhase::Failed && app->call->problem() && !app->form.error)
+      app->form.error = ui::tr_problem(app->call->problem()->code);
+    if (ui::draw_join_screen(app->form)) start_join();
+  }
 }
 
 void frame() {
-  handle_socket_events();
+  const double now = emscripten_get_now();
+  bool dirty = app->call->tick(static_cast<std::int64_t>(now));
+  if (dirty) sync_video_slots();
+  dirty |= update_video_textures();
+  dirty |= treff::app::apply_queued_input();
 
   // The canvas is laid out by CSS; its backing store follows at device resolution (sharp on HiDPI).
   double css_w = 0, css_h = 0;
   emscripten_get_element_css_size("#canvas", &css_w, &css_h);
   const double dpr = emscripten_get_device_pixel_ratio();
-  const int fb_w = static_cast<int>(css_w * dpr + 0.5), fb_h = static_cast<int>(css_h * dpr + 0.5);
-  int cur_w = 0, cur_h = 0;
-  emscripten_get_canvas_element_size("#canvas", &cur_w, &cur_h);
-  if (cur_w != fb_w || cur_h != fb_h) emscripten_set_canvas_element_size("#canvas", fb_w, fb_h);
+  if (css_w != app->last_css_w || css_h != app->last_css_h || dpr != app->last_dpr) {
+    emscripten_set_canvas_element_size("#canvas", static_cast<int>(css_w * dpr + 0.5), static_cast<int>(css_h * dpr + 0.5));
+    app->last_css_w = css_w, app->last_css_h = css_h, app->last_dpr = dpr;
+    dirty = true;
+  }
+  if (dirty) app->settle_frames = 2;
+  if (app->settle_frames <= 0) return;
+  --app->settle_frames;
 
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(static_cast<float>(css_w), static_cast<float>(css_h));
@@ -94,23 +259,13 @@ void frame() {
   io.DeltaTime = 1.0f / 60.0f;
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(vp->WorkPos);
-  ImGui::SetNextWindowSize(vp->WorkSize);
-  ImGui::Begin("Treff", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
-  ImGui::TextUnformatted("Treff");
-  ImGui::Separator();
-  ImGui::Text("Server: %s", app.server_agent.empty() ? app.connection.c_str() : app.server_agent.c_str());
-  ImGui::Text("Codec: %s (%d bytes per 20 ms)", app.opus_version.c_str(), app.opus_frame_bytes);
-  if (!app.last_error.empty()) ImGui::TextUnformatted(app.last_error.c_str());
-  ImGui::End();
+  draw_screens();
   ImGui::Render();
-
-  glViewport(0, 0, fb_w, fb_h);
+  glViewport(0, 0, static_cast<int>(css_w * dpr + 0.5), static_cast<int>(css_h * dpr + 0.5));
   glClearColor(0.96f, 0.96f, 0.94f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  ++app.frames_drawn;
+  ++app->frames_rendered;
   publish_state();
 }
 
@@ -122,18 +277,32 @@ int main() {
   attrs.majorVersion = 2;  // WebGL2: GLSL ES 3.00 for the ImGui renderer
   attrs.alpha = false;
   attrs.antialias = false;
-  app.gl = emscripten_webgl_create_context("#canvas", &attrs);
-  if (app.gl <= 0) return 1;
-  emscripten_webgl_make_context_current(app.gl);
+  const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = emscripten_webgl_create_context("#canvas", &attrs);
+  if (gl <= 0) return 1;
+  emscripten_webgl_make_context_current(gl);
+
+  app = new App();
+  app->gl = gl;
+  app->codec = probe_codec();
+  app->call = std::make_unique<treff::CallController>(app->peers, app->media, [] {
+    return std::unique_ptr<treff::platform::MessageSocket>(
+        treff::platform::WebMessageSocket::open(treff::platform::same_origin_signaling_url()));
+  });
+  ui::set_language(ui::language_from_tag(take_string(treff_dom_language())));
+  std::strncpy(app->form.name, take_string(treff_dom_load("name")).c_str(), sizeof app->form.name - 1);
+  std::strncpy(app->form.room, take_string(treff_dom_room_from_path()).c_str(), sizeof app->form.room - 1);
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
-  ImGui::GetIO().IniFilename = nullptr;  // nothing to persist in the browser's virtual file system
-  ImGui::StyleColorsLight();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // nothing to persist in the browser's virtual file system
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  io.FontGlobalScale = 1.4f;  // ~18 CSS px text until the TTF font arrives
+  ui::apply_theme(1.0f);
   ImGui_ImplOpenGL3_Init("#version 300 es");
+  treff::app::install_input_handlers("#canvas");
 
-  probe_opus();
-  app.socket = treff::platform::WebMessageSocket::open(treff::platform::same_origin_signaling_url());
+  publish_state();
   emscripten_set_main_loop(frame, 0, false);
   return 0;
 }

@@ -1,0 +1,93 @@
+#include "ui/catalog.h"
+
+namespace treff::ui {
+namespace {
+
+Language g_language = Language::English;
+
+struct Entry {
+  const char* nl;
+  const char* de;
+  const char* en;
+};
+
+// One row per Text, in enum order.
+constexpr Entry kCatalog[] = {
+    {"Treff", "Treff", "Treff"},
+    {"Deelnemen aan het gesprek", "Am Gespräch teilnehmen", "Join the call"},
+    {"Uw naam", "Ihr Name", "Your name"},
+    {"Ruimte", "Raum", "Room"},
+    {"Deelnemen", "Teilnehmen", "Join"},
+    {"Verbinden…", "Verbinde…", "Connecting…"},
+    {"Verbinding verbroken. Opnieuw verbinden…", "Verbindung unterbrochen. Verbinde neu…",
+     "Connection lost. Reconnecting…"},
+    {"Microfoon uitzetten", "Mikrofon ausschalten", "Turn microphone off"},
+    {"Microfoon aanzetten", "Mikrofon einschalten", "Turn microphone on"},
+    {"Video uitzetten", "Video ausschalten", "Turn video off"},
+    {"Video aanzetten", "Video einschalten", "Turn video on"},
+    {"Ophangen", "Beenden", "Leave"},
+    {"U heeft het gesprek verlaten.", "Sie haben das Gespräch verlassen.", "You left the call."},
+    {"Opnieuw deelnemen", "Wieder teilnehmen", "Rejoin"},
+    {"U", "Sie", "You"},
+    {"Microfoon uit", "Mikrofon aus", "Microphone off"},
+    {"Camera uit", "Kamera aus", "Camera off"},
+    {"De camera is niet toegestaan. U doet mee met alleen geluid.",
+     "Die Kamera ist nicht erlaubt. Sie nehmen nur mit Ton teil.",
+     "The camera is not allowed. You are in the call with sound only."},
+    {"Firefox: klik op het camera-symbool links in de adresbalk en kies \"Toestaan\". Laad daarna de pagina opnieuw.",
+     "Firefox: Klicken Sie links in der Adressleiste auf das Kamera-Symbol und wählen Sie \"Erlauben\". Laden Sie dann die Seite neu.",
+     "Firefox: click the camera symbol at the left of the address bar and choose \"Allow\". Then reload the page."},
+    {"Chrome: klik op het slot- of camera-symbool in de adresbalk, zet Camera op \"Toestaan\" en laad de pagina opnieuw.",
+     "Chrome: Klicken Sie in der Adressleiste auf das Schloss- oder Kamera-Symbol, stellen Sie Kamera auf \"Zulassen\" und laden Sie die Seite neu.",
+     "Chrome: click the lock or camera symbol in the address bar, set Camera to \"Allow\" and reload the page."},
+    {"Er is geen camera of microfoon beschikbaar. U kunt kijken en luisteren.",
+     "Es ist keine Kamera und kein Mikrofon verfügbar. Sie können zusehen und zuhören.",
+     "No camera or microphone is available. You can watch and listen."},
+    {"De server is niet bereikbaar. Probeer het later opnieuw.",
+     "Der Server ist nicht erreichbar. Bitte versuchen Sie es später noch einmal.",
+     "The server cannot be reached. Please try again later."},
+    {"Deze ruimte is vol.", "Dieser Raum ist voll.", "This room is full."},
+    {"De verbinding met de server is verbroken.", "Die Verbindung zum Server wurde unterbrochen.",
+     "The connection to the server was lost."},
+    {"Er ging iets mis.", "Etwas ist schiefgegangen.", "Something went wrong."},
+    {"Vul een naam in (hoogstens 64 tekens).", "Bitte geben Sie einen Namen ein (höchstens 64 Zeichen).",
+     "Please enter a name (at most 64 characters)."},
+    {"Een ruimtenaam mag alleen letters, cijfers en - _ . bevatten.",
+     "Ein Raumname darf nur Buchstaben, Ziffern und - _ . enthalten.",
+     "A room name may only contain letters, digits and - _ ."},
+};
+static_assert(sizeof(kCatalog) / sizeof(kCatalog[0]) == static_cast<std::size_t>(Text::Count),
+              "every Text needs a catalog row");
+
+}  // namespace
+
+Language language_from_tag(std::string_view tag) {
+  const std::string_view primary = tag.substr(0, tag.find_first_of("-_"));
+  if (primary == "nl") return Language::Dutch;
+  if (primary == "de") return Language::German;
+  return Language::English;
+}
+
+void set_language(Language language) { g_language = language; }
+Language language() { return g_language; }
+
+const char* tr(Text text) {
+  const Entry& e = kCatalog[static_cast<int>(text)];
+  switch (g_language) {
+    case Language::Dutch: return e.nl;
+    case Language::German: return e.de;
+    case Language::English: return e.en;
+  }
+  return e.en;
+}
+
+const char* tr_problem(std::string_view code) {
+  if (code == "room-full") return tr(Text::RoomFull);
+  if (code == "server-unreachable") return tr(Text::ServerUnreachable);
+  if (code == "connection-lost") return tr(Text::ConnectionLost);
+  if (code == "bad-name") return tr(Text::BadName);
+  if (code == "bad-room") return tr(Text::BadRoom);
+  return tr(Text::SomethingWentWrong);
+}
+
+}  // namespace treff::ui

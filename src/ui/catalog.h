@@ -1,0 +1,52 @@
+// Every text the screens show, in Dutch, German and English. Screens ask for a Text, never
+// write a literal.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace treff::ui {
+
+enum class Text {
+  AppName,
+  JoinTitle,
+  YourName,
+  RoomName,
+  Join,
+  Joining,
+  Reconnecting,
+  MicOff,
+  MicOn,
+  CameraOff,
+  CameraOn,
+  Leave,
+  LeftTitle,
+  Rejoin,
+  You,
+  Muted,
+  CameraIsOff,
+  NoCameraAllowed,
+  HowToAllowFirefox,
+  HowToAllowChrome,
+  NoDevices,
+  ServerUnreachable,
+  RoomFull,
+  ConnectionLost,
+  SomethingWentWrong,
+  BadName,
+  BadRoom,
+  Count
+};
+
+enum class Language { Dutch, German, English };
+
+// Picks from a BCP 47 tag such as "de-DE" or "nl"; anything else is English.
+Language language_from_tag(std::string_view tag);
+void set_language(Language language);
+Language language();
+
+const char* tr(Text text);
+// A plain message for a problem code from the call ("room-full", "bad-name", ...).
+const char* tr_problem(std::string_view code);
+
+}  // namespace treff::ui

@@ -1,0 +1,241 @@
+#include "ui/screens.h"
+
+#include <algorithm>
+
+#include "ui/catalog.h"
+
+namespace treff::ui {
+namespace {
+
+constexpr ImU32 kBackground = IM_COL32(245, 245, 240, 255);
+constexpr ImU32 kTileBackground = IM_COL32(47, 62, 70, 255);
+constexpr ImU32 kAccent = IM_COL32(47, 111, 94, 255);
+constexpr ImU32 kSpeaker = IM_COL32(120, 200, 120, 255);
+constexpr ImU32 kWarning = IM_COL32(196, 52, 52, 255);
+constexpr float kTouchTarget = 48.0f;  // CSS px; at least 44 for fingers
+
+const ImGuiWindowFlags kScreenFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+void begin_screen(const char* id) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  ImGui::Begin(id, nullptr, kScreenFlags);
+}
+
+// The person's video, fitted into the rectangle with its aspect ratio kept, or their initials.
+void draw_tile(ImDrawList* dl, const Tile& t, ImVec2 a, ImVec2 b, bool large) {
+  dl->AddRectFilled(a, b, kTileBackground, 10.0f);
+  const float w = b.x - a.x, h = b.y - a.y;
+  if (t.texture && t.camera_on) {
+    float vw = w, vh = w / t.aspect;
+    if (vh > h) {
+      vh = h;
+      vw = h * t.aspect;
+    }
+    const ImVec2 p(a.x + (w - vw) / 2, a.y + (h - vh) / 2);
+    dl->AddImageRounded(t.texture, p, ImVec2(p.x + vw, p.y + vh), ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, 10.0f);
+  } else {
+    const float r = std::min(w, h) * 0.25f;
+    const ImVec2 c(a.x + w / 2, a.y + h / 2);
+    dl->AddCircleFilled(c, r, kAccent, 48);
+    ImFont* font = ImGui::GetFont();
+    const float size = r * 0.9f;
+    const ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0.0f, t.initials.c_str());
+    dl->AddText(font, size, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), IM_COL32_WHITE, t.initials.c_str());
+  }
+  // Name (and "you"), on a dark band at the bottom.
+  std::string label = t.is_self ? t.name + " (" + tr(Text::You) + ")" : t.name;
+  const float fs = ImGui::GetFontSize() * (large ? 1.1f : 0.9f);
+  const ImVec2 ls = ImGui::GetFont()->CalcTextSizeA(fs, w - 16, 0.0f, label.c_str());
+  const ImVec2 band_a(a.x, b.y - ls.y - 12), band_b(b.x, b.y);
+  dl->AddRectFilled(band_a, band_b, IM_COL32(0, 0, 0, 140), 10.0f, ImDrawFlags_RoundCornersBottom);
+  dl->PushClipRect(band_a, ImVec2(b.x - (t.mic_on ? 8 : 40), b.y), true);
+  dl->AddText(ImGui::GetFont(), fs, ImVec2(a.x + 8, band_a.y + 6), IM_COL32_WHITE, label.c_str());
+  dl->PopClipRect();
+  if (!t.mic_on) {  // a red dot with a slash: microphone off
+    const ImVec2 c(b.x - 20, band_a.y + (band_b.y - band_a.y) / 2);
+    dl->AddCircleFilled(c, 11, kWarning, 24);
+    dl->AddLine(ImVec2(c.x - 6, c.y - 6), ImVec2(c.x + 6, c.y + 6), IM_COL32_WHITE, 2.5f);
+  }
+  if (t.speaking) dl->AddRect(a, b, kSpeaker, 10.0f, 0, 4.0f);
+}
+
+bool wide_button(const char* label, float width, bool primary) {
+  if (primary) {
+    ImGui::PushStyleColor(ImGuiCol_Button, kAccent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(38, 92, 78, 255));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(30, 75, 63, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+  }
+  const bool pressed = ImGui::Button(label, ImVec2(width, kTouchTarget));
+  if (primary) ImGui::PopStyleColor(4);
+  return pressed;
+}
+
+}  // namespace
+
+void apply_theme(float scale) {
+  ImGuiStyle& s = ImGui::GetStyle();
+  s = ImGuiStyle();
+  ImGui::StyleColorsLight(&s);
+  s.WindowPadding = ImVec2(24, 24);
+  s.FramePadding = ImVec2(14, 12);
+  s.ItemSpacing = ImVec2(12, 14);
+  s.FrameRounding = 10;
+  s.WindowRounding = 0;
+  s.WindowBorderSize = 0;
+  s.FrameBorderSize = 1;
+  s.Colors[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(kBackground);
+  s.Colors[ImGuiCol_Text] = ImVec4(0.12f, 0.16f, 0.19f, 1.0f);
+  s.Colors[ImGuiCol_FrameBg] = ImVec4(1, 1, 1, 1);
+  s.Colors[ImGuiCol_Border] = ImVec4(0.55f, 0.58f, 0.56f, 1.0f);
+  s.Colors[ImGuiCol_Button] = ImVec4(0.88f, 0.89f, 0.86f, 1.0f);
+  s.Colors[ImGuiCol_ButtonHovered] = ImVec4(0.80f, 0.83f, 0.79f, 1.0f);
+  s.Colors[ImGuiCol_ButtonActive] = ImVec4(0.72f, 0.76f, 0.71f, 1.0f);
+  s.Colors[ImGuiCol_NavHighlight] = ImGui::ColorConvertU32ToFloat4(kAccent);
+  s.ScaleAllSizes(scale);
+}
+
+bool draw_join_screen(JoinForm& form) {
+  begin_screen("join");
+  const float width = std::min(ImGui::GetContentRegionAvail().x, 420.0f);
+  const float x = (ImGui::GetWindowWidth() - width) / 2;
+  ImGui::SetCursorPos(ImVec2(x, std::max(24.0f, ImGui::GetWindowHeight() * 0.18f)));
+  ImGui::BeginGroup();
+  ImGui::PushFont(ImGui::GetFont());
+  ImGui::TextUnformatted(tr(Text::JoinTitle));
+  ImGui::PopFont();
+  ImGui::Spacing();
+  ImGui::TextUnformatted(tr(Text::YourName));
+  ImGui::SetNextItemWidth(width);
+  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  bool submit = ImGui::InputText("##name", form.name, sizeof form.name, ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::TextUnformatted(tr(Text::RoomName));
+  ImGui::SetNextItemWidth(width);
+  submit |= ImGui::InputText("##room", form.room, sizeof form.room, ImGuiInputTextFlags_EnterReturnsTrue);
+  if (form.error) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kWarning);
+    ImGui::PushTextWrapPos(x + width);
+    ImGui::TextUnformatted(form.error);
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+  }
+  ImGui::Spacing();
+  ImGui::BeginDisabled(form.busy);
+  submit |= wide_button(form.busy ? tr(Text::Joining) : tr(Text::Join), width, true);
+  ImGui::EndDisabled();
+  ImGui::EndGroup();
+  ImGui::End();
+  return submit && !form.busy;
+}
+
+RoomIntents draw_room_screen(const RoomView& view) {
+  RoomIntents out;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 12));
+  ImGui::Begin("room", nullptr, kScreenFlags);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetWindowPos();
+  const ImVec2 size = ImGui::GetWindowSize();
+  const float pad = 12, toolbar_h = kTouchTarget + 2 * pad;
+  const bool landscape = size.x >= size.y;
+
+  // Notices and help on top of everything else in the stage area.
+  float top = origin.y + pad;
+  std::vector<const char*> lines;
+  if (view.notice) lines.push_back(view.notice);
+  lines.insert(lines.end(), view.help.begin(), view.help.end());
+  for (const char* line : lines) {
+    const ImVec2 ts = ImGui::CalcTextSize(line, nullptr, false, size.x - 4 * pad);
+    dl->AddRectFilled(ImVec2(origin.x + pad, top), ImVec2(origin.x + size.x - pad, top + ts.y + 16),
+                      IM_COL32(255, 244, 214, 255), 8.0f);
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(origin.x + 2 * pad, top + 8), IM_COL32(60, 45, 0, 255),
+                line, nullptr, size.x - 4 * pad);
+    top += ts.y + 16 + 6;
+  }
+
+  // Stage (large view) and strip (thumbnails): strip on the right in landscape, below in portrait.
+  const float stage_bottom = origin.y + size.y - toolbar_h;
+  ImVec2 stage_a(origin.x + pad, top), stage_b, strip_a, strip_b;
+  if (landscape) {
+    const float strip_w = std::clamp(size.x * 0.2f, 140.0f, 260.0f);
+    stage_b = ImVec2(origin.x + size.x - strip_w - 2 * pad, stage_bottom);
+    strip_a = ImVec2(stage_b.x + pad, top);
+    strip_b = ImVec2(origin.x + size.x - pad, stage_bottom);
+  } else {
+    const float strip_h = std::clamp(size.y * 0.18f, 100.0f, 200.0f);
+    stage_b = ImVec2(origin.x + size.x - pad, stage_bottom - strip_h - pad);
+    strip_a = ImVec2(origin.x + pad, stage_b.y + pad);
+    strip_b = ImVec2(origin.x + size.x - pad, stage_bottom);
+  }
+  if (view.large >= 0 && view.large < static_cast<int>(view.tiles.size()))
+    draw_tile(dl, view.tiles[static_cast<std::size_t>(view.large)], stage_a, stage_b, true);
+
+  // Thumbnails: buttons, so mouse, touch and keyboard (Tab + Enter) can pick who is large.
+  const int n = static_cast<int>(view.tiles.size());
+  for (int i = 0; i < n; ++i) {
+    const Tile& t = view.tiles[static_cast<std::size_t>(i)];
+    ImVec2 a, b;
+    if (landscape) {
+      const float h = std::min((strip_b.y - strip_a.y - pad * (n - 1)) / std::max(n, 1), (strip_b.x - strip_a.x) * 0.75f);
+      a = ImVec2(strip_a.x, strip_a.y + i * (h + pad));
+      b = ImVec2(strip_b.x, a.y + h);
+    } else {
+      const float w = std::min((strip_b.x - strip_a.x - pad * (n - 1)) / std::max(n, 1), (strip_b.y - strip_a.y) * 4 / 3);
+      a = ImVec2(strip_a.x + i * (w + pad), strip_a.y);
+      b = ImVec2(a.x + w, strip_b.y);
+    }
+    ImGui::SetCursorScreenPos(a);
+    ImGui::PushID(t.id.c_str());
+    if (ImGui::InvisibleButton(t.name.c_str(), ImVec2(b.x - a.x, b.y - a.y))) out.pick = t.id;
+    ImGui::PopID();
+    draw_tile(dl, t, a, b, false);
+    if (i == view.large) dl->AddRect(a, b, IM_COL32_WHITE, 10.0f, 0, 3.0f);
+    if (ImGui::IsItemFocused()) dl->AddRect(a, b, kAccent, 10.0f, 0, 3.0f);
+  }
+
+  // Toolbar.
+  const char* mic_label = view.mic_on ? tr(Text::MicOff) : tr(Text::MicOn);
+  const char* cam_label = view.camera_on ? tr(Text::CameraOff) : tr(Text::CameraOn);
+  const float bw = std::min(240.0f, (size.x - 4 * pad) / 3);
+  ImGui::SetCursorScreenPos(ImVec2(origin.x + (size.x - 3 * bw - 2 * pad) / 2, stage_bottom + pad));
+  ImGui::BeginDisabled(!view.has_mic);
+  if (ImGui::Button(mic_label, ImVec2(bw, kTouchTarget))) out.toggle_mic = true;
+  ImGui::EndDisabled();
+  ImGui::SameLine(0, pad);
+  ImGui::BeginDisabled(!view.has_camera);
+  if (ImGui::Button(cam_label, ImVec2(bw, kTouchTarget))) out.toggle_camera = true;
+  ImGui::EndDisabled();
+  ImGui::SameLine(0, pad);
+  ImGui::PushStyleColor(ImGuiCol_Button, kWarning);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(170, 40, 40, 255));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(140, 30, 30, 255));
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+  if (ImGui::Button(tr(Text::Leave), ImVec2(bw, kTouchTarget))) out.leave = true;
+  ImGui::PopStyleColor(4);
+
+  ImGui::End();
+  ImGui::PopStyleVar();
+  return out;
+}
+
+bool draw_left_screen(const char* message) {
+  begin_screen("left");
+  const float width = std::min(ImGui::GetContentRegionAvail().x, 420.0f);
+  ImGui::SetCursorPos(ImVec2((ImGui::GetWindowWidth() - width) / 2, ImGui::GetWindowHeight() * 0.25f));
+  ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+  ImGui::TextUnformatted(message);
+  ImGui::PopTextWrapPos();
+  ImGui::Spacing();
+  const bool rejoin = wide_button(tr(Text::Rejoin), width, true);
+  ImGui::EndGroup();
+  ImGui::End();
+  return rejoin;
+}
+
+}  // namespace treff::ui

@@ -1,0 +1,55 @@
+// The screens: each draws a view of the state it is given and returns what the user asked for.
+// They own no state and do no I/O.
+#pragma once
+
+#include <imgui.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace treff::ui {
+
+struct JoinForm {
+  char name[256] = {};
+  char room[128] = {};
+  const char* error = nullptr;  // shown under the fields
+  bool busy = false;            // joining: the button waits
+};
+
+struct Tile {
+  std::string id;
+  std::string name;
+  std::string initials;
+  bool is_self = false;
+  bool mic_on = true;
+  bool camera_on = true;
+  bool speaking = false;
+  ImTextureID texture = nullptr;  // null: no video yet, initials are shown
+  float aspect = 4.0f / 3.0f;
+};
+
+struct RoomView {
+  std::vector<Tile> tiles;  // thumbnail order
+  int large = -1;           // index into tiles
+  bool has_mic = false, mic_on = false;
+  bool has_camera = false, camera_on = false;
+  const char* notice = nullptr;               // e.g. reconnecting
+  std::vector<const char*> help;              // e.g. how to allow the camera
+};
+
+struct RoomIntents {
+  std::optional<std::string> pick;
+  bool toggle_mic = false;
+  bool toggle_camera = false;
+  bool leave = false;
+};
+
+void apply_theme(float scale);
+// True when the person asked to join (button or Enter).
+bool draw_join_screen(JoinForm& form);
+RoomIntents draw_room_screen(const RoomView& view);
+// True when the person asked to rejoin.
+bool draw_left_screen(const char* message);
+
+}  // namespace treff::ui
