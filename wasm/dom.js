@@ -47,4 +47,12 @@ mergeInto(LibraryManager.library, {
     api._state = text;
     api.state = function() { return JSON.parse(api._state); };
   },
+
+  // Replaces the automation tree behind window.treff.ui() (JSON array of widgets).
+  treff_dom_publish_ui: function(json) {
+    var text = UTF8ToString(json);
+    var api = window.treff || (window.treff = {});
+    api._ui = text;
+    api.ui = function() { return JSON.parse(api._ui); };
+  },
 });

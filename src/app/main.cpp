@@ -24,6 +24,7 @@
 #include "platform/web/web_message_socket.h"
 #include "platform/web/web_peer_connections.h"
 #include "platform/web/web_video_frames.h"
+#include "ui/automation.h"
 #include "ui/catalog.h"
 #include "ui/screens.h"
 
@@ -258,15 +259,18 @@ void frame() {
   io.DisplayFramebufferScale = ImVec2(static_cast<float>(dpr), static_cast<float>(dpr));
   io.DeltaTime = 1.0f / 60.0f;
   ImGui_ImplOpenGL3_NewFrame();
+  ui::automation::begin_frame();
   ImGui::NewFrame();
   draw_screens();
   ImGui::Render();
+  ui::automation::end_frame();
   glViewport(0, 0, static_cast<int>(css_w * dpr + 0.5), static_cast<int>(css_h * dpr + 0.5));
   glClearColor(0.96f, 0.96f, 0.94f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   ++app->frames_rendered;
   publish_state();
+  treff_dom_publish_ui(ui::automation::to_json().c_str());
 }
 
 }  // namespace
@@ -294,6 +298,7 @@ int main() {
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
+  ui::automation::enable();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // nothing to persist in the browser's virtual file system
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ui/automation.h"
 #include "ui/catalog.h"
 
 namespace treff::ui {
@@ -62,6 +63,15 @@ void draw_tile(ImDrawList* dl, const Tile& t, ImVec2 a, ImVec2 b, bool large) {
   if (t.speaking) dl->AddRect(a, b, kSpeaker, 10.0f, 0, 4.0f);
 }
 
+// Inputs have hidden ImGui labels; the automation tree gets the visible caption and the text.
+void labelled_input(const char* caption, const char* text) {
+  automation::next_role(automation::Role::Input);
+  automation::next_label(caption);
+  automation::next_value(text);
+}
+
+void report_text(const char* text, ImVec2 a, ImVec2 b) { automation::add_text(text, a.x, a.y, b.x - a.x, b.y - a.y); }
+
 bool wide_button(const char* label, float width, bool primary) {
   if (primary) {
     ImGui::PushStyleColor(ImGuiCol_Button, kAccent);
@@ -111,14 +121,17 @@ bool draw_join_screen(JoinForm& form) {
   ImGui::TextUnformatted(tr(Text::YourName));
   ImGui::SetNextItemWidth(width);
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  labelled_input(tr(Text::YourName), form.name);
   bool submit = ImGui::InputText("##name", form.name, sizeof form.name, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::TextUnformatted(tr(Text::RoomName));
   ImGui::SetNextItemWidth(width);
+  labelled_input(tr(Text::RoomName), form.room);
   submit |= ImGui::InputText("##room", form.room, sizeof form.room, ImGuiInputTextFlags_EnterReturnsTrue);
   if (form.error) {
     ImGui::PushStyleColor(ImGuiCol_Text, kWarning);
     ImGui::PushTextWrapPos(x + width);
     ImGui::TextUnformatted(form.error);
+    report_text(form.error, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
   }
@@ -155,6 +168,7 @@ RoomIntents draw_room_screen(const RoomView& view) {
                       IM_COL32(255, 244, 214, 255), 8.0f);
     dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(origin.x + 2 * pad, top + 8), IM_COL32(60, 45, 0, 255),
                 line, nullptr, size.x - 4 * pad);
+    report_text(line, ImVec2(origin.x + pad, top), ImVec2(origin.x + size.x - pad, top + ts.y + 16));
     top += ts.y + 16 + 6;
   }
 
@@ -192,10 +206,11 @@ RoomIntents draw_room_screen(const RoomView& view) {
     ImGui::SetCursorScreenPos(a);
     ImGui::PushID(t.id.c_str());
     if (ImGui::InvisibleButton(t.name.c_str(), ImVec2(b.x - a.x, b.y - a.y))) out.pick = t.id;
+    automation::report_last_item(automation::Role::Thumbnail, t.name);
     ImGui::PopID();
     draw_tile(dl, t, a, b, false);
     if (i == view.large) dl->AddRect(a, b, IM_COL32_WHITE, 10.0f, 0, 3.0f);
-    if (ImGui::IsItemFocused()) dl->AddRect(a, b, kAccent, 10.0f, 0, 3.0f);
+    if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible) dl->AddRect(a, b, kAccent, 10.0f, 0, 3.0f);
   }
 
   // Toolbar.
@@ -230,6 +245,7 @@ bool draw_left_screen(const char* message) {
   ImGui::BeginGroup();
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
   ImGui::TextUnformatted(message);
+  report_text(message, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
   const bool rejoin = wide_button(tr(Text::Rejoin), width, true);

@@ -4,6 +4,7 @@
 extern "C" {
 char* treff_dom_signaling_url();  // malloc'ed; the caller frees it
 void treff_dom_publish_state(const char* json);
+void treff_dom_publish_ui(const char* json);
 char* treff_dom_language();         // malloc'ed
 char* treff_dom_room_from_path();   // malloc'ed
 void treff_dom_show_room_path(const char* room);

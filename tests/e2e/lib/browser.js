@@ -4,21 +4,24 @@ import { chromium } from 'playwright-core';
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
-  '--allow-loopback-in-peer-connection',
+  '--use-fake-device-for-media-stream', '--allow-loopback-in-peer-connection',
+  '--autoplay-policy=no-user-gesture-required',
 ];
 
-export async function launchChromium(extraArgs = []) {
+// fakeUi: accept every camera/microphone prompt. Without it, permissions come from the context
+// (grantPermissions), and what is not granted is denied, as when a person clicks "Block".
+export async function launchChromium(extraArgs = [], { fakeUi = true } = {}) {
   return chromium.launch({
     executablePath: process.env.TREFF_CHROMIUM || '/usr/bin/chromium',
     headless: true,
-    args: [...CHROMIUM_ARGS, ...extraArgs],
+    args: [...CHROMIUM_ARGS, ...(fakeUi ? ['--use-fake-ui-for-media-stream'] : []), ...extraArgs],
   });
 }
 
 // Waits until window.treff.state() satisfies `predicate` (a function source run in the page).
+// Polls every 50 ms: animation-frame polling stalls in busy background pages.
 export async function waitForState(page, predicate, timeout = 15000) {
   await page.waitForFunction(
-    `window.treff && window.treff.state && (${predicate})(window.treff.state())`, null, { timeout });
+    `window.treff && window.treff.state && (${predicate})(window.treff.state())`, null, { timeout, polling: 50 });
   return page.evaluate(() => window.treff.state());
 }

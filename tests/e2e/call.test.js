@@ -1,0 +1,107 @@
+// A call as people have it: three browsers join one room by typing their names, see each other's
+// video, pick who is large, mute, leave; a fourth joins with the camera blocked.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchChromium, waitForState } from './lib/browser.js';
+import { REPO, startServer, stopServer } from './lib/server.js';
+import { click, findWidget, joinByLink } from './lib/ui.js';
+
+const ARTIFACTS = path.join(REPO, 'tests/e2e/artifacts');
+const ROOM = 'e2e-call';
+let server, browser;
+const people = {};  // name -> page
+
+const shot = (page, name) => page.screenshot({ path: path.join(ARTIFACTS, `call-${name}.png`) });
+const remoteFrames = (s) => s.participants.filter((p) => !p.self).map((p) => p.framesDrawn);
+
+before(async () => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  if (server) await stopServer(server);
+});
+
+test('three people join by name and each sees two live remote videos', async () => {
+  for (const [name, locale] of [['Anna', 'en-US'], ['Bob', 'nl-NL'], ['Carla', 'de-DE']]) {
+    const context = await browser.newContext({ viewport: { width: 960, height: 600 }, locale });
+    const page = await context.newPage();
+    await joinByLink(page, `${server.url}/r/${ROOM}`, name);
+    people[name] = page;
+  }
+  for (const [name, page] of Object.entries(people)) {
+    const s = await waitForState(page,
+      's => s.phase === "in-room" && s.participants.length === 3 && s.participants.filter(p => !p.self).every(p => p.framesDrawn > 5)',
+      30000);
+    assert.deepEqual(s.participants.map((p) => p.name).sort(), ['Anna', 'Bob', 'Carla'], name);
+    await shot(page, `joined-${name}`);
+  }
+  // The videos are live: frame counts keep rising.
+  const before = remoteFrames(await people.Anna.evaluate(() => window.treff.state()));
+  await new Promise((r) => setTimeout(r, 1500));
+  const later = remoteFrames(await people.Anna.evaluate(() => window.treff.state()));
+  later.forEach((n, i) => assert.ok(n > before[i], `remote video ${i} keeps drawing (${before[i]} -> ${n})`));
+});
+
+test('clicking a thumbnail shows that person large', async () => {
+  const page = people.Anna;
+  const large = (s) => s.participants.find((p) => p.large).name;
+  const first = large(await page.evaluate(() => window.treff.state()));
+  const other = first === 'Bob' ? 'Carla' : 'Bob';
+  await click(page, 'thumbnail', other);
+  await waitForState(page, `s => s.participants.find(p => p.large).name === ${JSON.stringify(other)}`, 3000);
+  await click(page, 'thumbnail', 'Anna');  // yourself too
+  await waitForState(page, 's => s.participants.find(p => p.large).self', 3000);
+  await shot(page, 'picked-self');
+});
+
+test('muting the microphone shows the mark at the others within 1 s', async () => {
+  await click(people.Bob, 'button', 'Microfoon uitzetten');
+  const start = Date.now();
+  await Promise.all(['Anna', 'Carla'].map((name) =>
+    waitForState(people[name], 's => s.participants.some(p => p.name === "Bob" && !p.mic)', 1000)));
+  assert.ok(Date.now() - start < 1000, `seen after ${Date.now() - start} ms`);
+  await findWidget(people.Bob, 'button', 'Microfoon aanzetten');
+  await shot(people.Anna, 'bob-muted');
+});
+
+test('"Beenden" removes that person from the others within 2 s', async () => {
+  await click(people.Carla, 'button', 'Beenden');
+  await Promise.all(['Anna', 'Bob'].map((name) =>
+    waitForState(people[name], 's => !s.participants.some(p => p.name === "Carla")', 2000)));
+  await waitForState(people.Carla, 's => s.phase === "left"', 2000);
+  await findWidget(people.Carla, 'button', 'Wieder teilnehmen');
+  await shot(people.Carla, 'left');
+  await shot(people.Anna, 'after-carla-left');
+});
+
+test('with the camera blocked, a person joins with sound only and is told how to allow it', async () => {
+  // A browser that asks like a real one (no auto-accept), with only the microphone allowed.
+  const strict = await launchChromium([], { fakeUi: false });
+  try {
+    const context = await strict.newContext({ viewport: { width: 960, height: 600 }, locale: 'en-US' });
+    await context.grantPermissions(['microphone'], { origin: server.url });
+    const page = await context.newPage();
+    await joinByLink(page, `${server.url}/r/${ROOM}`, 'Dirk');
+    const s = await waitForState(page, 's => s.phase === "in-room" && s.participants.length === 3', 15000);
+    assert.equal(s.local.audio, true);
+    assert.equal(s.local.video, false);
+    assert.equal(s.local.problem, 'NotAllowedError');
+    await findWidget(page, 'text', 'The camera is not allowed. You are in the call with sound only.');
+    const help = (await page.evaluate(() => window.treff.ui())).filter((w) => w.role === 'text').map((w) => w.label);
+    assert.ok(help.some((t) => t.startsWith('Firefox:')) && help.some((t) => t.startsWith('Chrome:')), help.join(' | '));
+    const cam = await findWidget(page, 'button', 'Turn video on');
+    assert.equal(cam.disabled, true, 'no camera to switch on');
+    // The others see Dirk with his camera off, and Dirk sees their video.
+    await waitForState(people.Anna, 's => s.participants.some(p => p.name === "Dirk" && !p.camera)', 5000);
+    await waitForState(page, 's => s.participants.filter(p => !p.self).every(p => p.framesDrawn > 3)', 15000);
+    await shot(page, 'camera-blocked');
+  } finally {
+    await strict.close();
+  }
+});
