@@ -1,7 +1,6 @@
 // Video of a stream (the local camera, or a peer connection's remote stream) into a WebGL
-// texture. Each source is a hidden <video> element behind a handle; a new frame is uploaded only
-// when the browser reports one (requestVideoFrameCallback, or a changed currentTime where that
-// is missing). Remote sources also play the remote sound.
+// texture. Each source is an undisplayed <video> element behind a handle; a new frame is uploaded
+// only when the decoder reports one. Remote sources also play the remote sound.
 mergeInto(LibraryManager.library, {
   $TreffVideo: {
     sources: {},
@@ -12,7 +11,8 @@ mergeInto(LibraryManager.library, {
       if (!TreffVideo.container) {
         var c = document.createElement('div');
         c.setAttribute('aria-hidden', 'true');
-        c.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;overflow:hidden;opacity:0;pointer-events:none';
+        // Not displayed: the frames go to WebGL, so the page compositor need not touch them.
+        c.style.display = 'none';
         document.body.appendChild(c);
         TreffVideo.container = c;
       }
@@ -23,15 +23,7 @@ mergeInto(LibraryManager.library, {
       video.srcObject = stream;
       TreffVideo.container.appendChild(video);
       var handle = TreffVideo.next++;
-      var source = { video: video, fresh: false, lastTime: -1 };
-      if (video.requestVideoFrameCallback) {
-        var onFrame = function() {
-          if (!TreffVideo.sources[handle]) return;
-          source.fresh = true;
-          video.requestVideoFrameCallback(onFrame);
-        };
-        video.requestVideoFrameCallback(onFrame);
-      }
+      var source = { video: video, lastCount: -1, lastTime: -1 };
       video.play().catch(function() {});  // autoplay is allowed after the join click
       TreffVideo.sources[handle] = source;
       return handle;
@@ -59,13 +51,17 @@ mergeInto(LibraryManager.library, {
     if (!source) return 0;
     var video = source.video;
     if (video.readyState < 2 || !video.videoWidth) return 0;
-    if (!video.requestVideoFrameCallback) {
+    // A video that is not displayed gets no requestVideoFrameCallback; the decoder's frame count
+    // (or, where that is missing, the media time) tells when a new frame is there.
+    var quality = video.getVideoPlaybackQuality ? video.getVideoPlaybackQuality() : null;
+    var count = quality ? quality.totalVideoFrames : -1;
+    if (count > 0) {
+      if (count === source.lastCount) return 0;
+      source.lastCount = count;
+    } else {
       if (video.currentTime === source.lastTime) return 0;
       source.lastTime = video.currentTime;
-    } else if (!source.fresh) {
-      return 0;
     }
-    source.fresh = false;
     GLctx.bindTexture(GLctx.TEXTURE_2D, GL.textures[texture]);
     GLctx.texImage2D(GLctx.TEXTURE_2D, 0, GLctx.RGBA, GLctx.RGBA, GLctx.UNSIGNED_BYTE, video);
     HEAP32[size >> 2] = video.videoWidth;

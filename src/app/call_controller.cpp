@@ -88,6 +88,11 @@ void CallController::clear_pick() {
   changed_ = true;
 }
 
+void CallController::add_audio_level(const std::string& participant_id, double level) {
+  const Participant* p = room_.find(participant_id);
+  if (p && !p->is_self) speakers_.add_level(participant_id, level);
+}
+
 const RemoteMediaState* CallController::remote(const std::string& participant_id) const {
   auto it = remotes_.find(participant_id);
   return it == remotes_.end() ? nullptr : &it->second;
@@ -103,6 +108,11 @@ bool CallController::tick(std::int64_t now_ms) {
   }
   for (const auto& e : peers_.take_events()) on_peer_event(e);
   if (phase_ == CallPhase::Reconnecting && !socket_ && now_ms >= reconnect_at_ms_) connect();
+  const std::optional<std::string> speaker = speakers_.update(now_ms);
+  if (speaker != room_.active_speaker()) {
+    room_.set_active_speaker(speaker);
+    changed_ = true;
+  }
   return std::exchange(changed_, false);
 }
 
@@ -166,6 +176,7 @@ void CallController::on_server_message(const proto::ServerMessage& m) {
   changed_ = true;
   if (auto* joined = std::get_if<proto::Joined>(&m)) {
     drop_connections();
+    speakers_ = ActiveSpeakerDetector();
     room_.reset({joined->self_id, display_name_, {local_.mic_on, local_.camera_on}}, joined->peers);
     phase_ = CallPhase::InRoom;
     reconnect_attempt_ = 0;
@@ -175,6 +186,7 @@ void CallController::on_server_message(const proto::ServerMessage& m) {
     room_.add(pj->peer);
   } else if (auto* pl = std::get_if<proto::PeerLeft>(&m)) {
     room_.remove(pl->id);
+    speakers_.remove(pl->id);
     run(negotiator_.on_peer_left(pl->id));
   } else if (auto* sig = std::get_if<proto::RelayedSignal>(&m)) {
     if (room_.find(sig->from)) run(negotiator_.on_signal(sig->from, sig->signal));

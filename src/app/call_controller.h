@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 
+#include "core/active_speaker.h"
 #include "core/mesh_negotiation.h"
 #include "core/result.h"
 #include "core/room_model.h"
@@ -54,6 +55,8 @@ class CallController {
   void set_camera(bool on);
   bool pick(const std::string& participant_id);
   void clear_pick();
+  // A sound level sample (RMS, 0..1) of a remote participant; the next tick() decides who speaks.
+  void add_audio_level(const std::string& participant_id, double level);
 
   // Takes all platform events and acts on them. Returns true when anything visible changed.
   bool tick(std::int64_t now_ms);
@@ -90,6 +93,7 @@ class CallController {
   LocalMediaState local_;
   RoomModel room_;
   MeshNegotiator negotiator_;
+  ActiveSpeakerDetector speakers_;
   std::map<std::string, RemoteMediaState> remotes_;
   std::map<platform::PeerHandle, std::string> by_handle_;
   int reconnect_attempt_ = 0;

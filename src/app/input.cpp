@@ -34,6 +34,9 @@ const struct {
                {ImGuiKey_C, 67},         {ImGuiKey_V, 86},         {ImGuiKey_X, 88},          {ImGuiKey_Y, 89},
                {ImGuiKey_Z, 90}};
 
+constexpr int kEnter = 13;
+constexpr int kSpace = 32;
+
 bool is_mapped(int code) {
   for (const auto& k : kKeyMap)
     if (k.code == code) return true;
@@ -122,6 +125,9 @@ bool apply_queued_input() {
     } else if (e.kind == InputEvent::Key) {
       if (key_changed) break;
       if (e.code >= 0 && e.code < 512) io.KeysDown[e.code] = e.down;
+      // ImGui 1.86 activates a focused button with Space only; Enter should too, except in a
+      // text field, where Enter submits.
+      if (e.code == kEnter && (!io.WantTextInput || !e.down)) io.KeysDown[kSpace] = e.down;
       io.KeyCtrl = e.ctrl;
       io.KeyShift = e.shift;
       io.KeyAlt = e.alt;

@@ -20,6 +20,7 @@
 #include "app/input.h"
 #include "core/text_rules.h"
 #include "platform/web/dom_glue.h"
+#include "platform/web/web_audio_levels.h"
 #include "platform/web/web_local_media.h"
 #include "platform/web/web_message_socket.h"
 #include "platform/web/web_peer_connections.h"
@@ -46,6 +47,13 @@ struct VideoSlot {
   GLuint texture = 0;
   int width = 0, height = 0;
   long frames = 0;  // frames uploaded (and so drawn, since each upload forces a redraw)
+  double last_upload_ms = 0;
+};
+
+// A remote participant's sound meter, for the active-speaker decision.
+struct Meter {
+  treff::platform::MeterHandle meter = 0;
+  treff::platform::PeerHandle peer = 0;
 };
 
 struct App {
@@ -53,16 +61,22 @@ struct App {
   treff::platform::WebPeerConnections peers;
   treff::platform::WebLocalMedia media;
   treff::platform::WebVideoFrames videos;
+  treff::platform::WebAudioLevels levels;
+  std::map<std::string, Meter> meters;  // by participant id
+  double next_level_sample_ms = 0;
   std::unique_ptr<treff::CallController> call;
   ui::JoinForm form;
   std::map<std::string, VideoSlot> slots;  // by participant id
-  int settle_frames = 2;                  // ImGui needs a frame or two after a change to settle
+  int settle_frames = 2;                  // ImGui needs a frame or two after input to settle
+  bool video_pending = false;             // a new video frame waits to be shown
+  double last_render_ms = 0;
   long frames_rendered = 0;
   std::string codec;  // "libopus 1.3.1, 108 bytes per 20 ms": proves Opus runs in the page
   double last_css_w = 0, last_css_h = 0, last_dpr = 0;
 };
 
 App* app = nullptr;
+constexpr double kVideoFrameIntervalMs = 50;
 
 std::string probe_codec() {
   auto encoder = treff::audio::VoiceEncoder::create();
@@ -113,10 +127,42 @@ void sync_video_slots() {
   }
 }
 
-bool update_video_textures() {
+void sync_meters() {
+  for (auto it = app->meters.begin(); it != app->meters.end();) {
+    const treff::RemoteMediaState* r = app->call->remote(it->first);
+    if (!r || r->connection != it->second.peer) {
+      app->levels.unwatch(it->second.meter);
+      it = app->meters.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  for (const auto& p : app->call->room().thumbnails()) {
+    const treff::RemoteMediaState* r = p.is_self ? nullptr : app->call->remote(p.id);
+    if (!r || !r->has_audio || app->meters.count(p.id)) continue;
+    if (const auto meter = app->levels.watch_remote(r->connection)) app->meters[p.id] = Meter{meter, r->connection};
+  }
+}
+
+// Ten samples a second are enough to follow speech and cost next to nothing.
+void sample_audio_levels(double now_ms) {
+  if (now_ms < app->next_level_sample_ms) return;
+  app->next_level_sample_ms = now_ms + 100;
+  for (const auto& [id, m] : app->meters) app->call->add_audio_level(id, app->levels.level(m.meter));
+}
+
+// Uploading a video frame is the most expensive thing a frame does (and blocks the page on slow
+// machines), so only the person shown large gets every frame; thumbnails get a few a second.
+constexpr double kThumbnailFrameIntervalMs = 200;
+
+bool update_video_textures(double now_ms) {
   bool any = false;
+  const treff::Participant* large = app->call->room().shown_large();
   for (auto& [id, slot] : app->slots) {
+    const bool is_large = large && large->id == id;
+    if (!is_large && slot.frames > 0 && now_ms - slot.last_upload_ms < kThumbnailFrameIntervalMs) continue;
     if (app->videos.update(slot.video, slot.texture, slot.width, slot.height)) {
+      slot.last_upload_ms = now_ms;
       ++slot.frames;
       any = true;
     }
@@ -203,6 +249,7 @@ void publish_state() {
                       {"mic", p.media.mic},
                       {"camera", p.media.camera},
                       {"large", large && large->id == p.id},
+                      {"speaking", room.active_speaker() == p.id},
                       {"framesDrawn", s == app->slots.end() ? 0 : s->second.frames}});
   }
   const auto& local = app->call->local_media();
@@ -236,9 +283,13 @@ void draw_screens() {
 
 void frame() {
   const double now = emscripten_get_now();
+  sample_audio_levels(now);
   bool dirty = app->call->tick(static_cast<std::int64_t>(now));
-  if (dirty) sync_video_slots();
-  dirty |= update_video_textures();
+  if (dirty) {
+    sync_video_slots();
+    sync_meters();
+  }
+  app->video_pending |= update_video_textures(now);
   dirty |= treff::app::apply_queued_input();
 
   // The canvas is laid out by CSS; its backing store follows at device resolution (sharp on HiDPI).
@@ -251,8 +302,13 @@ void frame() {
     dirty = true;
   }
   if (dirty) app->settle_frames = 2;
-  if (app->settle_frames <= 0) return;
-  --app->settle_frames;
+  // New video alone is drawn once, and at most 20 times a second however many people send it:
+  // several streams would otherwise each trigger their own redraw.
+  const bool show_video = app->video_pending && now - app->last_render_ms >= kVideoFrameIntervalMs;
+  if (app->settle_frames <= 0 && !show_video) return;
+  if (app->settle_frames > 0) --app->settle_frames;
+  app->video_pending = false;
+  app->last_render_ms = now;
 
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(static_cast<float>(css_w), static_cast<float>(css_h));
@@ -302,12 +358,15 @@ int main() {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // nothing to persist in the browser's virtual file system
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  io.FontGlobalScale = 1.4f;  // ~18 CSS px text until the TTF font arrives
+  ui::load_fonts(static_cast<float>(emscripten_get_device_pixel_ratio()));
   ui::apply_theme(1.0f);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   treff::app::install_input_handlers("#canvas");
 
   publish_state();
   emscripten_set_main_loop(frame, 0, false);
+  // A timer, not requestAnimationFrame: animation frames are paced by the compositor, and when
+  // it is busy (software rendering, many videos) input and call events would wait for it.
+  emscripten_set_main_loop_timing(EM_TIMING_SETTIMEOUT, 16);
   return 0;
 }

@@ -86,6 +86,30 @@ bool wide_button(const char* label, float width, bool primary) {
 
 }  // namespace
 
+namespace {
+ImFont* g_title_font = nullptr;
+}  // namespace
+
+void load_fonts(float dpr) {
+  ImGuiIO& io = ImGui::GetIO();
+  static const ImWchar ranges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0};
+  const float scale = dpr < 1.0f ? 1.0f : dpr;
+  ImFontConfig config;
+  config.OversampleH = 2;
+  ImFont* body = io.Fonts->AddFontFromFileTTF("/fonts/ui.ttf", 18.0f * scale, &config, ranges);
+  g_title_font = io.Fonts->AddFontFromFileTTF("/fonts/ui.ttf", 28.0f * scale, &config, ranges);
+  if (!body || !g_title_font) {  // the embedded file is missing: readable fallback
+    io.Fonts->Clear();
+    io.FontGlobalScale = 1.4f;
+    g_title_font = nullptr;
+    return;
+  }
+  io.FontGlobalScale = 1.0f / scale;  // glyphs are rasterised at device pixels, laid out in CSS px
+  io.FontDefault = body;
+}
+
+ImFont* title_font() { return g_title_font ? g_title_font : ImGui::GetFont(); }
+
 void apply_theme(float scale) {
   ImGuiStyle& s = ImGui::GetStyle();
   s = ImGuiStyle();
@@ -114,7 +138,7 @@ bool draw_join_screen(JoinForm& form) {
   const float x = (ImGui::GetWindowWidth() - width) / 2;
   ImGui::SetCursorPos(ImVec2(x, std::max(24.0f, ImGui::GetWindowHeight() * 0.18f)));
   ImGui::BeginGroup();
-  ImGui::PushFont(ImGui::GetFont());
+  ImGui::PushFont(title_font());
   ImGui::TextUnformatted(tr(Text::JoinTitle));
   ImGui::PopFont();
   ImGui::Spacing();

@@ -46,6 +46,10 @@ struct RoomIntents {
 };
 
 void apply_theme(float scale);
+// Loads the embedded UI font (/fonts/ui.ttf) at 18 CSS px, rasterised at the device pixel ratio
+// so text stays sharp on HiDPI screens, plus a larger size for titles.
+void load_fonts(float device_pixel_ratio);
+ImFont* title_font();
 // True when the person asked to join (button or Enter).
 bool draw_join_screen(JoinForm& form);
 RoomIntents draw_room_screen(const RoomView& view);

@@ -280,6 +280,24 @@ TEST_F(CallControllerTest, PickingChangesTheLargeView) {
   EXPECT_FALSE(call.pick("77"));
 }
 
+TEST_F(CallControllerTest, LargeViewFollowsWhoeverSpeaks) {
+  join_two_peers();
+  EXPECT_EQ(call.room().shown_large()->id, "3");  // nobody spoke yet: the first one
+  for (int i = 0; i < 20; ++i) {  // Piet talks for a second
+    call.add_audio_level("4", 0.3);
+    call.add_audio_level("3", 0.0);
+    call.add_audio_level("5", 0.9);  // yourself: never made the speaker
+    tick();
+    now += 50;
+  }
+  EXPECT_EQ(call.room().active_speaker(), "4");
+  EXPECT_EQ(call.room().shown_large()->id, "4");
+  socket().server_says(R"({"v":1,"type":"peer-left","id":"4"})");
+  tick();
+  EXPECT_FALSE(call.room().active_speaker().has_value());
+  EXPECT_EQ(call.room().shown_large()->id, "3");
+}
+
 TEST_F(CallControllerTest, FailedConnectionRestartsIce) {
   join_two_peers();
   PeerEvent failed = event(PeerEvent::Kind::ConnectionStateChanged, "4");

@@ -1,0 +1,20 @@
+// How loud each remote participant is, sampled by the app for active-speaker detection.
+#pragma once
+
+#include <cstdint>
+
+#include "platform/peer_connections.h"
+
+namespace treff::platform {
+
+using MeterHandle = std::uint32_t;  // 0: none
+
+class AudioLevels {
+ public:
+  virtual ~AudioLevels() = default;
+  virtual MeterHandle watch_remote(PeerHandle peer) = 0;  // 0 when the peer sends no sound
+  virtual double level(MeterHandle meter) = 0;            // RMS, 0..1
+  virtual void unwatch(MeterHandle meter) = 0;
+};
+
+}  // namespace treff::platform

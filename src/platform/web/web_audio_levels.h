@@ -1,0 +1,15 @@
+// AudioLevels on wasm/audio.js.
+#pragma once
+
+#include "platform/audio_levels.h"
+
+namespace treff::platform {
+
+class WebAudioLevels final : public AudioLevels {
+ public:
+  MeterHandle watch_remote(PeerHandle peer) override;
+  double level(MeterHandle meter) override;
+  void unwatch(MeterHandle meter) override;
+};
+
+}  // namespace treff::platform
