@@ -58,20 +58,20 @@ void CallController::leave() {
 }
 
 void CallController::set_mic(bool on) {
-  if (!local_.has_audio || local_.mic_on == on) return;
-  local_.mic_on = on;
-  media_.set_enabled(local_.mic_on, local_.camera_on);
-  const proto::MediaState state{local_.mic_on, local_.camera_on};
-  if (const Participant* self = room_.self()) room_.set_media(self->id, state);
-  if (phase_ == CallPhase::InRoom) send(proto::SetMedia{state});
-  changed_ = true;
+  if (local_.has_audio) apply_local_media(on, local_.camera_on);
 }
 
 void CallController::set_camera(bool on) {
-  if (!local_.has_video || local_.camera_on == on) return;
-  local_.camera_on = on;
-  media_.set_enabled(local_.mic_on, local_.camera_on);
-  const proto::MediaState state{local_.mic_on, local_.camera_on};
+  if (local_.has_video) apply_local_media(local_.mic_on, on);
+}
+
+// Mutes or unmutes the tracks, and tells your own tile and (in a room) everyone else.
+void CallController::apply_local_media(bool mic_on, bool camera_on) {
+  if (local_.mic_on == mic_on && local_.camera_on == camera_on) return;
+  local_.mic_on = mic_on;
+  local_.camera_on = camera_on;
+  media_.set_enabled(mic_on, camera_on);
+  const proto::MediaState state{mic_on, camera_on};
   if (const Participant* self = room_.self()) room_.set_media(self->id, state);
   if (phase_ == CallPhase::InRoom) send(proto::SetMedia{state});
   changed_ = true;

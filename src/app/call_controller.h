@@ -75,6 +75,7 @@ class CallController {
   void on_socket_event(const platform::SocketEvent& e, std::int64_t now_ms);
   void on_server_message(const proto::ServerMessage& m);
   void on_peer_event(const platform::PeerEvent& e);
+  void apply_local_media(bool mic_on, bool camera_on);
   void run(const NegotiationActions& actions);
   void connect();
   void send(const proto::ClientMessage& m);
