@@ -111,7 +111,7 @@ test('"Beenden" removes that person from the others within 2 s', async () => {
   await shot(people.Anna, 'after-carla-left');
 });
 
-test('with the camera blocked, a person joins with sound only and is told how to allow it', async () => {
+test('with the camera blocked, a person joins with sound only, is told how to allow it, and a closed tab leaves', async () => {
   // A browser that asks like a real one (no auto-accept), with only the microphone allowed.
   const strict = await launchChromium([`--use-file-for-fake-video-capture=${smallFakeVideo()}`], { fakeUi: false });
   try {
@@ -132,6 +132,9 @@ test('with the camera blocked, a person joins with sound only and is told how to
     await waitForState(people.Anna, 's => s.participants.some(p => p.name === "Dirk" && !p.camera)', 5000);
     await waitForState(page, 's => s.participants.filter(p => !p.self).every(p => p.framesDrawn > 3)', 15000);
     await shot(page, 'camera-blocked');
+    // Dirk closes the tab: the others lose him without anyone pressing anything.
+    await page.close();
+    await waitForState(people.Anna, 's => !s.participants.some(p => p.name === "Dirk")', 5000);
   } finally {
     await strict.close();
   }
