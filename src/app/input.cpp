@@ -5,6 +5,7 @@
 
 #include <cstring>
 #include <deque>
+#include <set>
 #include <string>
 
 namespace treff::app {
@@ -115,15 +116,18 @@ void install_input_handlers(const char* canvas) {
 bool apply_queued_input() {
   ImGuiIO& io = ImGui::GetIO();
   bool applied = false;
-  bool mouse_changed = false, key_changed = false;
+  // A button or key that already changed this frame waits for the next one; other keys go on, so
+  // fast typing is not replayed one key per frame.
+  bool button_changed[5] = {};
+  std::set<int> keys_changed;
   while (!g_queue.empty()) {
     const InputEvent& e = g_queue.front();
     if (e.kind == InputEvent::Button) {
-      if (mouse_changed) break;  // the next change waits for the next frame
+      if (button_changed[e.code]) break;
       io.MouseDown[e.code] = e.down;
-      mouse_changed = true;
+      button_changed[e.code] = true;
     } else if (e.kind == InputEvent::Key) {
-      if (key_changed) break;
+      if (!keys_changed.insert(e.code).second) break;
       if (e.code >= 0 && e.code < 512) io.KeysDown[e.code] = e.down;
       // ImGui 1.86 activates a focused button with Space only; Enter should too, except in a
       // text field, where Enter submits.
@@ -132,7 +136,6 @@ bool apply_queued_input() {
       io.KeyShift = e.shift;
       io.KeyAlt = e.alt;
       io.KeySuper = e.super;
-      key_changed = true;
     } else if (e.kind == InputEvent::Text) {
       io.AddInputCharactersUTF8(e.text.c_str());
     } else {

@@ -1,6 +1,6 @@
 // Browser input (Emscripten html5 events) for Dear ImGui 1.86, whose IO holds plain state: events
-// are queued and applied at the start of a frame, at most one button change per frame, so a
-// quick click (down and up between two frames) is never lost.
+// are queued and applied at the start of a frame, at most one change per button or key per frame,
+// so a quick click (down and up between two frames) is never lost.
 #pragma once
 
 namespace treff::app {

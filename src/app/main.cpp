@@ -159,6 +159,8 @@ bool update_video_textures(double now_ms) {
   bool any = false;
   const treff::Participant* large = app->call->room().shown_large();
   for (auto& [id, slot] : app->slots) {
+    const treff::Participant* p = app->call->room().find(id);
+    if (!p || !p->media.camera) continue;  // initials are shown; a disabled track sends black frames
     const bool is_large = large && large->id == id;
     if (!is_large && slot.frames > 0 && now_ms - slot.last_upload_ms < kThumbnailFrameIntervalMs) continue;
     if (app->videos.update(slot.video, slot.texture, slot.width, slot.height)) {
