@@ -141,7 +141,8 @@ void CallController::on_socket_event(const SocketEvent& e, std::int64_t now_ms) 
     case SocketEvent::Kind::Opened:
       send(proto::Hello{"treff-web/0.1"});
       send(proto::Join{room_name_, display_name_, std::nullopt, {local_.mic_on, local_.camera_on}});
-      phase_ = CallPhase::Joining;
+      // A rejoin stays "reconnecting" (the room stays on screen) until the server confirms it.
+      if (phase_ != CallPhase::Reconnecting) phase_ = CallPhase::Joining;
       changed_ = true;
       break;
     case SocketEvent::Kind::Message: {
@@ -156,9 +157,7 @@ void CallController::on_socket_event(const SocketEvent& e, std::int64_t now_ms) 
     }
     case SocketEvent::Kind::Closed:
       socket_.reset();
-      if (phase_ == CallPhase::InRoom || phase_ == CallPhase::Reconnecting ||
-          (phase_ == CallPhase::Joining && reconnect_attempt_ > 0) ||
-          (phase_ == CallPhase::Connecting && reconnect_attempt_ > 0)) {
+      if (phase_ == CallPhase::InRoom || phase_ == CallPhase::Reconnecting) {
         // Keep the room on screen; the others come back when we rejoin.
         drop_connections();
         phase_ = CallPhase::Reconnecting;

@@ -231,6 +231,7 @@ TEST_F(CallControllerTest, ServerRestartReconnectsAndRejoinsTheSameRoom) {
   ASSERT_EQ(sockets_opened, 3);
   socket().server_opens();
   tick();
+  EXPECT_EQ(call.phase(), CallPhase::Reconnecting) << "the room stays on screen until rejoined";
   json join = json::parse(socket().sent.at(1));
   EXPECT_EQ(join["room"], "familie");
   EXPECT_EQ(join["name"], "Anna");
