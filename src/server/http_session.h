@@ -41,12 +41,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
     if (ec) {
       if (ec != http::error::end_of_stream && !is_expected_disconnect(ec)) {
         // Malformed or oversized request: answer once, then close.
-        TextResponse res{http::status::bad_request, 11};
-        res.set(http::field::content_type, "text/plain; charset=utf-8");
-        res.body() = "Bad request: " + ec.message() + "\n";
-        res.keep_alive(false);
-        res.prepare_payload();
-        send(std::move(res));
+        send(plain_text_response(11, false, http::status::bad_request, "Bad request: " + ec.message() + "\n"));
       } else {
         shutdown();
       }
@@ -54,24 +49,16 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
     }
     auto request = parser_->release();
     if (websocket::is_upgrade(request)) {
-      if (request.target() != "/ws") return send(plain(request, http::status::not_found, "WebSocket is at /ws.\n"));
+      if (request.target() != "/ws")
+        return send(plain_text_response(request.version(), false, http::status::not_found, "WebSocket is at /ws.\n"));
       if (!ctx_.origins.allows(request))
-        return send(plain(request, http::status::forbidden, "This origin may not use this server.\n"));
+        return send(plain_text_response(request.version(), false, http::status::forbidden,
+                                        "This origin may not use this server.\n"));
       tcp().expires_never();  // the WebSocket has its own timeouts
       start_websocket(std::move(request));
       return;
     }
     std::visit([&](auto&& res) { send(std::move(res)); }, ctx_.files.respond(request));
-  }
-
-  static TextResponse plain(const http::request<http::string_body>& req, http::status status, std::string body) {
-    TextResponse res{status, req.version()};
-    res.set(http::field::server, "treff-server");
-    res.set(http::field::content_type, "text/plain; charset=utf-8");
-    res.keep_alive(false);
-    res.body() = std::move(body);
-    res.prepare_payload();
-    return res;
   }
 
   template <class Response>

@@ -11,14 +11,7 @@ namespace {
 
 TextResponse text_response(const http::request<http::string_body>& req, http::status status,
                            std::string body) {
-  TextResponse res{status, req.version()};
-  res.set(http::field::server, "treff-server");
-  res.set(http::field::content_type, "text/plain; charset=utf-8");
-  res.set("X-Content-Type-Options", "nosniff");
-  res.keep_alive(req.keep_alive());
-  res.body() = std::move(body);
-  res.prepare_payload();
-  return res;
+  return plain_text_response(req.version(), req.keep_alive(), status, std::move(body));
 }
 
 bool ends_with(std::string_view s, std::string_view suffix) {
@@ -46,6 +39,17 @@ bool accepts_encoding(std::string_view header, std::string_view coding) {
 }
 
 }  // namespace
+
+TextResponse plain_text_response(unsigned http_version, bool keep_alive, http::status status, std::string body) {
+  TextResponse res{status, http_version};
+  res.set(http::field::server, "treff-server");
+  res.set(http::field::content_type, "text/plain; charset=utf-8");
+  res.set("X-Content-Type-Options", "nosniff");
+  res.keep_alive(keep_alive);
+  res.body() = std::move(body);
+  res.prepare_payload();
+  return res;
+}
 
 std::string map_target_to_relative_path(std::string_view target) {
   target = target.substr(0, target.find_first_of("?#"));

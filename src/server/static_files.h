@@ -36,4 +36,7 @@ std::string map_target_to_relative_path(std::string_view target);
 
 std::string_view mime_type_for(std::string_view path);
 
+// A short plain-text answer (errors, refusals), with the server's usual headers.
+TextResponse plain_text_response(unsigned http_version, bool keep_alive, http::status status, std::string body);
+
 }  // namespace treff::server
