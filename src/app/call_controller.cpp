@@ -47,14 +47,9 @@ Status CallController::join(const std::string& room, const std::string& display_
 void CallController::leave() {
   if (phase_ == CallPhase::Idle || phase_ == CallPhase::Left) return;
   send(proto::Leave{});
-  if (socket_) socket_->close();
-  socket_.reset();
-  drop_connections();
-  room_.clear();
-  media_.close();
+  end_call();
   local_ = {};
   phase_ = CallPhase::Left;
-  changed_ = true;
 }
 
 void CallController::set_mic(bool on) {
@@ -275,16 +270,21 @@ void CallController::send(const proto::ClientMessage& m) {
 
 void CallController::drop_connections() { run(negotiator_.on_left()); }
 
-void CallController::fail(Error error) {
+void CallController::end_call() {
   if (socket_) socket_->close();
   socket_.reset();
   drop_connections();
   room_.clear();
   media_.close();
+  changed_ = true;
+}
+
+void CallController::fail(Error error) {
+  end_call();
+  // The reason camera or microphone could not be opened stays for the next attempt's screen.
   local_.has_audio = local_.has_video = local_.mic_on = local_.camera_on = false;
   phase_ = CallPhase::Failed;
   problem_ = std::move(error);
-  changed_ = true;
 }
 
 }  // namespace treff

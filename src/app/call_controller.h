@@ -80,6 +80,8 @@ class CallController {
   void connect();
   void send(const proto::ClientMessage& m);
   void drop_connections();
+  // Closes the socket, every peer connection and the camera/microphone; forgets the room.
+  void end_call();
   void fail(Error error);
 
   platform::PeerConnections& peers_;

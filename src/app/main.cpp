@@ -57,7 +57,6 @@ struct Meter {
 };
 
 struct App {
-  EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
   treff::platform::WebPeerConnections peers;
   treff::platform::WebLocalMedia media;
   treff::platform::WebVideoFrames videos;
@@ -298,8 +297,9 @@ void frame() {
   double css_w = 0, css_h = 0;
   emscripten_get_element_css_size("#canvas", &css_w, &css_h);
   const double dpr = emscripten_get_device_pixel_ratio();
+  const int fb_w = static_cast<int>(css_w * dpr + 0.5), fb_h = static_cast<int>(css_h * dpr + 0.5);
   if (css_w != app->last_css_w || css_h != app->last_css_h || dpr != app->last_dpr) {
-    emscripten_set_canvas_element_size("#canvas", static_cast<int>(css_w * dpr + 0.5), static_cast<int>(css_h * dpr + 0.5));
+    emscripten_set_canvas_element_size("#canvas", fb_w, fb_h);
     app->last_css_w = css_w, app->last_css_h = css_h, app->last_dpr = dpr;
     dirty = true;
   }
@@ -322,7 +322,7 @@ void frame() {
   draw_screens();
   ImGui::Render();
   ui::automation::end_frame();
-  glViewport(0, 0, static_cast<int>(css_w * dpr + 0.5), static_cast<int>(css_h * dpr + 0.5));
+  glViewport(0, 0, fb_w, fb_h);
   glClearColor(0.96f, 0.96f, 0.94f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -344,7 +344,6 @@ int main() {
   emscripten_webgl_make_context_current(gl);
 
   app = new App();
-  app->gl = gl;
   app->codec = probe_codec();
   app->call = std::make_unique<treff::CallController>(app->peers, app->media, [] {
     return std::unique_ptr<treff::platform::MessageSocket>(

@@ -72,16 +72,25 @@ void labelled_input(const char* caption, const char* text) {
 
 void report_text(const char* text, ImVec2 a, ImVec2 b) { automation::add_text(text, a.x, a.y, b.x - a.x, b.y - a.y); }
 
-bool wide_button(const char* label, float width, bool primary) {
-  if (primary) {
-    ImGui::PushStyleColor(ImGuiCol_Button, kAccent);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(38, 92, 78, 255));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(30, 75, 63, 255));
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
-  }
-  const bool pressed = ImGui::Button(label, ImVec2(width, kTouchTarget));
-  if (primary) ImGui::PopStyleColor(4);
+struct ButtonColors {
+  ImU32 normal, hovered, active;
+};
+constexpr ButtonColors kPrimaryButton{kAccent, IM_COL32(38, 92, 78, 255), IM_COL32(30, 75, 63, 255)};
+constexpr ButtonColors kDangerButton{kWarning, IM_COL32(170, 40, 40, 255), IM_COL32(140, 30, 30, 255)};
+
+// A button filled with a strong colour and white text.
+bool filled_button(const char* label, ImVec2 size, const ButtonColors& colors) {
+  ImGui::PushStyleColor(ImGuiCol_Button, colors.normal);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colors.hovered);
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, colors.active);
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+  const bool pressed = ImGui::Button(label, size);
+  ImGui::PopStyleColor(4);
   return pressed;
+}
+
+bool primary_button(const char* label, float width) {
+  return filled_button(label, ImVec2(width, kTouchTarget), kPrimaryButton);
 }
 
 }  // namespace
@@ -161,7 +170,7 @@ bool draw_join_screen(JoinForm& form) {
   }
   ImGui::Spacing();
   ImGui::BeginDisabled(form.busy);
-  submit |= wide_button(form.busy ? tr(Text::Joining) : tr(Text::Join), width, true);
+  submit |= primary_button(form.busy ? tr(Text::Joining) : tr(Text::Join), width);
   ImGui::EndDisabled();
   ImGui::EndGroup();
   ImGui::End();
@@ -250,12 +259,7 @@ RoomIntents draw_room_screen(const RoomView& view) {
   if (ImGui::Button(cam_label, ImVec2(bw, kTouchTarget))) out.toggle_camera = true;
   ImGui::EndDisabled();
   ImGui::SameLine(0, pad);
-  ImGui::PushStyleColor(ImGuiCol_Button, kWarning);
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(170, 40, 40, 255));
-  ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(140, 30, 30, 255));
-  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
-  if (ImGui::Button(tr(Text::Leave), ImVec2(bw, kTouchTarget))) out.leave = true;
-  ImGui::PopStyleColor(4);
+  if (filled_button(tr(Text::Leave), ImVec2(bw, kTouchTarget), kDangerButton)) out.leave = true;
 
   ImGui::End();
   ImGui::PopStyleVar();
@@ -272,7 +276,7 @@ bool draw_left_screen(const char* message) {
   report_text(message, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
-  const bool rejoin = wide_button(tr(Text::Rejoin), width, true);
+  const bool rejoin = primary_button(tr(Text::Rejoin), width);
   ImGui::EndGroup();
   ImGui::End();
   return rejoin;
