@@ -48,11 +48,8 @@ mergeInto(LibraryManager.library, {
     api.state = function() { return JSON.parse(api._state); };
   },
 
-  // Replaces the automation tree behind window.treff.ui() (JSON array of widgets).
-  treff_dom_publish_ui: function(json) {
-    var text = UTF8ToString(json);
-    var api = window.treff || (window.treff = {});
-    api._ui = text;
-    api.ui = function() { return JSON.parse(api._ui); };
+  // The language of the page's text, so screen readers pronounce it right.
+  treff_dom_set_document_language: function(tag) {
+    document.documentElement.lang = UTF8ToString(tag);
   },
 });

@@ -1,6 +1,7 @@
-// Browser input (Emscripten html5 events) for Dear ImGui 1.86, whose IO holds plain state: events
-// are queued and applied at the start of a frame, at most one change per button or key per frame,
-// so a quick click (down and up between two frames) is never lost.
+// Mouse and touch input (Emscripten html5 events) for Dear ImGui 1.86, whose IO holds plain state:
+// events are queued and applied at the start of a frame, at most one change per button per frame,
+// so a quick click (down and up between two frames) is never lost. The keyboard does not come this
+// way: it operates the DOM mirror's focusable elements (wasm/dom_mirror.js, app/dom_mirror.cpp).
 #pragma once
 
 namespace treff::app {

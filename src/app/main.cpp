@@ -292,6 +292,7 @@ void frame() {
   }
   app->video_pending |= update_video_textures(now);
   dirty |= treff::app::apply_queued_input();
+  dirty |= ui::automation::has_requests();  // the DOM mirror pressed or typed something
 
   // The canvas is laid out by CSS; its backing store follows at device resolution (sharp on HiDPI).
   double css_w = 0, css_h = 0;
@@ -328,7 +329,7 @@ void frame() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   ++app->frames_rendered;
   publish_state();
-  treff_dom_publish_ui(ui::automation::to_json().c_str());
+  treff_mirror_publish(ui::automation::to_json().c_str());
 }
 
 }  // namespace
@@ -350,6 +351,7 @@ int main() {
         treff::platform::WebMessageSocket::open(treff::platform::same_origin_signaling_url()));
   });
   ui::set_language(ui::language_from_tag(take_string(treff_dom_language())));
+  treff_dom_set_document_language(ui::language_tag(ui::language()));
   std::strncpy(app->form.name, take_string(treff_dom_load("name")).c_str(), sizeof app->form.name - 1);
   std::strncpy(app->form.room, take_string(treff_dom_room_from_path()).c_str(), sizeof app->form.room - 1);
 
@@ -358,7 +360,6 @@ int main() {
   ui::automation::enable();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // nothing to persist in the browser's virtual file system
-  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ui::load_fonts(static_cast<float>(emscripten_get_device_pixel_ratio()));
   ui::apply_theme(1.0f);
   ImGui_ImplOpenGL3_Init("#version 300 es");

@@ -4,6 +4,8 @@
 #include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cstring>
 #include <map>
 #include <optional>
 
@@ -14,12 +16,30 @@ struct Pending {
   std::optional<Role> role;
   std::optional<std::string> label;
   std::optional<std::string> value;
+  std::string autocomplete;
+  bool focus_request = false;
+};
+
+// What the DOM mirror asked of one widget.
+struct Request {
+  bool press = false;
+  bool submit = false;
+  std::optional<std::string> text;
 };
 
 std::map<ImGuiID, ImRect> g_rects;  // every item added this frame
 std::vector<Node> g_building;
 std::vector<Node> g_done;
 Pending g_next;
+std::map<unsigned, Request> g_requests;
+
+bool last_item_disabled() { return (ImGui::GetCurrentContext()->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0; }
+
+// The request for the widget drawn last, if the mirror made one.
+Request* last_item_request() {
+  auto it = g_requests.find(ImGui::GetItemID());
+  return it == g_requests.end() ? nullptr : &it->second;
+}
 
 }  // namespace
 
@@ -31,19 +51,59 @@ void begin_frame() {
   g_next = {};
 }
 
-void end_frame() { g_done.swap(g_building); }
+void end_frame() {
+  g_done.swap(g_building);
+  g_requests.clear();  // requests for widgets that were not drawn: their screen is gone
+}
 
-void report_last_item(Role role, const std::string& label) {
-  ImGuiContext& g = *ImGui::GetCurrentContext();
+void next_focus_request() { g_next.focus_request = true; }
+
+void report_last_item(Role role, const std::string& label, bool pressed, const std::string& detail) {
   Node n;
   n.id = ImGui::GetItemID();
   n.label = label;
   n.role = role;
+  n.pressed = pressed;
+  n.detail = detail;
   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
   n.x = a.x, n.y = a.y, n.w = b.x - a.x, n.h = b.y - a.y;
-  n.disabled = (g.CurrentItemFlags & ImGuiItemFlags_Disabled) != 0;
-  n.focused = g.NavId == n.id && !g.NavDisableHighlight;
+  n.disabled = last_item_disabled();
+  n.focus_request = g_next.focus_request;
   g_building.push_back(std::move(n));
+  g_next = {};
+}
+
+void request_press(unsigned id) { g_requests[id].press = true; }
+void request_text(unsigned id, std::string text) { g_requests[id].text = std::move(text); }
+void request_submit(unsigned id) { g_requests[id].submit = true; }
+bool has_requests() { return !g_requests.empty(); }
+
+bool take_press() {
+  Request* r = last_item_request();
+  if (!r || !r->press) return false;
+  r->press = false;
+  return !last_item_disabled();
+}
+
+bool take_text(unsigned id, char* buf, std::size_t size) {
+  auto it = g_requests.find(id);
+  Request* r = it == g_requests.end() ? nullptr : &it->second;
+  if (!r || !r->text || size == 0) return false;
+  std::size_t n = std::min(r->text->size(), size - 1);
+  // Never end inside a UTF-8 sequence: back up to the lead byte of a cut character.
+  if (n < r->text->size())
+    while (n > 0 && (static_cast<unsigned char>((*r->text)[n]) & 0xC0) == 0x80) --n;
+  std::memcpy(buf, r->text->data(), n);
+  buf[n] = '\0';
+  r->text.reset();
+  return true;
+}
+
+bool take_submit() {
+  Request* r = last_item_request();
+  if (!r || !r->submit) return false;
+  r->submit = false;
+  return !last_item_disabled();
 }
 
 const std::vector<Node>& nodes() { return g_done; }
@@ -51,6 +111,7 @@ const std::vector<Node>& nodes() { return g_done; }
 void next_role(Role role) { g_next.role = role; }
 void next_label(const std::string& label) { g_next.label = label; }
 void next_value(const std::string& value) { g_next.value = value; }
+void next_autocomplete(const char* hint) { g_next.autocomplete = hint; }
 
 void add_text(const std::string& label, float x, float y, float w, float h) {
   Node n;
@@ -78,10 +139,15 @@ std::string to_json() {
                      {"label", n.label},
                      {"role", role_name(n.role)},
                      {"rect", {{"x", n.x}, {"y", n.y}, {"w", n.w}, {"h", n.h}}},
-                     {"disabled", n.disabled},
-                     {"focused", n.focused}};
+                     {"disabled", n.disabled}};
+    if (n.role == Role::Thumbnail) j["pressed"] = n.pressed;
+    if (!n.detail.empty()) j["detail"] = n.detail;
+    if (n.focus_request) j["focusRequest"] = true;
     if (n.role == Role::Checkbox) j["checked"] = n.checked;
-    if (n.role == Role::Input) j["value"] = n.value;
+    if (n.role == Role::Input) {
+      j["value"] = n.value;
+      j["autocomplete"] = n.autocomplete.empty() ? "off" : n.autocomplete;
+    }
     out.push_back(std::move(j));
   }
   return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -106,10 +172,11 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
   n.role = g_next.role.value_or((flags & ImGuiItemStatusFlags_Checkable) ? Role::Checkbox : Role::Button);
   n.checked = (flags & ImGuiItemStatusFlags_Checked) != 0;
   n.value = g_next.value.value_or("");
+  n.autocomplete = g_next.autocomplete;
   n.x = rect->second.Min.x, n.y = rect->second.Min.y;
   n.w = rect->second.GetWidth(), n.h = rect->second.GetHeight();
   n.disabled = (ctx->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0;
-  n.focused = ctx->NavId == id && ctx->NavDisableHighlight == false;
+  n.focus_request = g_next.focus_request;
   g_building.push_back(std::move(n));
   g_next = {};
 }

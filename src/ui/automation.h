@@ -1,7 +1,8 @@
 // The UI automation tree: every interactive widget of the last drawn frame with its label, role,
 // rectangle (CSS px, relative to the canvas) and state, collected through Dear ImGui's test-engine
 // item hooks. Exported to the page as window.treff.ui() for end-to-end tests and for the
-// accessible DOM mirror.
+// accessible DOM mirror (wasm/dom_mirror.js), whose focusable elements send back what a keyboard,
+// a phone keyboard or a screen reader did: a press, a changed text, Enter in a text field.
 #pragma once
 
 #include <string>
@@ -17,9 +18,12 @@ struct Node {
   Role role = Role::Button;
   float x = 0, y = 0, w = 0, h = 0;
   bool disabled = false;
-  bool focused = false;
   bool checked = false;
-  std::string value;  // inputs: their text
+  bool pressed = false;       // thumbnails: this person is shown large
+  bool focus_request = false; // the screen just appeared and wants keyboard focus here
+  std::string detail;         // spoken after the label, e.g. "microphone off"
+  std::string value;          // inputs: their text
+  std::string autocomplete;   // inputs: what the browser may fill in ("name", "off")
 };
 
 // Call once after creating the ImGui context.
@@ -38,11 +42,27 @@ std::string to_json();
 void next_role(Role role);
 void next_label(const std::string& label);
 void next_value(const std::string& value);
+void next_autocomplete(const char* hint);
+// The next widget asks for keyboard focus (call when its screen appears).
+void next_focus_request();
 // Reports the last submitted widget, for widgets that give ImGui no item info (InvisibleButton).
-void report_last_item(Role role, const std::string& label);
+void report_last_item(Role role, const std::string& label, bool pressed = false, const std::string& detail = {});
 // A text that is not a widget but matters (a notice, a help line): reported with role Text.
 void add_text(const std::string& label, float x, float y, float w, float h);
 
 const char* role_name(Role role);
+
+// Requests from the DOM mirror, kept until the widget with that id is drawn next (or dropped at the
+// end of that frame when no such widget exists any more).
+void request_press(unsigned id);
+void request_text(unsigned id, std::string text);
+void request_submit(unsigned id);
+bool has_requests();
+// Called by a screen right after drawing a widget: whether the mirror pressed it, or pressed Enter
+// in it (never when the widget is disabled). take_text is called before drawing a text field, with
+// its id: copies a text the mirror typed into buf (cut at a character boundary).
+bool take_press();
+bool take_text(unsigned id, char* buf, std::size_t size);
+bool take_submit();
 
 }  // namespace treff::ui::automation

@@ -31,6 +31,7 @@ constexpr Entry kCatalog[] = {
     {"U", "Sie", "You"},
     {"Microfoon uit", "Mikrofon aus", "Microphone off"},
     {"Camera uit", "Kamera aus", "Camera off"},
+    {"Spreekt", "Spricht", "Speaking"},
     {"De camera is niet toegestaan. U doet mee met alleen geluid.",
      "Die Kamera ist nicht erlaubt. Sie nehmen nur mit Ton teil.",
      "The camera is not allowed. You are in the call with sound only."},
@@ -70,6 +71,15 @@ Language language_from_tag(std::string_view tag) {
 
 void set_language(Language language) { g_language = language; }
 Language language() { return g_language; }
+
+const char* language_tag(Language language) {
+  switch (language) {
+    case Language::Dutch: return "nl";
+    case Language::German: return "de";
+    case Language::English: return "en";
+  }
+  return "en";
+}
 
 const char* tr(Text text) {
   const Entry& e = kCatalog[static_cast<int>(text)];

@@ -25,6 +25,7 @@ enum class Text {
   You,
   Muted,
   CameraIsOff,
+  Speaking,
   NoCameraAllowed,
   HowToAllowFirefox,
   HowToAllowChrome,
@@ -44,6 +45,8 @@ enum class Language { Dutch, German, English };
 Language language_from_tag(std::string_view tag);
 void set_language(Language language);
 Language language();
+// "nl", "de" or "en".
+const char* language_tag(Language language);
 
 const char* tr(Text text);
 // A plain message for a problem code from the call ("room-full", "bad-name", ...).

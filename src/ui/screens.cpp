@@ -63,11 +63,38 @@ void draw_tile(ImDrawList* dl, const Tile& t, ImVec2 a, ImVec2 b, bool large) {
   if (t.speaking) dl->AddRect(a, b, kSpeaker, 10.0f, 0, 4.0f);
 }
 
-// Inputs have hidden ImGui labels; the automation tree gets the visible caption and the text.
-void labelled_input(const char* caption, const char* text) {
+// A text field with a hidden ImGui label. The person types into the DOM mirror's real <input> over
+// it (phone keyboards, paste, autofill), whose text arrives here before the field is drawn; the
+// automation tree gets the visible caption and the text. True on Enter.
+bool text_field(const char* id, const char* caption, const char* autocomplete, char* buf, std::size_t size, float width,
+                bool wants_focus) {
+  automation::take_text(ImGui::GetID(id), buf, size);
+  ImGui::SetNextItemWidth(width);
   automation::next_role(automation::Role::Input);
   automation::next_label(caption);
-  automation::next_value(text);
+  automation::next_value(buf);
+  automation::next_autocomplete(autocomplete);
+  if (wants_focus) automation::next_focus_request();
+  const bool entered = ImGui::InputText(id, buf, size, ImGuiInputTextFlags_EnterReturnsTrue);
+  return automation::take_submit() || entered;
+}
+
+// A button pressed by mouse, touch, or through the DOM mirror (keyboard, screen reader).
+bool button(const char* label, ImVec2 size, bool wants_focus = false) {
+  if (wants_focus) automation::next_focus_request();
+  const bool clicked = ImGui::Button(label, size);
+  return automation::take_press() || clicked;
+}
+
+// What a screen reader says after a person's name: you, microphone off, camera off, speaking.
+std::string tile_detail(const Tile& t) {
+  std::string detail;
+  auto add = [&detail](Text text) { detail += (detail.empty() ? "" : ", ") + std::string(tr(text)); };
+  if (t.is_self) add(Text::You);
+  if (!t.mic_on) add(Text::Muted);
+  if (!t.camera_on) add(Text::CameraIsOff);
+  if (t.speaking) add(Text::Speaking);
+  return detail;
 }
 
 void report_text(const char* text, ImVec2 a, ImVec2 b) { automation::add_text(text, a.x, a.y, b.x - a.x, b.y - a.y); }
@@ -79,18 +106,18 @@ constexpr ButtonColors kPrimaryButton{kAccent, IM_COL32(38, 92, 78, 255), IM_COL
 constexpr ButtonColors kDangerButton{kWarning, IM_COL32(170, 40, 40, 255), IM_COL32(140, 30, 30, 255)};
 
 // A button filled with a strong colour and white text.
-bool filled_button(const char* label, ImVec2 size, const ButtonColors& colors) {
+bool filled_button(const char* label, ImVec2 size, const ButtonColors& colors, bool wants_focus = false) {
   ImGui::PushStyleColor(ImGuiCol_Button, colors.normal);
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colors.hovered);
   ImGui::PushStyleColor(ImGuiCol_ButtonActive, colors.active);
   ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
-  const bool pressed = ImGui::Button(label, size);
+  const bool pressed = button(label, size, wants_focus);
   ImGui::PopStyleColor(4);
   return pressed;
 }
 
-bool primary_button(const char* label, float width) {
-  return filled_button(label, ImVec2(width, kTouchTarget), kPrimaryButton);
+bool primary_button(const char* label, float width, bool wants_focus = false) {
+  return filled_button(label, ImVec2(width, kTouchTarget), kPrimaryButton, wants_focus);
 }
 
 }  // namespace
@@ -152,14 +179,10 @@ bool draw_join_screen(JoinForm& form) {
   ImGui::PopFont();
   ImGui::Spacing();
   ImGui::TextUnformatted(tr(Text::YourName));
-  ImGui::SetNextItemWidth(width);
-  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-  labelled_input(tr(Text::YourName), form.name);
-  bool submit = ImGui::InputText("##name", form.name, sizeof form.name, ImGuiInputTextFlags_EnterReturnsTrue);
+  // Keyboard focus starts in the name field: type a name (or keep the remembered one), press Enter.
+  bool submit = text_field("##name", tr(Text::YourName), "name", form.name, sizeof form.name, width, ImGui::IsWindowAppearing());
   ImGui::TextUnformatted(tr(Text::RoomName));
-  ImGui::SetNextItemWidth(width);
-  labelled_input(tr(Text::RoomName), form.room);
-  submit |= ImGui::InputText("##room", form.room, sizeof form.room, ImGuiInputTextFlags_EnterReturnsTrue);
+  submit |= text_field("##room", tr(Text::RoomName), "off", form.room, sizeof form.room, width, false);
   if (form.error) {
     ImGui::PushStyleColor(ImGuiCol_Text, kWarning);
     ImGui::PushTextWrapPos(x + width);
@@ -222,7 +245,8 @@ RoomIntents draw_room_screen(const RoomView& view) {
   if (view.large >= 0 && view.large < static_cast<int>(view.tiles.size()))
     draw_tile(dl, view.tiles[static_cast<std::size_t>(view.large)], stage_a, stage_b, true);
 
-  // Thumbnails: buttons, so mouse, touch and keyboard (Tab + Enter) can pick who is large.
+  // Thumbnails: buttons, so mouse, touch and keyboard (Tab + Enter, through the mirror) can pick who
+  // is large.
   const int n = static_cast<int>(view.tiles.size());
   for (int i = 0; i < n; ++i) {
     const Tile& t = view.tiles[static_cast<std::size_t>(i)];
@@ -238,28 +262,31 @@ RoomIntents draw_room_screen(const RoomView& view) {
     }
     ImGui::SetCursorScreenPos(a);
     ImGui::PushID(t.id.c_str());
-    if (ImGui::InvisibleButton(t.name.c_str(), ImVec2(b.x - a.x, b.y - a.y))) out.pick = t.id;
-    automation::report_last_item(automation::Role::Thumbnail, t.name);
+    const bool clicked = ImGui::InvisibleButton(t.name.c_str(), ImVec2(b.x - a.x, b.y - a.y));
+    automation::report_last_item(automation::Role::Thumbnail, t.name, i == view.large, tile_detail(t));
+    if (automation::take_press() || clicked) out.pick = t.id;
     ImGui::PopID();
     draw_tile(dl, t, a, b, false);
     if (i == view.large) dl->AddRect(a, b, IM_COL32_WHITE, 10.0f, 0, 3.0f);
-    if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible) dl->AddRect(a, b, kAccent, 10.0f, 0, 3.0f);
   }
 
-  // Toolbar.
-  const char* mic_label = view.mic_on ? tr(Text::MicOff) : tr(Text::MicOn);
-  const char* cam_label = view.camera_on ? tr(Text::CameraOff) : tr(Text::CameraOn);
+  // Toolbar. The ids after "###" stay when the labels change, so keyboard focus stays on a toggle.
+  const std::string mic_label = std::string(view.mic_on ? tr(Text::MicOff) : tr(Text::MicOn)) + "###mic";
+  const std::string cam_label = std::string(view.camera_on ? tr(Text::CameraOff) : tr(Text::CameraOn)) + "###camera";
+  const bool appearing = ImGui::IsWindowAppearing();
   const float bw = std::min(240.0f, (size.x - 4 * pad) / 3);
   ImGui::SetCursorScreenPos(ImVec2(origin.x + (size.x - 3 * bw - 2 * pad) / 2, stage_bottom + pad));
   ImGui::BeginDisabled(!view.has_mic);
-  if (ImGui::Button(mic_label, ImVec2(bw, kTouchTarget))) out.toggle_mic = true;
+  // Keyboard focus starts on the microphone toggle, the control people look for first.
+  if (button(mic_label.c_str(), ImVec2(bw, kTouchTarget), appearing && view.has_mic)) out.toggle_mic = true;
   ImGui::EndDisabled();
   ImGui::SameLine(0, pad);
   ImGui::BeginDisabled(!view.has_camera);
-  if (ImGui::Button(cam_label, ImVec2(bw, kTouchTarget))) out.toggle_camera = true;
+  if (button(cam_label.c_str(), ImVec2(bw, kTouchTarget))) out.toggle_camera = true;
   ImGui::EndDisabled();
   ImGui::SameLine(0, pad);
-  if (filled_button(tr(Text::Leave), ImVec2(bw, kTouchTarget), kDangerButton)) out.leave = true;
+  if (filled_button(tr(Text::Leave), ImVec2(bw, kTouchTarget), kDangerButton, appearing && !view.has_mic))
+    out.leave = true;
 
   ImGui::End();
   ImGui::PopStyleVar();
@@ -276,7 +303,7 @@ bool draw_left_screen(const char* message) {
   report_text(message, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
-  const bool rejoin = primary_button(tr(Text::Rejoin), width);
+  const bool rejoin = primary_button(tr(Text::Rejoin), width, ImGui::IsWindowAppearing());
   ImGui::EndGroup();
   ImGui::End();
   return rejoin;

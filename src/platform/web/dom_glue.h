@@ -1,10 +1,11 @@
-// Declarations of the functions in wasm/dom.js.
+// Declarations of the functions in wasm/dom.js and wasm/dom_mirror.js.
 #pragma once
 
 extern "C" {
 char* treff_dom_signaling_url();  // malloc'ed; the caller frees it
 void treff_dom_publish_state(const char* json);
-void treff_dom_publish_ui(const char* json);
+void treff_dom_set_document_language(const char* tag);  // <html lang>, for screen readers
+void treff_mirror_publish(const char* json);  // window.treff.ui() and the accessible DOM mirror
 char* treff_dom_language();         // malloc'ed
 char* treff_dom_room_from_path();   // malloc'ed
 void treff_dom_show_room_path(const char* room);

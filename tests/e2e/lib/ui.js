@@ -1,5 +1,7 @@
 // Finds widgets through the client's automation tree (window.treff.ui()) and operates them the
-// way a person would: real mouse clicks at their rectangle, real key presses.
+// way a person would: real mouse clicks at their rectangle, real key presses. Works with pages of
+// playwright-core (Chromium) and of puppeteer-core (Firefox): it uses only evaluate, mouse and
+// keyboard, which both have in the same shape.
 
 export async function widgets(page) {
   return page.evaluate(() => (window.treff && window.treff.ui ? window.treff.ui() : []));
@@ -7,20 +9,26 @@ export async function widgets(page) {
 
 // Waits for a widget with this role and label; returns it.
 export async function findWidget(page, role, label, timeout = 10000) {
-  await page.waitForFunction(
-    ([r, l]) => window.treff && window.treff.ui && window.treff.ui().some((w) => w.role === r && w.label === l),
-    [role, label], { timeout });
-  return (await widgets(page)).find((w) => w.role === role && w.label === label);
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const found = (await widgets(page)).find((w) => w.role === role && w.label === label);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no ${role} "${label}" within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 export async function click(page, role, label) {
   const w = await findWidget(page, role, label);
-  const box = await page.locator('#canvas').boundingBox();
+  const box = await page.evaluate(() => {
+    const r = document.getElementById('canvas').getBoundingClientRect();
+    return { x: r.x, y: r.y };
+  });
   await page.mouse.click(box.x + w.rect.x + w.rect.w / 2, box.y + w.rect.y + w.rect.h / 2);
   return w;
 }
 
-// Opens a room link, types the name into the join prompt and presses Enter.
+// Opens a room link, clicks into the name field, types the name and presses Enter.
 export async function joinByLink(page, url, name) {
   await page.goto(url);
   await click(page, 'input', await nameCaption(page));
@@ -28,8 +36,13 @@ export async function joinByLink(page, url, name) {
   await page.keyboard.press('Enter');
 }
 
-// The caption of the name field in the page's language.
-async function nameCaption(page) {
-  await page.waitForFunction(() => window.treff && window.treff.ui && window.treff.ui().some((w) => w.role === 'input'));
-  return (await widgets(page)).find((w) => w.role === 'input').label;
+// The caption of the name field (the first field) in the page's language.
+async function nameCaption(page, timeout = 15000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const input = (await widgets(page)).find((w) => w.role === 'input');
+    if (input) return input.label;
+    if (Date.now() > deadline) throw new Error('the join prompt did not appear');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
