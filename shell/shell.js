@@ -52,9 +52,9 @@
     progress.setAttribute('aria-valuenow', String(pct));
   }
 
-  // Downloads the module with progress, then hands the bytes to Emscripten.
-  function instantiateWasm(imports, done) {
-    fetch('/treff.wasm').then(function (response) {
+  // Downloads the module with progress. Started right away, so it comes in while treff.js loads.
+  function downloadWasm() {
+    return fetch('/treff.wasm').then(function (response) {
       if (!response.ok) throw new Error('HTTP ' + response.status);
       // Content-Length is the (possibly compressed) transfer size; the bar is capped at 100%.
       var total = Number(response.headers.get('Content-Length')) || 0;
@@ -70,7 +70,14 @@
         });
       }
       return pump();
-    }).then(function (bytes) {
+    });
+  }
+  var wasmBytes = downloadWasm();
+  wasmBytes.catch(function () {});  // reported where it is used
+
+  // Hands the downloaded bytes to Emscripten.
+  function instantiateWasm(imports, done) {
+    wasmBytes.then(function (bytes) {
       return WebAssembly.instantiate(bytes, imports);
     }).then(function (result) {
       setProgress(1);

@@ -38,6 +38,9 @@ Status CallController::join(const std::string& room, const std::string& display_
   if (want_audio || want_video) {
     phase_ = CallPhase::OpeningMedia;
     media_.open(want_audio, want_video);
+    // The connection opens while the camera does; the join waits for the camera's answer, since
+    // it tells the others whether mic and camera are on.
+    socket_ = open_socket_();
   } else {
     connect();  // receive-only, by choice
   }
@@ -121,24 +124,37 @@ void CallController::on_media_event(const MediaEvent& e) {
   local_.mic_on = local_.has_audio;
   local_.camera_on = local_.has_video;
   local_.problem = e.error;
+  changed_ = true;
   // Without camera or microphone the person still joins: they see and hear the others.
-  connect();
+  if (!socket_) {
+    connect();  // the connection opened with the camera was lost: one more try
+  } else if (socket_open_) {
+    send_join();
+  } else {
+    phase_ = CallPhase::Connecting;
+  }
 }
 
 void CallController::connect() {
   phase_ = phase_ == CallPhase::Reconnecting ? CallPhase::Reconnecting : CallPhase::Connecting;
   socket_ = open_socket_();
+  socket_open_ = false;
+  changed_ = true;
+}
+
+void CallController::send_join() {
+  send(proto::Join{room_name_, display_name_, std::nullopt, {local_.mic_on, local_.camera_on}});
+  // A rejoin stays "reconnecting" (the room stays on screen) until the server confirms it.
+  if (phase_ != CallPhase::Reconnecting) phase_ = CallPhase::Joining;
   changed_ = true;
 }
 
 void CallController::on_socket_event(const SocketEvent& e, std::int64_t now_ms) {
   switch (e.kind) {
     case SocketEvent::Kind::Opened:
+      socket_open_ = true;
       send(proto::Hello{"treff-web/0.1"});
-      send(proto::Join{room_name_, display_name_, std::nullopt, {local_.mic_on, local_.camera_on}});
-      // A rejoin stays "reconnecting" (the room stays on screen) until the server confirms it.
-      if (phase_ != CallPhase::Reconnecting) phase_ = CallPhase::Joining;
-      changed_ = true;
+      if (phase_ != CallPhase::OpeningMedia) send_join();  // else when the camera has answered
       break;
     case SocketEvent::Kind::Message: {
       auto m = proto::parse_server_message(e.text);
@@ -152,6 +168,7 @@ void CallController::on_socket_event(const SocketEvent& e, std::int64_t now_ms) 
     }
     case SocketEvent::Kind::Closed:
       socket_.reset();
+      socket_open_ = false;
       if (phase_ == CallPhase::InRoom || phase_ == CallPhase::Reconnecting) {
         // Keep the room on screen; the others come back when we rejoin.
         drop_connections();
@@ -273,6 +290,7 @@ void CallController::drop_connections() { run(negotiator_.on_left()); }
 void CallController::end_call() {
   if (socket_) socket_->close();
   socket_.reset();
+  socket_open_ = false;
   drop_connections();
   room_.clear();
   media_.close();

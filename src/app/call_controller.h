@@ -78,6 +78,7 @@ class CallController {
   void apply_local_media(bool mic_on, bool camera_on);
   void run(const NegotiationActions& actions);
   void connect();
+  void send_join();
   void send(const proto::ClientMessage& m);
   void drop_connections();
   // Closes the socket, every peer connection and the camera/microphone; forgets the room.
@@ -88,6 +89,7 @@ class CallController {
   platform::LocalMedia& media_;
   SocketFactory open_socket_;
   std::unique_ptr<platform::MessageSocket> socket_;
+  bool socket_open_ = false;  // socket_ is open (hello sent)
 
   CallPhase phase_ = CallPhase::Idle;
   std::optional<Error> problem_;

@@ -14,12 +14,14 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "app/call_controller.h"
 #include "audio/opus_voice.h"
 #include "app/input.h"
 #include "core/text_rules.h"
 #include "platform/web/dom_glue.h"
+#include "platform/web/event_wakeup.h"
 #include "platform/web/web_audio_levels.h"
 #include "platform/web/web_local_media.h"
 #include "platform/web/web_message_socket.h"
@@ -66,12 +68,14 @@ struct App {
   std::unique_ptr<treff::CallController> call;
   ui::JoinForm form;
   std::map<std::string, VideoSlot> slots;  // by participant id
+  bool call_changed = false;              // the call changed since the last drawn frame
   int settle_frames = 2;                  // ImGui needs a frame or two after input to settle
   bool video_pending = false;             // a new video frame waits to be shown
   double last_render_ms = 0;
   long frames_rendered = 0;
   std::string codec;  // "libopus 1.3.1, 108 bytes per 20 ms": proves Opus runs in the page
   double last_css_w = 0, last_css_h = 0, last_dpr = 0;
+  int fb_w = 0, fb_h = 0;
 };
 
 App* app = nullptr;
@@ -282,28 +286,43 @@ void draw_screens() {
   }
 }
 
+// The canvas is laid out by CSS; its backing store follows at device resolution (sharp on HiDPI).
+// True when the size changed.
+bool follow_canvas_size() {
+  double css_w = 0, css_h = 0;
+  emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+  const double dpr = emscripten_get_device_pixel_ratio();
+  if (css_w == app->last_css_w && css_h == app->last_css_h && dpr == app->last_dpr) return false;
+  app->fb_w = static_cast<int>(css_w * dpr + 0.5), app->fb_h = static_cast<int>(css_h * dpr + 0.5);
+  emscripten_set_canvas_element_size("#canvas", app->fb_w, app->fb_h);
+  app->last_css_w = css_w, app->last_css_h = css_h, app->last_dpr = dpr;
+  return true;
+}
+
+// Lets the call take what happened (events, timers) and follows it with videos and meters. Runs at
+// every frame and, through the wake handler, as soon as a browser event arrives.
+void advance_call() {
+  if (!app->call->tick(static_cast<std::int64_t>(emscripten_get_now()))) return;
+  sync_video_slots();
+  sync_meters();
+  app->call_changed = true;
+}
+
 void frame() {
   const double now = emscripten_get_now();
   sample_audio_levels(now);
-  bool dirty = app->call->tick(static_cast<std::int64_t>(now));
-  if (dirty) {
-    sync_video_slots();
-    sync_meters();
+  advance_call();
+  bool dirty = std::exchange(app->call_changed, false);
+  // The Opus check costs a few tens of ms: not before the join prompt is on screen.
+  if (app->codec.empty() && app->frames_rendered > 0) {
+    app->codec = probe_codec();
+    dirty = true;
   }
   app->video_pending |= update_video_textures(now);
   dirty |= treff::app::apply_queued_input();
   dirty |= ui::automation::has_requests();  // the DOM mirror pressed or typed something
 
-  // The canvas is laid out by CSS; its backing store follows at device resolution (sharp on HiDPI).
-  double css_w = 0, css_h = 0;
-  emscripten_get_element_css_size("#canvas", &css_w, &css_h);
-  const double dpr = emscripten_get_device_pixel_ratio();
-  const int fb_w = static_cast<int>(css_w * dpr + 0.5), fb_h = static_cast<int>(css_h * dpr + 0.5);
-  if (css_w != app->last_css_w || css_h != app->last_css_h || dpr != app->last_dpr) {
-    emscripten_set_canvas_element_size("#canvas", fb_w, fb_h);
-    app->last_css_w = css_w, app->last_css_h = css_h, app->last_dpr = dpr;
-    dirty = true;
-  }
+  dirty |= follow_canvas_size();
   if (dirty) app->settle_frames = 2;
   // New video alone is drawn once, and at most 20 times a second however many people send it:
   // several streams would otherwise each trigger their own redraw.
@@ -314,8 +333,9 @@ void frame() {
   app->last_render_ms = now;
 
   ImGuiIO& io = ImGui::GetIO();
-  io.DisplaySize = ImVec2(static_cast<float>(css_w), static_cast<float>(css_h));
-  io.DisplayFramebufferScale = ImVec2(static_cast<float>(dpr), static_cast<float>(dpr));
+  const float dpr = static_cast<float>(app->last_dpr);
+  io.DisplaySize = ImVec2(static_cast<float>(app->last_css_w), static_cast<float>(app->last_css_h));
+  io.DisplayFramebufferScale = ImVec2(dpr, dpr);
   io.DeltaTime = 1.0f / 60.0f;
   ImGui_ImplOpenGL3_NewFrame();
   ui::automation::begin_frame();
@@ -323,7 +343,7 @@ void frame() {
   draw_screens();
   ImGui::Render();
   ui::automation::end_frame();
-  glViewport(0, 0, fb_w, fb_h);
+  glViewport(0, 0, app->fb_w, app->fb_h);
   glClearColor(0.96f, 0.96f, 0.94f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -340,12 +360,12 @@ int main() {
   attrs.majorVersion = 2;  // WebGL2: GLSL ES 3.00 for the ImGui renderer
   attrs.alpha = false;
   attrs.antialias = false;
+  app = new App();
+  follow_canvas_size();  // before the context exists: resizing it afterwards costs a frame's time
   const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = emscripten_webgl_create_context("#canvas", &attrs);
   if (gl <= 0) return 1;
   emscripten_webgl_make_context_current(gl);
 
-  app = new App();
-  app->codec = probe_codec();
   app->call = std::make_unique<treff::CallController>(app->peers, app->media, [] {
     return std::unique_ptr<treff::platform::MessageSocket>(
         treff::platform::WebMessageSocket::open(treff::platform::same_origin_signaling_url()));
@@ -364,11 +384,13 @@ int main() {
   ui::apply_theme(1.0f);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   treff::app::install_input_handlers("#canvas");
+  treff::platform::set_wake_handler(advance_call);
 
   publish_state();
   emscripten_set_main_loop(frame, 0, false);
   // A timer, not requestAnimationFrame: animation frames are paced by the compositor, and when
   // it is busy (software rendering, many videos) input and call events would wait for it.
   emscripten_set_main_loop_timing(EM_TIMING_SETTIMEOUT, 16);
+  frame();  // the join prompt now, not one timer tick later
   return 0;
 }

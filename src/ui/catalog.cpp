@@ -81,9 +81,11 @@ const char* language_tag(Language language) {
   return "en";
 }
 
-const char* tr(Text text) {
+const char* tr(Text text) { return tr(text, g_language); }
+
+const char* tr(Text text, Language language) {
   const Entry& e = kCatalog[static_cast<int>(text)];
-  switch (g_language) {
+  switch (language) {
     case Language::Dutch: return e.nl;
     case Language::German: return e.de;
     case Language::English: return e.en;

@@ -49,6 +49,7 @@ Language language();
 const char* language_tag(Language language);
 
 const char* tr(Text text);
+const char* tr(Text text, Language language);
 // A plain message for a problem code from the call ("room-full", "bad-name", ...).
 const char* tr_problem(std::string_view code);
 

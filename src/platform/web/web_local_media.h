@@ -2,6 +2,7 @@
 #pragma once
 
 #include "platform/local_media.h"
+#include "platform/web/event_wakeup.h"
 
 namespace treff::platform {
 
@@ -17,7 +18,10 @@ class WebLocalMedia final : public LocalMedia {
   void close() override;
   std::vector<MediaEvent> take_events() override;
 
-  void push(MediaEvent e) { events_.push_back(std::move(e)); }
+  void push(MediaEvent e) {
+    events_.push_back(std::move(e));
+    wake();
+  }
   static WebLocalMedia* instance();
 
  private:

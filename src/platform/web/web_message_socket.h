@@ -5,6 +5,7 @@
 #include <string>
 
 #include "platform/message_socket.h"
+#include "platform/web/event_wakeup.h"
 
 namespace treff::platform {
 
@@ -22,7 +23,10 @@ class WebMessageSocket final : public MessageSocket {
 
   // Called from the Emscripten callbacks; the socket's JS handlers are removed in the destructor,
   // so these never run on a destroyed object.
-  void push(SocketEvent event) { events_.push_back(std::move(event)); }
+  void push(SocketEvent event) {
+    events_.push_back(std::move(event));
+    wake();
+  }
   void set_open(bool open) { open_ = open; }
 
  private:

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "platform/peer_connections.h"
+#include "platform/web/event_wakeup.h"
 
 namespace treff::platform {
 
@@ -22,7 +23,10 @@ class WebPeerConnections final : public PeerConnections {
   void close(PeerHandle peer) override;
   std::vector<PeerEvent> take_events() override;
 
-  void push(PeerEvent e) { events_.push_back(std::move(e)); }
+  void push(PeerEvent e) {
+    events_.push_back(std::move(e));
+    wake();
+  }
   static WebPeerConnections* instance();
 
  private:

@@ -79,6 +79,38 @@ TEST_F(CallControllerTest, JoiningOpensMediaThenSaysHelloAndJoin) {
   EXPECT_FALSE(call.room().find("4")->media.mic);
 }
 
+TEST_F(CallControllerTest, ConnectsWhileTheCameraOpensAndJoinsWithWhatItGot) {
+  ASSERT_TRUE(call.join("familie", "Anna", true, true).ok());
+  EXPECT_EQ(sockets_opened, 1) << "the connection does not wait for the camera prompt";
+  socket().server_opens();
+  tick();
+  EXPECT_EQ(call.phase(), CallPhase::OpeningMedia);
+  ASSERT_EQ(socket().sent.size(), 1u);
+  EXPECT_EQ(sent()["type"], "hello");
+  media.emit({MediaEvent::Kind::Opened, true, false, "NotAllowedError"});
+  tick();
+  EXPECT_EQ(call.phase(), CallPhase::Joining);
+  EXPECT_EQ(sent()["type"], "join");
+  EXPECT_EQ(sent()["mic"], true);
+  EXPECT_EQ(sent()["camera"], false) << "the others learn the camera is off from the join itself";
+}
+
+TEST_F(CallControllerTest, ConnectionLostDuringTheCameraPromptIsTriedAgain) {
+  ASSERT_TRUE(call.join("familie", "Anna", true, true).ok());
+  socket().server_closes(1006);
+  tick();
+  EXPECT_EQ(call.phase(), CallPhase::OpeningMedia) << "nothing to tell while the prompt is open";
+  media.emit({MediaEvent::Kind::Opened, true, true, ""});
+  tick();
+  EXPECT_EQ(sockets_opened, 2);
+  EXPECT_EQ(call.phase(), CallPhase::Connecting);
+  socket().server_closes(1006);  // still down: now the person hears about it
+  tick();
+  EXPECT_EQ(call.phase(), CallPhase::Failed);
+  EXPECT_EQ(call.problem()->code, "server-unreachable");
+  EXPECT_TRUE(media.closed);
+}
+
 TEST_F(CallControllerTest, NewcomerConnectsToEveryoneAndSendsOffers) {
   join_two_peers();
   EXPECT_EQ(peers.open_count(), 2u);
