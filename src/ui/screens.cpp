@@ -79,10 +79,16 @@ bool text_field(const char* id, const char* caption, const char* autocomplete, c
   return automation::take_submit() || entered;
 }
 
-// A button pressed by mouse, touch, or through the DOM mirror (keyboard, screen reader).
+// A button pressed by mouse, touch, or through the DOM mirror (keyboard, screen reader). A label
+// wider than the button (narrow windows, long German words) is drawn smaller rather than cut off.
 bool button(const char* label, ImVec2 size, bool wants_focus = false) {
   if (wants_focus) automation::next_focus_request();
+  const float room = size.x - 2 * ImGui::GetStyle().FramePadding.x;
+  const float width = ImGui::CalcTextSize(label, nullptr, true).x;
+  const float scale = width > room && room > 0 ? std::max(0.6f, room / width) : 1.0f;
+  ImGui::SetWindowFontScale(scale);
   const bool clicked = ImGui::Button(label, size);
+  ImGui::SetWindowFontScale(1.0f);
   return automation::take_press() || clicked;
 }
 

@@ -1,0 +1,46 @@
+// The largest room the mesh is built for: six people, each receiving the five others' video.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchChromium, waitForState } from './lib/browser.js';
+import { smallFakeVideo } from './lib/fake_video.js';
+import { REPO, startServer, stopServer } from './lib/server.js';
+import { joinByLink } from './lib/ui.js';
+
+const ARTIFACTS = path.join(REPO, 'tests/e2e/artifacts');
+const NAMES = ['Ada', 'Ben', 'Cem', 'Dia', 'Eli', 'Fay'];
+let server, browser;
+
+before(async () => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startServer();
+  browser = await launchChromium([`--use-file-for-fake-video-capture=${smallFakeVideo()}`]);
+});
+
+after(async () => {
+  await browser?.close();
+  if (server) await stopServer(server);
+});
+
+test('six people in one room each see the five others live', async () => {
+  const pages = [];
+  for (const name of NAMES) {
+    // Small windows: six pages share one software-rendering GPU process here.
+    const context = await browser.newContext({ viewport: { width: 560, height: 360 }, locale: 'en-US' });
+    const page = await context.newPage();
+    await joinByLink(page, `${server.url}/r/e2e-six`, name);
+    await waitForState(page, 's => s.phase === "in-room"');
+    pages.push(page);
+  }
+  const everyoneLive = 's => s.participants.length === 6 && s.participants.filter(p => !p.self).every(p => p.framesDrawn > 2)';
+  for (const [i, page] of pages.entries()) {
+    const s = await waitForState(page, everyoneLive, 60000);
+    assert.deepEqual(s.participants.map((p) => p.name).sort(), NAMES, NAMES[i]);
+  }
+  await pages[5].screenshot({ path: path.join(ARTIFACTS, 'mesh-six.png') });
+  // One leaves by closing the tab; the five others see it.
+  await pages[2].close();
+  for (const page of pages.filter((_, i) => i !== 2))
+    await waitForState(page, 's => s.participants.length === 5 && !s.participants.some(p => p.name === "Cem")', 5000);
+});
