@@ -189,6 +189,7 @@ void CallController::on_server_message(const proto::ServerMessage& m) {
     drop_connections();
     speakers_ = ActiveSpeakerDetector();
     room_.reset({joined->self_id, display_name_, {local_.mic_on, local_.camera_on}}, joined->peers);
+    room_info_ = joined->info;
     phase_ = CallPhase::InRoom;
     reconnect_attempt_ = 0;
     problem_.reset();
@@ -201,6 +202,8 @@ void CallController::on_server_message(const proto::ServerMessage& m) {
     run(negotiator_.on_peer_left(pl->id));
   } else if (auto* sig = std::get_if<proto::RelayedSignal>(&m)) {
     if (room_.find(sig->from)) run(negotiator_.on_signal(sig->from, sig->signal));
+  } else if (auto* rc = std::get_if<proto::RoomChanged>(&m)) {
+    room_info_ = rc->info;
   } else if (auto* pm = std::get_if<proto::PeerMedia>(&m)) {
     room_.set_media(pm->from, pm->media);
   } else if (auto* err = std::get_if<proto::ErrorReply>(&m)) {

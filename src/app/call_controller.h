@@ -67,6 +67,8 @@ class CallController {
   const RoomModel& room() const { return room_; }
   const std::string& room_name() const { return room_name_; }
   const LocalMediaState& local_media() const { return local_; }
+  // Whether the room is locked with a password, and who may change that.
+  const proto::RoomInfo& room_info() const { return room_info_; }
   // Connection and media of a remote participant; null for yourself and unknown ids.
   const RemoteMediaState* remote(const std::string& participant_id) const;
 
@@ -97,6 +99,7 @@ class CallController {
   std::string display_name_;
   LocalMediaState local_;
   RoomModel room_;
+  proto::RoomInfo room_info_;
   MeshNegotiator negotiator_;
   ActiveSpeakerDetector speakers_;
   std::map<std::string, RemoteMediaState> remotes_;

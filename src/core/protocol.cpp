@@ -166,6 +166,19 @@ json peer_json(const PeerInfo& p) {
   return json{{"id", p.id}, {"name", p.name}, {"mic", p.media.mic}, {"camera", p.media.camera}};
 }
 
+// "locked" and "host" of a joined or room message.
+RoomInfo read_room_info(FieldReader& r) {
+  RoomInfo info;
+  info.locked = r.boolean("locked");
+  r.adopt(read_participant_id(r, "host", info.host));
+  return info;
+}
+
+void write_room_info(json& j, const RoomInfo& info) {
+  j["locked"] = info.locked;
+  j["host"] = info.host;
+}
+
 std::optional<PeerInfo> read_peer(const json& j, FieldReader& outer) {
   if (!j.is_object()) return outer.fail("every peer must be an object"), std::nullopt;
   FieldReader r(j, "peer");
@@ -265,6 +278,14 @@ Result<ClientMessage> parse_client_message(std::string_view text) {
     return finish<ClientMessage>(r, m);
   }
   if (type == "leave") return finish<ClientMessage>(r, Leave{});
+  if (type == "lock") {
+    Lock m;
+    m.password = r.string("password", kMaxMessageBytes, true);
+    if (auto e = r.finish()) return *e;
+    if (auto ok = check_password(m.password); !ok) return ok.error();
+    return ClientMessage{m};
+  }
+  if (type == "unlock") return finish<ClientMessage>(r, Unlock{});
   return unknown_type(type);
 }
 
@@ -293,6 +314,12 @@ Result<ServerMessage> parse_server_message(std::string_view text) {
         m.peers.push_back(std::move(*peer));
       }
     }
+    m.info = read_room_info(r);
+    return finish<ServerMessage>(r, m);
+  }
+  if (type == "room") {
+    RoomChanged m;
+    m.info = read_room_info(r);
     return finish<ServerMessage>(r, m);
   }
   if (type == "peer-joined") {
@@ -357,6 +384,12 @@ std::string serialize(const ClientMessage& message) {
       return j;
     }
     json operator()(const Leave&) const { return envelope("leave"); }
+    json operator()(const Lock& m) const {
+      json j = envelope("lock");
+      j["password"] = m.password;
+      return j;
+    }
+    json operator()(const Unlock&) const { return envelope("unlock"); }
   };
   return dump(std::visit(Writer{}, message));
 }
@@ -377,6 +410,12 @@ std::string serialize(const ServerMessage& message) {
       json peers = json::array();
       for (const auto& p : m.peers) peers.push_back(peer_json(p));
       j["peers"] = std::move(peers);
+      write_room_info(j, m.info);
+      return j;
+    }
+    json operator()(const RoomChanged& m) const {
+      json j = envelope("room");
+      write_room_info(j, m.info);
       return j;
     }
     json operator()(const PeerJoined& m) const {
@@ -413,13 +452,13 @@ std::string serialize(const ServerMessage& message) {
 }
 
 std::string_view type_name(const ClientMessage& message) {
-  static constexpr std::string_view names[] = {"hello", "join", "signal", "media", "leave"};
+  static constexpr std::string_view names[] = {"hello", "join", "signal", "media", "leave", "lock", "unlock"};
   return names[message.index()];
 }
 
 std::string_view type_name(const ServerMessage& message) {
   static constexpr std::string_view names[] = {"hello",  "joined", "peer-joined", "peer-left",
-                                               "signal", "media",  "error"};
+                                               "signal", "media",  "error",  "room"};
   return names[message.index()];
 }
 

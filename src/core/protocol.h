@@ -58,7 +58,9 @@ struct Join {
 struct SendSignal { std::string to; Signal signal; };     // type "signal"
 struct SetMedia { MediaState media; };                   // type "media"
 struct Leave {};
-using ClientMessage = std::variant<Hello, Join, SendSignal, SetMedia, Leave>;
+struct Lock { std::string password; };                   // the host locks the room (or changes it)
+struct Unlock {};                                        // the host removes the password
+using ClientMessage = std::variant<Hello, Join, SendSignal, SetMedia, Leave, Lock, Unlock>;
 
 // ---- server to client ----
 struct Welcome {                                         // type "hello"
@@ -66,18 +68,27 @@ struct Welcome {                                         // type "hello"
   int room_limit = 0;
   std::size_t max_message_bytes = kMaxMessageBytes;
 };
+// What everyone in a room sees of it: whether a password protects it, and who may set one (the
+// host: whoever has been in the room longest).
+struct RoomInfo {
+  bool locked = false;
+  std::string host;
+  bool operator==(const RoomInfo& o) const { return locked == o.locked && host == o.host; }
+};
 struct Joined {
   std::string room;
   std::string self_id;
   std::vector<PeerInfo> peers;                           // everyone else, in join order
+  RoomInfo info;
 };
+struct RoomChanged { RoomInfo info; };                   // type "room"
 struct PeerJoined { PeerInfo peer; };                    // type "peer-joined"
 struct PeerLeft { std::string id; };                     // type "peer-left"
 struct RelayedSignal { std::string from; Signal signal; };  // type "signal"
 struct PeerMedia { std::string from; MediaState media; };   // type "media"
 struct ErrorReply { std::string code; std::string message; };  // type "error"
 using ServerMessage =
-    std::variant<Welcome, Joined, PeerJoined, PeerLeft, RelayedSignal, PeerMedia, ErrorReply>;
+    std::variant<Welcome, Joined, PeerJoined, PeerLeft, RelayedSignal, PeerMedia, ErrorReply, RoomChanged>;
 
 Result<ClientMessage> parse_client_message(std::string_view text);
 Result<ServerMessage> parse_server_message(std::string_view text);

@@ -20,4 +20,10 @@ void log_line(const std::string& text) {
   std::fprintf(stderr, "%s treff-server: %s\n", stamp, text.c_str());
 }
 
+std::string remote_address(const tcp::socket& socket) {
+  beast::error_code ec;
+  const auto endpoint = socket.remote_endpoint(ec);
+  return ec ? std::string("unknown") : endpoint.address().to_string();
+}
+
 }  // namespace treff::server

@@ -25,4 +25,8 @@ bool is_expected_disconnect(const beast::error_code& ec);
 
 void log_line(const std::string& text);
 
+// The IP address a connection comes from, "unknown" if the socket cannot tell.
+std::string remote_address(const tcp::socket& socket);
+inline std::string remote_address(beast::tcp_stream& stream) { return remote_address(stream.socket()); }
+
 }  // namespace treff::server

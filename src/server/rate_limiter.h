@@ -21,6 +21,12 @@ class RateLimiter {
     return true;
   }
 
+  // Whole again: nothing used within the last burst's worth of time (the limiter can be dropped).
+  bool full(Clock::time_point now = Clock::now()) const {
+    const std::chrono::duration<double> elapsed = now - last_;
+    return tokens_ + elapsed.count() * rate_ >= burst_;
+  }
+
  private:
   double rate_;
   double burst_;

@@ -7,11 +7,15 @@ namespace treff::server {
 
 Server::Server(const ServerOptions& options)
     : options_(options),
-      hub_(HubLimits{options.room_limit}),
+      hub_(HubLimits{options.room_limit}, vault_),
       files_(options.root),
       origins_(options.allowed_origins),
       signals_(ioc_, SIGINT, SIGTERM),
-      shutdown_timer_(ioc_) {}
+      shutdown_timer_(ioc_) {
+  vault_.deliver_results_to(ioc_);
+}
+
+Server::~Server() { vault_.shutdown(); }
 
 int Server::run() {
   if (!std::filesystem::is_regular_file(files_.root() / "index.html")) {

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 
+#include "server/argon2_vault.h"
 #include "server/listener.h"
 #include "server/net.h"
 #include "server/origin_policy.h"
@@ -17,6 +18,7 @@ namespace treff::server {
 class Server {
  public:
   explicit Server(const ServerOptions& options);
+  ~Server();
 
   // Binds, prints the URL, and serves until a signal arrives. Returns the process exit code.
   int run();
@@ -25,6 +27,9 @@ class Server {
   void shut_down();
 
   ServerOptions options_;
+  // Password hashing off the I/O thread; its workers are stopped first (~Server), so none posts
+  // to the io_context after it is gone.
+  Argon2Vault vault_;
   // Declared before the io_context: sessions destroyed with it still unregister from the hub.
   SignalingHub hub_;
   StaticFiles files_;

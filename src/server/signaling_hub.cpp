@@ -1,11 +1,12 @@
 #include "server/signaling_hub.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace treff::server {
 
 // The real limits are set by SignalingHub::connect.
-HubClient::HubClient() : rate_(0, 0) {}
+HubClient::HubClient() : rate_(0, 0), password_attempts_(0, 0) {}
 
 SignalingHub::Member* SignalingHub::Room::find(const std::string& id) {
   for (auto& m : members)
@@ -13,9 +14,21 @@ SignalingHub::Member* SignalingHub::Room::find(const std::string& id) {
   return nullptr;
 }
 
-void SignalingHub::connect(HubClient& client) {
+proto::RoomInfo SignalingHub::Room::info() const {
+  return {password_hash.has_value(), members.empty() ? std::string() : members.front().client->id_};
+}
+
+void SignalingHub::connect(HubClient& client, std::string address) {
   client.rate_ = RateLimiter(limits_.messages_per_second, limits_.message_burst);
-  clients_.insert(&client);
+  client.password_attempts_ = RateLimiter(limits_.password_attempts_per_second, limits_.password_attempts_burst);
+  client.address_ = std::move(address);
+  client.serial_ = next_serial_++;
+  by_serial_[client.serial_] = &client;
+}
+
+HubClient* SignalingHub::client(std::uint64_t serial) {
+  auto it = by_serial_.find(serial);
+  return it == by_serial_.end() ? nullptr : it->second;
 }
 
 void SignalingHub::on_message(HubClient& c, std::string_view text) {
@@ -40,14 +53,15 @@ void SignalingHub::on_binary_message(HubClient& c) {
 }
 
 void SignalingHub::disconnect(HubClient& c) {
-  if (!clients_.erase(&c)) return;
+  if (!by_serial_.erase(c.serial_)) return;
   leave_room(c);
 }
 
 void SignalingHub::close_all() {
   shutting_down_ = true;  // everyone goes: no peer-left for each of them
-  // close() may disconnect at once, which erases from clients_: iterate over a copy.
-  const std::vector<HubClient*> all(clients_.begin(), clients_.end());
+  // close() may disconnect at once, which erases from by_serial_: iterate over a copy.
+  std::vector<HubClient*> all;
+  for (const auto& [serial, c] : by_serial_) all.push_back(c);
   for (HubClient* c : all) c->close(CloseReason::GoingAway);
 }
 
@@ -61,19 +75,82 @@ void SignalingHub::handle(HubClient& c, const proto::Join& m) {
     reply_error(c, "already-joined", "You are already in a room; leave it first.");
     return;
   }
+  if (c.password_busy_) {
+    reply_error(c, "busy", "Your password is still being checked; wait for the answer.");
+    return;
+  }
+  auto it = rooms_.find(m.room);
+  if (it == rooms_.end() || !it->second.password_hash) {
+    admit(c, m);
+    return;
+  }
+  Room& room = it->second;
+  if (!m.password) {
+    reply_error(c, "password-required", "This room is locked. Enter its password to join.");
+    return;
+  }
+  if (!allow_password_attempt(c)) return;
+  const std::uint64_t serial = c.serial_, lock_serial = room.lock_serial;
+  const bool queued = vault_.verify(*room.password_hash, *m.password, [this, serial, m, lock_serial](bool matches) {
+    on_password_checked(serial, m, lock_serial, matches);
+  });
+  if (!queued) {
+    reply_error(c, "busy", "The server is busy checking passwords. Please try again in a moment.");
+    return;
+  }
+  c.password_busy_ = true;
+}
+
+void SignalingHub::on_password_checked(std::uint64_t serial, const proto::Join& m, std::uint64_t lock_serial,
+                                       bool matches) {
+  HubClient* c = client(serial);
+  if (!c) return;  // gone meanwhile
+  c->password_busy_ = false;
+  auto it = rooms_.find(m.room);
+  if (it == rooms_.end() || it->second.lock_serial != lock_serial) {
+    handle(*c, m);  // the room emptied or its password changed meanwhile: decide again
+    return;
+  }
+  if (!matches) {
+    reply_error(*c, "wrong-password", "That is not the password of this room.");
+    return;
+  }
+  admit(*c, m);
+}
+
+// Each guess costs the guesser a token per connection and per address, so neither many guesses on
+// one connection nor many connections from one place get far; the server says when to try again.
+bool SignalingHub::allow_password_attempt(HubClient& c) {
+  const auto now = RateLimiter::Clock::now();
+  if (attempts_by_address_.size() > 10000) {  // bounded: forget addresses that are quiet again
+    for (auto it = attempts_by_address_.begin(); it != attempts_by_address_.end();)
+      it = it->second.full(now) ? attempts_by_address_.erase(it) : std::next(it);
+  }
+  auto address = attempts_by_address_
+                     .try_emplace(c.address_, limits_.address_attempts_per_second, limits_.address_attempts_burst)
+                     .first;
+  if (c.password_attempts_.allow(now) && address->second.allow(now)) return true;
+  reply_error(c, "too-many-attempts", "Too many password attempts. Wait a minute, then try again.");
+  return false;
+}
+
+void SignalingHub::admit(HubClient& c, const proto::Join& m) {
   Room& room = rooms_[m.room];
   if (room.members.size() >= limits_.room_limit) {
+    if (room.members.empty()) rooms_.erase(m.room);
     reply_error(c, "room-full",
                 "This room is full: at most " + std::to_string(limits_.room_limit) + " people.");
     return;
   }
+  if (room.members.empty()) room.serial = next_serial_++;
   c.id_ = std::to_string(next_id_++);
   c.room_ = m.room;
 
-  proto::Joined joined{m.room, c.id_, {}};
+  proto::Joined joined{m.room, c.id_, {}, {}};
   for (const Member& other : room.members)
     joined.peers.push_back({other.client->id_, other.name, other.media});
   room.members.push_back({&c, m.name, m.media});
+  joined.info = room.info();
 
   send(c, joined);
   broadcast(room, &c, proto::PeerJoined{{c.id_, m.name, m.media}});
@@ -111,17 +188,72 @@ void SignalingHub::handle(HubClient& c, const proto::Leave&) {
   leave_room(c);
 }
 
+void SignalingHub::handle(HubClient& c, const proto::Lock& m) {
+  Room* room = room_for_host(c);
+  if (!room) return;
+  if (c.password_busy_) {
+    reply_error(c, "busy", "The last password is still being stored; wait for it.");
+    return;
+  }
+  const std::uint64_t serial = c.serial_, room_serial = room->serial;
+  const std::string room_name = c.room_;
+  const bool queued = vault_.hash(m.password, [this, serial, room_serial, room_name](std::string encoded) {
+    HubClient* host = client(serial);
+    if (host) host->password_busy_ = false;
+    auto it = rooms_.find(room_name);
+    // Only for the room it was meant for, and only while the one who set it is still in it.
+    if (!host || host->room_ != room_name || it == rooms_.end() || it->second.serial != room_serial) return;
+    if (encoded.empty()) {
+      reply_error(*host, "internal", "The password could not be stored. Please try again.");
+      return;
+    }
+    Room& r = it->second;
+    r.password_hash = std::move(encoded);
+    r.lock_serial = next_serial_++;
+    broadcast(r, nullptr, proto::RoomChanged{r.info()});
+  });
+  if (!queued) {
+    reply_error(c, "busy", "The server is busy. Please try again in a moment.");
+    return;
+  }
+  c.password_busy_ = true;
+}
+
+void SignalingHub::handle(HubClient& c, const proto::Unlock&) {
+  Room* room = room_for_host(c);
+  if (!room) return;
+  room->password_hash.reset();
+  room->lock_serial = next_serial_++;
+  broadcast(*room, nullptr, proto::RoomChanged{room->info()});
+}
+
+SignalingHub::Room* SignalingHub::room_for_host(HubClient& c) {
+  Room* room = room_of(c);
+  if (!room) {
+    reply_error(c, "not-joined", "Join a room before setting its password.");
+    return nullptr;
+  }
+  if (room->members.front().client != &c) {
+    reply_error(c, "not-host", "Only " + room->members.front().name +
+                                   ", who has been in the room longest, can set or remove its password.");
+    return nullptr;
+  }
+  return room;
+}
+
 void SignalingHub::leave_room(HubClient& c) {
   Room* room = room_of(c);
   if (room) {
     auto& members = room->members;
+    const bool was_host = !members.empty() && members.front().client == &c;
     members.erase(std::remove_if(members.begin(), members.end(),
                                  [&](const Member& m) { return m.client == &c; }),
                   members.end());
     if (room->members.empty()) {
-      rooms_.erase(c.room_);
+      rooms_.erase(c.room_);  // and with it the password: nothing of an empty room is kept
     } else if (!shutting_down_) {
       broadcast(*room, nullptr, proto::PeerLeft{c.id_});
+      if (was_host) broadcast(*room, nullptr, proto::RoomChanged{room->info()});  // a new host
     }
   }
   c.id_.clear();

@@ -1,7 +1,9 @@
 // Rooms and their members; the part of treff-server that speaks the signaling protocol.
 //
 // Knows nothing of sockets: a connection is a HubClient that can take outgoing text and be
-// closed. All calls come from the server's single I/O thread, so there is no locking.
+// closed. All calls come from the server's single I/O thread, so there is no locking. Password
+// work runs elsewhere (PasswordVault) and comes back as a callback on that thread, naming the
+// client by a serial number, since the client may be gone by then.
 //
 // Identity is the hub's: it assigns every participant an id on join, and every message it relays
 // names the sender it knows, never what a client claims. Signals go only to members of the
@@ -10,14 +12,14 @@
 
 #include <cstdint>
 #include <map>
-#include <set>
 #include <memory>
-#include <set>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/protocol.h"
+#include "server/password_vault.h"
 #include "server/rate_limiter.h"
 
 namespace treff::server {
@@ -40,10 +42,14 @@ class HubClient {
 
  private:
   friend class SignalingHub;
-  std::string id_;    // empty until joined
-  std::string room_;  // empty until joined
+  std::uint64_t serial_ = 0;
+  std::string address_;  // the peer's IP address, for limits per address
+  std::string id_;       // empty until joined
+  std::string room_;     // empty until joined
   RateLimiter rate_;
-  int dropped_ = 0;   // messages dropped for the rate limit since the last accepted one
+  RateLimiter password_attempts_;
+  int dropped_ = 0;           // messages dropped for the rate limit since the last accepted one
+  bool password_busy_ = false;  // a join or lock waits for the vault
 };
 
 struct HubLimits {
@@ -51,13 +57,19 @@ struct HubLimits {
   double messages_per_second = 100;
   double message_burst = 400;
   int dropped_before_close = 200;  // a client that keeps flooding is disconnected
+  // Password guesses: a few at once, then one every few seconds, per connection and per address.
+  double password_attempts_burst = 5;
+  double password_attempts_per_second = 1.0 / 6;
+  double address_attempts_burst = 20;
+  double address_attempts_per_second = 1.0 / 15;
 };
 
 class SignalingHub {
  public:
-  explicit SignalingHub(HubLimits limits) : limits_(limits) {}
+  SignalingHub(HubLimits limits, PasswordVault& vault) : limits_(limits), vault_(vault) {}
 
-  void connect(HubClient& client);
+  // `address`: where the connection comes from (an IP address).
+  void connect(HubClient& client, std::string address);
   void on_message(HubClient& client, std::string_view text);
   void on_binary_message(HubClient& client);
   // The connection is gone (or going): leaves its room. Safe to call twice.
@@ -65,7 +77,7 @@ class SignalingHub {
   // Server shutdown: every client is told to go away.
   void close_all();
 
-  std::size_t connection_count() const { return clients_.size(); }
+  std::size_t connection_count() const { return by_serial_.size(); }
   std::size_t room_count() const { return rooms_.size(); }
 
  private:
@@ -75,8 +87,12 @@ class SignalingHub {
     proto::MediaState media;
   };
   struct Room {
+    std::uint64_t serial = 0;     // tells a room from a later one of the same name
     std::vector<Member> members;  // in join order; rooms are small, so lookups are linear
+    std::optional<std::string> password_hash;  // Argon2id, encoded; gone with the room
+    std::uint64_t lock_serial = 0;  // changes with every lock and unlock
     Member* find(const std::string& id);
+    proto::RoomInfo info() const;
   };
 
   void handle(HubClient& c, const proto::Hello& m);
@@ -84,7 +100,15 @@ class SignalingHub {
   void handle(HubClient& c, const proto::SendSignal& m);
   void handle(HubClient& c, const proto::SetMedia& m);
   void handle(HubClient& c, const proto::Leave& m);
+  void handle(HubClient& c, const proto::Lock& m);
+  void handle(HubClient& c, const proto::Unlock& m);
 
+  void admit(HubClient& c, const proto::Join& m);
+  void on_password_checked(std::uint64_t serial, const proto::Join& m, std::uint64_t lock_serial, bool matches);
+  bool allow_password_attempt(HubClient& c);
+  // The host's room, or null after telling the client why it may not change the password.
+  Room* room_for_host(HubClient& c);
+  HubClient* client(std::uint64_t serial);
   void leave_room(HubClient& c);
   void reply_error(HubClient& c, std::string code, std::string message);
   void send(HubClient& c, const proto::ServerMessage& m);
@@ -92,9 +116,12 @@ class SignalingHub {
   Room* room_of(const HubClient& c);
 
   HubLimits limits_;
-  std::set<HubClient*> clients_;
+  PasswordVault& vault_;
+  std::map<std::uint64_t, HubClient*> by_serial_;
   std::map<std::string, Room> rooms_;
+  std::map<std::string, RateLimiter> attempts_by_address_;
   std::uint64_t next_id_ = 1;
+  std::uint64_t next_serial_ = 1;  // for clients, rooms and locks
   bool shutting_down_ = false;
 };
 

@@ -57,7 +57,7 @@ class WebSocketSession : public HubClient, public std::enable_shared_from_this<W
  private:
   void on_accept(beast::error_code ec) {
     if (ec) return;
-    hub_.connect(*this);
+    hub_.connect(*this, remote_address(beast::get_lowest_layer(ws_)));
     read_next();
   }
 

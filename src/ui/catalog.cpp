@@ -56,6 +56,16 @@ constexpr Entry kCatalog[] = {
     {"Een ruimtenaam mag alleen letters, cijfers en - _ . bevatten.",
      "Ein Raumname darf nur Buchstaben, Ziffern und - _ . enthalten.",
      "A room name may only contain letters, digits and - _ ."},
+    {"Deze ruimte is met een wachtwoord beveiligd. Vraag het wachtwoord aan wie u uitnodigde.",
+     "Dieser Raum ist mit einem Passwort geschützt. Fragen Sie die Person, die Sie eingeladen hat, nach dem Passwort.",
+     "This room is protected by a password. Ask the person who invited you for it."},
+    {"Dat is niet het wachtwoord van deze ruimte.", "Das ist nicht das Passwort dieses Raums.",
+     "That is not the password of this room."},
+    {"Te veel pogingen. Wacht een minuut en probeer het dan opnieuw.",
+     "Zu viele Versuche. Warten Sie eine Minute und versuchen Sie es dann noch einmal.",
+     "Too many attempts. Wait a minute, then try again."},
+    {"De server heeft het druk. Probeer het zo opnieuw.", "Der Server ist ausgelastet. Versuchen Sie es gleich noch einmal.",
+     "The server is busy. Please try again in a moment."},
 };
 static_assert(sizeof(kCatalog) / sizeof(kCatalog[0]) == static_cast<std::size_t>(Text::Count),
               "every Text needs a catalog row");
@@ -99,6 +109,10 @@ const char* tr_problem(std::string_view code) {
   if (code == "connection-lost") return tr(Text::ConnectionLost);
   if (code == "bad-name") return tr(Text::BadName);
   if (code == "bad-room") return tr(Text::BadRoom);
+  if (code == "password-required") return tr(Text::RoomLocked);
+  if (code == "wrong-password") return tr(Text::WrongPassword);
+  if (code == "too-many-attempts") return tr(Text::TooManyAttempts);
+  if (code == "busy") return tr(Text::ServerBusy);
   return tr(Text::SomethingWentWrong);
 }
 

@@ -36,6 +36,10 @@ enum class Text {
   SomethingWentWrong,
   BadName,
   BadRoom,
+  RoomLocked,
+  WrongPassword,
+  TooManyAttempts,
+  ServerBusy,
   Count
 };
 

@@ -36,7 +36,7 @@ class CallControllerTest : public ::testing::Test {
     socket().server_opens();
     tick();
     ASSERT_EQ(call.phase(), CallPhase::Joining);
-    socket().server_says(R"({"v":1,"type":"joined","room":"familie","self":"5","peers":)" + peers_json + "}");
+    socket().server_says(R"({"v":1,"type":"joined","room":"familie","self":"5","locked":false,"host":"5","peers":)" + peers_json + "}");
     tick();
   }
   void join_two_peers() {
@@ -267,7 +267,7 @@ TEST_F(CallControllerTest, ServerRestartReconnectsAndRejoinsTheSameRoom) {
   json join = json::parse(socket().sent.at(1));
   EXPECT_EQ(join["room"], "familie");
   EXPECT_EQ(join["name"], "Anna");
-  socket().server_says(R"({"v":1,"type":"joined","room":"familie","self":"11","peers":[{"id":"12","name":"Oma","mic":true,"camera":true}]})");
+  socket().server_says(R"({"v":1,"type":"joined","room":"familie","self":"11","locked":false,"host":"12","peers":[{"id":"12","name":"Oma","mic":true,"camera":true}]})");
   tick();
   EXPECT_EQ(call.phase(), CallPhase::InRoom);
   EXPECT_FALSE(call.problem());
@@ -295,6 +295,15 @@ TEST_F(CallControllerTest, LeavingEndsEverythingAndIgnoresLateAnswers) {
   tick();
   EXPECT_TRUE(media.closed) << "late camera must be released";
   EXPECT_EQ(call.phase(), CallPhase::Left);
+}
+
+TEST_F(CallControllerTest, EveryoneSeesWhenTheRoomIsLocked) {
+  join_two_peers();
+  EXPECT_FALSE(call.room_info().locked);
+  socket().server_says(R"({"v":1,"type":"room","locked":true,"host":"3"})");
+  EXPECT_TRUE(tick());
+  EXPECT_TRUE(call.room_info().locked);
+  EXPECT_EQ(call.room_info().host, "3");
 }
 
 TEST_F(CallControllerTest, MalformedServerMessageIsReportedWithoutLeaving) {

@@ -127,6 +127,20 @@ TEST(ClientMessages, NamesRoomsAndPasswordsAreValidated) {
   EXPECT_EQ(to.code, "bad-message");
 }
 
+TEST(ClientMessages, LockNeedsAValidPasswordAndUnlockNothing) {
+  auto lock = parse_client_message(R"({"v":1,"type":"lock","password":"geheim 123"})");
+  ASSERT_TRUE(lock.ok()) << lock.error().message;
+  EXPECT_EQ(std::get<Lock>(lock.value()).password, "geheim 123");
+  EXPECT_EQ(expect_client_error(R"({"v":1,"type":"lock","password":""})").code, "bad-password");
+  EXPECT_EQ(expect_client_error(R"({"v":1,"type":"lock"})").code, "bad-message");
+  const std::string long_one = R"({"v":1,"type":"lock","password":")" + std::string(10000, 'x') + "\"}";
+  auto too_long = expect_client_error(long_one);
+  EXPECT_EQ(too_long.code, "bad-password");
+  EXPECT_NE(too_long.message.find("256"), std::string::npos) << too_long.message;
+  EXPECT_TRUE(parse_client_message(R"({"v":1,"type":"unlock"})").ok());
+  EXPECT_FALSE(parse_client_message(R"({"v":1,"type":"unlock","password":"x"})").ok());
+}
+
 TEST(ClientMessages, OversizedValuesAreRejected) {
   std::string huge(kMaxMessageBytes + 1, ' ');
   EXPECT_EQ(expect_client_error(huge).code, "too-big");
@@ -138,7 +152,8 @@ TEST(ClientMessages, OversizedValuesAreRejected) {
 TEST(ServerMessages, AllRoundTrip) {
   std::vector<ServerMessage> all = {
       Welcome{"treff-server/0.1", 8, kMaxMessageBytes},
-      Joined{"r", "3", {{"1", "Anna", {true, false}}, {"2", "Bob", {false, true}}}},
+      Joined{"r", "3", {{"1", "Anna", {true, false}}, {"2", "Bob", {false, true}}}, {true, "1"}},
+      RoomChanged{{false, "2"}},
       PeerJoined{{"4", "Jürgen", {true, true}}},
       PeerLeft{"2"},
       RelayedSignal{"1", {SignalKind::Answer, "v=0", "", std::nullopt, std::nullopt}},
