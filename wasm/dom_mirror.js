@@ -70,6 +70,7 @@ mergeInto(LibraryManager.library, {
       // While a person types, the field is theirs; otherwise it shows what C++ holds.
       if (node.role === 'input' && el !== document.activeElement && el.value !== node.value) el.value = node.value;
       if (node.autocomplete && el.autocomplete !== node.autocomplete) el.autocomplete = node.autocomplete;
+      if (node.role === 'input') el.type = node.secret ? 'password' : 'text';
     },
   },
 

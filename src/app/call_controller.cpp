@@ -22,15 +22,19 @@ CallController::CallController(platform::PeerConnections& peers, platform::Local
     : peers_(peers), media_(media), open_socket_(std::move(open_socket)) {}
 
 Status CallController::join(const std::string& room, const std::string& display_name, bool want_audio,
-                            bool want_video) {
+                            bool want_video, std::optional<std::string> password) {
   if (phase_ != CallPhase::Idle && phase_ != CallPhase::Left && phase_ != CallPhase::Failed)
     return Error{"already-joined", "You are already in a call."};
   if (auto ok = check_room_name(room); !ok) return ok.error();
   auto name = check_display_name(display_name);
   if (!name) return name.error();
+  if (password) {
+    if (auto ok = check_password(*password); !ok) return ok.error();
+  }
 
   room_name_ = room;
   display_name_ = name.value();
+  password_ = std::move(password);
   problem_.reset();
   local_ = {};
   reconnect_attempt_ = 0;
@@ -143,7 +147,7 @@ void CallController::connect() {
 }
 
 void CallController::send_join() {
-  send(proto::Join{room_name_, display_name_, std::nullopt, {local_.mic_on, local_.camera_on}});
+  send(proto::Join{room_name_, display_name_, password_, {local_.mic_on, local_.camera_on}});
   // A rejoin stays "reconnecting" (the room stays on screen) until the server confirms it.
   if (phase_ != CallPhase::Reconnecting) phase_ = CallPhase::Joining;
   changed_ = true;

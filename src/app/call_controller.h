@@ -49,7 +49,9 @@ class CallController {
   CallController(platform::PeerConnections& peers, platform::LocalMedia& media, SocketFactory open_socket);
 
   // Validates the name and room; on success starts opening media, then connects and joins.
-  Status join(const std::string& room, const std::string& display_name, bool want_audio, bool want_video);
+  // `password`: for a locked room; kept for rejoining after a lost connection.
+  Status join(const std::string& room, const std::string& display_name, bool want_audio, bool want_video,
+              std::optional<std::string> password = std::nullopt);
   void leave();
   void set_mic(bool on);
   void set_camera(bool on);
@@ -97,6 +99,7 @@ class CallController {
   std::optional<Error> problem_;
   std::string room_name_;
   std::string display_name_;
+  std::optional<std::string> password_;
   LocalMediaState local_;
   RoomModel room_;
   proto::RoomInfo room_info_;

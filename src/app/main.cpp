@@ -13,6 +13,7 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -217,7 +218,9 @@ ui::RoomView room_view() {
 }
 
 void start_join() {
-  auto status = app->call->join(app->form.room, app->form.name, true, true);
+  std::optional<std::string> password;
+  if (app->form.ask_password) password = app->form.password;
+  auto status = app->call->join(app->form.room, app->form.name, true, true, std::move(password));
   if (!status) {
     app->form.error = ui::tr_problem(status.error().code);
     return;
@@ -280,8 +283,15 @@ void draw_screens() {
     if (ui::draw_left_screen(ui::tr(ui::Text::LeftTitle))) start_join();
   } else {
     app->form.busy = phase == CallPhase::OpeningMedia || phase == CallPhase::Connecting || phase == CallPhase::Joining;
-    if (phase == CallPhase::Failed && app->call->problem() && !app->form.error)
-      app->form.error = ui::tr_problem(app->call->problem()->code);
+    if (phase == CallPhase::Failed && app->call->problem() && !app->form.error) {
+      const std::string& code = app->call->problem()->code;
+      app->form.error = ui::tr_problem(code);
+      // A locked room: ask for its password (and keep asking after a wrong one).
+      if (code == "password-required" || code == "wrong-password" || code == "too-many-attempts") {
+        app->form.focus_password = !app->form.ask_password || code == "wrong-password";
+        app->form.ask_password = true;
+      }
+    }
     if (ui::draw_join_screen(app->form)) start_join();
   }
 }

@@ -73,7 +73,6 @@ struct Welcome {                                         // type "hello"
 struct RoomInfo {
   bool locked = false;
   std::string host;
-  bool operator==(const RoomInfo& o) const { return locked == o.locked && host == o.host; }
 };
 struct Joined {
   std::string room;

@@ -17,6 +17,7 @@ struct Pending {
   std::optional<std::string> label;
   std::optional<std::string> value;
   std::string autocomplete;
+  bool secret = false;
   bool focus_request = false;
 };
 
@@ -112,6 +113,7 @@ void next_role(Role role) { g_next.role = role; }
 void next_label(const std::string& label) { g_next.label = label; }
 void next_value(const std::string& value) { g_next.value = value; }
 void next_autocomplete(const char* hint) { g_next.autocomplete = hint; }
+void next_secret() { g_next.secret = true; }
 
 void add_text(const std::string& label, float x, float y, float w, float h) {
   Node n;
@@ -147,6 +149,7 @@ std::string to_json() {
     if (n.role == Role::Input) {
       j["value"] = n.value;
       j["autocomplete"] = n.autocomplete.empty() ? "off" : n.autocomplete;
+      if (n.secret) j["secret"] = true;
     }
     out.push_back(std::move(j));
   }
@@ -173,6 +176,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
   n.checked = (flags & ImGuiItemStatusFlags_Checked) != 0;
   n.value = g_next.value.value_or("");
   n.autocomplete = g_next.autocomplete;
+  n.secret = g_next.secret;
   n.x = rect->second.Min.x, n.y = rect->second.Min.y;
   n.w = rect->second.GetWidth(), n.h = rect->second.GetHeight();
   n.disabled = (ctx->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0;

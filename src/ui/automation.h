@@ -24,6 +24,7 @@ struct Node {
   std::string detail;         // spoken after the label, e.g. "microphone off"
   std::string value;          // inputs: their text
   std::string autocomplete;   // inputs: what the browser may fill in ("name", "off")
+  bool secret = false;        // inputs: a password, shown as dots
 };
 
 // Call once after creating the ImGui context.
@@ -43,6 +44,7 @@ void next_role(Role role);
 void next_label(const std::string& label);
 void next_value(const std::string& value);
 void next_autocomplete(const char* hint);
+void next_secret();
 // The next widget asks for keyboard focus (call when its screen appears).
 void next_focus_request();
 // Reports the last submitted widget, for widgets that give ImGui no item info (InvisibleButton).

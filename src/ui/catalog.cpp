@@ -66,6 +66,9 @@ constexpr Entry kCatalog[] = {
      "Too many attempts. Wait a minute, then try again."},
     {"De server heeft het druk. Probeer het zo opnieuw.", "Der Server ist ausgelastet. Versuchen Sie es gleich noch einmal.",
      "The server is busy. Please try again in a moment."},
+    {"Wachtwoord van de ruimte", "Passwort des Raums", "Room password"},
+    {"Vul het wachtwoord in (hoogstens 256 tekens).", "Bitte geben Sie das Passwort ein (höchstens 256 Zeichen).",
+     "Please enter the password (at most 256 characters)."},
 };
 static_assert(sizeof(kCatalog) / sizeof(kCatalog[0]) == static_cast<std::size_t>(Text::Count),
               "every Text needs a catalog row");
@@ -110,6 +113,7 @@ const char* tr_problem(std::string_view code) {
   if (code == "bad-name") return tr(Text::BadName);
   if (code == "bad-room") return tr(Text::BadRoom);
   if (code == "password-required") return tr(Text::RoomLocked);
+  if (code == "bad-password") return tr(Text::BadPassword);
   if (code == "wrong-password") return tr(Text::WrongPassword);
   if (code == "too-many-attempts") return tr(Text::TooManyAttempts);
   if (code == "busy") return tr(Text::ServerBusy);

@@ -40,6 +40,8 @@ enum class Text {
   WrongPassword,
   TooManyAttempts,
   ServerBusy,
+  Password,
+  BadPassword,
   Count
 };
 

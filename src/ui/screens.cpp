@@ -1,6 +1,7 @@
 #include "ui/screens.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "ui/automation.h"
 #include "ui/catalog.h"
@@ -67,15 +68,17 @@ void draw_tile(ImDrawList* dl, const Tile& t, ImVec2 a, ImVec2 b, bool large) {
 // it (phone keyboards, paste, autofill), whose text arrives here before the field is drawn; the
 // automation tree gets the visible caption and the text. True on Enter.
 bool text_field(const char* id, const char* caption, const char* autocomplete, char* buf, std::size_t size, float width,
-                bool wants_focus) {
+                bool wants_focus, bool secret = false) {
   automation::take_text(ImGui::GetID(id), buf, size);
   ImGui::SetNextItemWidth(width);
   automation::next_role(automation::Role::Input);
   automation::next_label(caption);
   automation::next_value(buf);
   automation::next_autocomplete(autocomplete);
+  if (secret) automation::next_secret();
   if (wants_focus) automation::next_focus_request();
-  const bool entered = ImGui::InputText(id, buf, size, ImGuiInputTextFlags_EnterReturnsTrue);
+  const ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue | (secret ? ImGuiInputTextFlags_Password : 0);
+  const bool entered = ImGui::InputText(id, buf, size, flags);
   return automation::take_submit() || entered;
 }
 
@@ -197,6 +200,11 @@ bool draw_join_screen(JoinForm& form) {
   bool submit = text_field("##name", tr(Text::YourName), "name", form.name, sizeof form.name, width, ImGui::IsWindowAppearing());
   ImGui::TextUnformatted(tr(Text::RoomName));
   submit |= text_field("##room", tr(Text::RoomName), "off", form.room, sizeof form.room, width, false);
+  if (form.ask_password) {  // the server said the room is locked
+    ImGui::TextUnformatted(tr(Text::Password));
+    submit |= text_field("##password", tr(Text::Password), "off", form.password, sizeof form.password, width,
+                         std::exchange(form.focus_password, false), true);
+  }
   if (form.error) {
     ImGui::PushStyleColor(ImGuiCol_Text, kWarning);
     ImGui::PushTextWrapPos(x + width);

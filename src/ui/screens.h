@@ -13,6 +13,9 @@ namespace treff::ui {
 struct JoinForm {
   char name[256] = {};
   char room[128] = {};
+  char password[1200] = {};     // room passwords are at most 256 characters (4 bytes each at most)
+  bool ask_password = false;    // the room turned out to be locked
+  bool focus_password = false;  // the password field has just appeared: the caret goes there
   const char* error = nullptr;  // shown under the fields
   bool busy = false;            // joining: the button waits
 };

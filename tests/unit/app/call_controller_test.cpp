@@ -297,6 +297,21 @@ TEST_F(CallControllerTest, LeavingEndsEverythingAndIgnoresLateAnswers) {
   EXPECT_EQ(call.phase(), CallPhase::Left);
 }
 
+TEST_F(CallControllerTest, ALockedRoomIsJoinedWithItsPasswordAndRejoinedWithItToo) {
+  EXPECT_EQ(call.join("familie", "Anna", true, true, std::string(300, 'x')).error().code, "bad-password");
+  ASSERT_TRUE(call.join("familie", "Anna", false, false, "Apfelkuchen").ok());
+  socket().server_opens();
+  tick();
+  EXPECT_EQ(sent()["password"], "Apfelkuchen");
+  socket().server_says(R"({"v":1,"type":"error","code":"wrong-password","message":"No."})");
+  tick();
+  EXPECT_EQ(call.phase(), CallPhase::Failed);
+  EXPECT_EQ(call.problem()->code, "wrong-password");
+
+  join_two_peers();  // no password this time: none is sent
+  EXPECT_FALSE(json::parse(socket().sent.at(1)).contains("password"));
+}
+
 TEST_F(CallControllerTest, EveryoneSeesWhenTheRoomIsLocked) {
   join_two_peers();
   EXPECT_FALSE(call.room_info().locked);

@@ -1,0 +1,72 @@
+// A locked room: a guest who opens its link is asked for the password, is told plainly when it is
+// wrong, and gets in with the right one.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchChromium, waitForState } from './lib/browser.js';
+import { smallFakeVideo } from './lib/fake_video.js';
+import { REPO, startServer, stopServer } from './lib/server.js';
+import { findWidget, joinByLink } from './lib/ui.js';
+
+const ARTIFACTS = path.join(REPO, 'tests/e2e/artifacts');
+const ROOM = 'e2e-locked';
+const PASSWORD = 'Apfelkuchen 7';
+let server, browser;
+
+before(async () => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startServer();
+  browser = await launchChromium([`--use-file-for-fake-video-capture=${smallFakeVideo()}`]);
+});
+
+after(async () => {
+  await browser?.close();
+  if (server) await stopServer(server);
+});
+
+// The host locks the room over the signaling protocol (the room menu for it is still to come),
+// from a page of the server's origin, and stays in the room.
+async function lockedRoomWithHost() {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${server.url}/r/lobby`);
+  const reply = await page.evaluate(([room, password]) => new Promise((resolve, reject) => {
+    const ws = new WebSocket(location.origin.replace('http', 'ws') + '/ws');
+    window.hostSocket = ws;
+    ws.onopen = () => ws.send(JSON.stringify({ v: 1, type: 'join', room, name: 'Wächter', mic: false, camera: false }));
+    ws.onmessage = (e) => {
+      const m = JSON.parse(e.data);
+      if (m.type === 'joined') ws.send(JSON.stringify({ v: 1, type: 'lock', password }));
+      if (m.type === 'room') resolve(m);
+      if (m.type === 'error') reject(new Error(m.message));
+    };
+  }), [ROOM, PASSWORD]);
+  assert.equal(reply.locked, true);
+  return page;
+}
+
+test('a guest is asked for the password, told when it is wrong, and let in with the right one', async () => {
+  await lockedRoomWithHost();
+  const context = await browser.newContext({ viewport: { width: 800, height: 560 }, locale: 'en-US' });
+  const guest = await context.newPage();
+  await joinByLink(guest, `${server.url}/r/${ROOM}`, 'Gast');
+
+  await waitForState(guest, 's => s.phase === "failed" && s.problem === "password-required"');
+  await findWidget(guest, 'text', 'This room is protected by a password. Ask the person who invited you for it.');
+  // The password field appears, with the caret in it, and hides what is typed.
+  await guest.waitForFunction(() => document.activeElement.getAttribute('aria-label') === 'Room password');
+  assert.equal(await guest.evaluate(() => document.activeElement.type), 'password');
+  await guest.screenshot({ path: path.join(ARTIFACTS, 'password-asked.png') });
+
+  await guest.keyboard.type('apfelkuchen 7');
+  await guest.keyboard.press('Enter');
+  await waitForState(guest, 's => s.phase === "failed" && s.problem === "wrong-password"');
+  await findWidget(guest, 'text', 'That is not the password of this room.');
+  await guest.screenshot({ path: path.join(ARTIFACTS, 'password-wrong.png') });
+
+  await guest.keyboard.press('Control+A');
+  await guest.keyboard.type(PASSWORD);
+  await guest.keyboard.press('Enter');
+  const s = await waitForState(guest, 's => s.phase === "in-room" && s.participants.length === 2');
+  assert.deepEqual(s.participants.map((p) => p.name).sort(), ['Gast', 'Wächter']);
+});
