@@ -79,6 +79,24 @@ void CallController::apply_local_media(bool mic_on, bool camera_on) {
   changed_ = true;
 }
 
+bool CallController::is_host() const {
+  const Participant* self = room_.self();
+  return phase_ == CallPhase::InRoom && self && self->id == room_info_.host;
+}
+
+Status CallController::lock_room(const std::string& password) {
+  if (!is_host()) return Error{"not-host", "Only the host can set the room's password."};
+  if (auto ok = check_password(password); !ok) return ok.error();
+  send(proto::Lock{password});
+  return Ok{};
+}
+
+Status CallController::unlock_room() {
+  if (!is_host()) return Error{"not-host", "Only the host can remove the room's password."};
+  send(proto::Unlock{});
+  return Ok{};
+}
+
 bool CallController::pick(const std::string& participant_id) {
   const bool ok = room_.pick(participant_id);
   changed_ |= ok;

@@ -69,6 +69,11 @@ class CallController {
   const RoomModel& room() const { return room_; }
   const std::string& room_name() const { return room_name_; }
   const LocalMediaState& local_media() const { return local_; }
+  // The host locks the room with a password, or removes it; everyone hears of it from the server
+  // (room_info). Refused here when not in a room, not the host, or the password is not valid.
+  Status lock_room(const std::string& password);
+  Status unlock_room();
+  bool is_host() const;
   // Whether the room is locked with a password, and who may change that.
   const proto::RoomInfo& room_info() const { return room_info_; }
   // Connection and media of a remote participant; null for yourself and unknown ids.

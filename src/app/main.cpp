@@ -68,6 +68,7 @@ struct App {
   double next_level_sample_ms = 0;
   std::unique_ptr<treff::CallController> call;
   ui::JoinForm form;
+  ui::RoomMenu menu;
   std::map<std::string, VideoSlot> slots;  // by participant id
   bool call_changed = false;              // the call changed since the last drawn frame
   int settle_frames = 2;                  // ImGui needs a frame or two after input to settle
@@ -202,6 +203,9 @@ ui::RoomView room_view() {
   v.mic_on = local.mic_on;
   v.has_camera = local.has_video;
   v.camera_on = local.camera_on;
+  v.locked = app->call->room_info().locked;
+  v.is_host = app->call->is_host();
+  if (const treff::Participant* host = room.find(app->call->room_info().host)) v.host_name = host->name;
   if (app->call->phase() == CallPhase::Reconnecting) v.notice = ui::tr(ui::Text::Reconnecting);
   if (!local.problem.empty()) {
     if (!local.has_audio && !local.has_video) {
@@ -226,6 +230,7 @@ void start_join() {
     return;
   }
   app->form.error = nullptr;
+  app->menu = ui::RoomMenu{};
   treff_dom_save("name", treff::trim_spaces(app->form.name).c_str());
   treff_dom_show_room_path(app->form.room);
 }
@@ -274,7 +279,19 @@ void publish_state() {
 void draw_screens() {
   const CallPhase phase = app->call->phase();
   if (phase == CallPhase::InRoom || phase == CallPhase::Reconnecting) {
-    const ui::RoomIntents in = ui::draw_room_screen(room_view());
+    ui::RoomMenu& menu = app->menu;
+    const ui::RoomIntents in = ui::draw_room_screen(room_view(), menu);
+    if (in.toggle_menu) {
+      menu.open = !menu.open;
+      menu.focus_first = menu.open;
+      menu.error = nullptr;
+    }
+    if (in.lock) {
+      const auto status = app->call->lock_room(menu.password);
+      menu.error = status ? nullptr : ui::tr_problem(status.error().code);
+      if (status) menu.password[0] = '\0';
+    }
+    if (in.unlock) app->call->unlock_room();
     if (in.pick) app->call->pick(*in.pick);
     if (in.toggle_mic) app->call->set_mic(!app->call->local_media().mic_on);
     if (in.toggle_camera) app->call->set_camera(!app->call->local_media().camera_on);

@@ -114,6 +114,7 @@ void next_label(const std::string& label) { g_next.label = label; }
 void next_value(const std::string& value) { g_next.value = value; }
 void next_autocomplete(const char* hint) { g_next.autocomplete = hint; }
 void next_secret() { g_next.secret = true; }
+void clear_next() { g_next = {}; }
 
 void add_text(const std::string& label, float x, float y, float w, float h) {
   Node n;

@@ -45,6 +45,9 @@ void next_label(const std::string& label);
 void next_value(const std::string& value);
 void next_autocomplete(const char* hint);
 void next_secret();
+// Drops annotations a widget did not use (ImGui reports no item that is clipped away), so they
+// cannot land on the next widget.
+void clear_next();
 // The next widget asks for keyboard focus (call when its screen appears).
 void next_focus_request();
 // Reports the last submitted widget, for widgets that give ImGui no item info (InvisibleButton).

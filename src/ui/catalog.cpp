@@ -69,6 +69,15 @@ constexpr Entry kCatalog[] = {
     {"Wachtwoord van de ruimte", "Passwort des Raums", "Room password"},
     {"Vul het wachtwoord in (hoogstens 256 tekens).", "Bitte geben Sie das Passwort ein (höchstens 256 Zeichen).",
      "Please enter the password (at most 256 characters)."},
+    {"Ruimte", "Raum", "Room"},
+    {"Ruimte (op slot)", "Raum (abgeschlossen)", "Room (locked)"},
+    {"Ruimte op slot doen", "Raum abschließen", "Lock the room"},
+    {"Wachtwoord verwijderen", "Passwort entfernen", "Remove the password"},
+    {"Deze ruimte is beveiligd met een wachtwoord.", "Dieser Raum ist mit einem Passwort geschützt.",
+     "This room is locked with a password."},
+    {"Iedereen met de link kan deelnemen.", "Jeder mit dem Link kann teilnehmen.", "Anyone with the link can join."},
+    {"Alleen {name} kan het wachtwoord instellen of verwijderen.",
+     "Nur {name} kann das Passwort festlegen oder entfernen.", "Only {name} can set or remove the password."},
 };
 static_assert(sizeof(kCatalog) / sizeof(kCatalog[0]) == static_cast<std::size_t>(Text::Count),
               "every Text needs a catalog row");
@@ -104,6 +113,13 @@ const char* tr(Text text, Language language) {
     case Language::English: return e.en;
   }
   return e.en;
+}
+
+std::string tr_with_name(Text text, const std::string& name) {
+  std::string out = tr(text);
+  const auto at = out.find("{name}");
+  if (at != std::string::npos) out.replace(at, 6, name);
+  return out;
 }
 
 const char* tr_problem(std::string_view code) {

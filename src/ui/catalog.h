@@ -42,6 +42,13 @@ enum class Text {
   ServerBusy,
   Password,
   BadPassword,
+  RoomMenu,
+  RoomMenuLocked,
+  LockRoom,
+  UnlockRoom,
+  RoomIsLocked,
+  RoomIsOpen,
+  OnlyHostLocks,
   Count
 };
 
@@ -56,6 +63,8 @@ const char* language_tag(Language language);
 
 const char* tr(Text text);
 const char* tr(Text text, Language language);
+// The text with "{name}" replaced by `name`.
+std::string tr_with_name(Text text, const std::string& name);
 // A plain message for a problem code from the call ("room-full", "bad-name", ...).
 const char* tr_problem(std::string_view code);
 

@@ -79,6 +79,7 @@ bool text_field(const char* id, const char* caption, const char* autocomplete, c
   if (wants_focus) automation::next_focus_request();
   const ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue | (secret ? ImGuiInputTextFlags_Password : 0);
   const bool entered = ImGui::InputText(id, buf, size, flags);
+  automation::clear_next();
   return automation::take_submit() || entered;
 }
 
@@ -222,7 +223,51 @@ bool draw_join_screen(JoinForm& form) {
   return submit && !form.busy;
 }
 
-RoomIntents draw_room_screen(const RoomView& view) {
+namespace {
+
+// The room menu, below its button at the top right of the stage: whether the room is locked and,
+// for the host, the password to lock it with or the button to remove it.
+void draw_room_menu(const RoomView& view, RoomMenu& menu, ImVec2 top_right, float width, RoomIntents& out) {
+  ImGui::SetNextWindowPos(top_right, ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+  ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 16));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
+  ImGui::Begin("room-menu", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+  const float inner = width - 32;
+  auto line = [inner](const char* text) {
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
+    ImGui::TextUnformatted(text);
+    report_text(text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    ImGui::PopTextWrapPos();
+  };
+  line(view.locked ? tr(Text::RoomIsLocked) : tr(Text::RoomIsOpen));
+  // A new auto-sized window is measured, not shown, in its first frame, and its items are not
+  // reported then: keyboard focus is asked for in the frame after.
+  const bool focus = !ImGui::IsWindowAppearing() && std::exchange(menu.focus_first, false);
+  if (!view.is_host) {
+    line(tr_with_name(Text::OnlyHostLocks, view.host_name).c_str());
+  } else if (view.locked) {
+    if (button(tr(Text::UnlockRoom), ImVec2(inner, kTouchTarget), focus)) out.unlock = true;
+  } else {
+    ImGui::TextUnformatted(tr(Text::Password));
+    if (text_field("##room-password", tr(Text::Password), "new-password", menu.password, sizeof menu.password, inner,
+                   focus, true))
+      out.lock = true;
+    if (menu.error) {
+      ImGui::PushStyleColor(ImGuiCol_Text, kWarning);
+      line(menu.error);
+      ImGui::PopStyleColor();
+    }
+    if (primary_button(tr(Text::LockRoom), inner)) out.lock = true;
+  }
+  ImGui::End();
+  ImGui::PopStyleVar(2);
+}
+
+}  // namespace
+
+RoomIntents draw_room_screen(const RoomView& view, RoomMenu& menu) {
   RoomIntents out;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
@@ -310,8 +355,16 @@ RoomIntents draw_room_screen(const RoomView& view) {
   if (filled_button(tr(Text::Leave), ImVec2(bw, kTouchTarget), kDangerButton, appearing && !view.has_mic))
     out.leave = true;
 
+  // The room menu's button, at the top right of the stage; its label says whether the room is locked.
+  const std::string menu_label = std::string(view.locked ? tr(Text::RoomMenuLocked) : tr(Text::RoomMenu)) + "###room";
+  const float menu_w = ImGui::CalcTextSize(menu_label.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+  ImGui::SetCursorScreenPos(ImVec2(stage_b.x - menu_w - 8, stage_a.y + 8));
+  if (button(menu_label.c_str(), ImVec2(menu_w, 0))) out.toggle_menu = true;
+  const ImVec2 menu_anchor(stage_b.x - 8, ImGui::GetItemRectMax().y + 6);
+
   ImGui::End();
   ImGui::PopStyleVar();
+  if (menu.open) draw_room_menu(view, menu, menu_anchor, std::min(360.0f, stage_b.x - stage_a.x - 16), out);
   return out;
 }
 

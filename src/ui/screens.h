@@ -32,11 +32,22 @@ struct Tile {
   float aspect = 4.0f / 3.0f;
 };
 
+// The room menu's state, kept by the caller between frames.
+struct RoomMenu {
+  bool open = false;
+  bool focus_first = false;     // just opened: keyboard focus goes into the menu
+  char password[1200] = {};
+  const char* error = nullptr;  // e.g. an invalid password
+};
+
 struct RoomView {
   std::vector<Tile> tiles;  // thumbnail order
   int large = -1;           // index into tiles
   bool has_mic = false, mic_on = false;
   bool has_camera = false, camera_on = false;
+  bool locked = false;          // the room has a password
+  bool is_host = false;         // you may set or remove it
+  std::string host_name;
   const char* notice = nullptr;               // e.g. reconnecting
   std::vector<const char*> help;              // e.g. how to allow the camera
 };
@@ -46,6 +57,9 @@ struct RoomIntents {
   bool toggle_mic = false;
   bool toggle_camera = false;
   bool leave = false;
+  bool toggle_menu = false;
+  bool lock = false;    // with the menu's password
+  bool unlock = false;
 };
 
 void apply_theme(float scale);
@@ -55,7 +69,7 @@ void load_fonts(float device_pixel_ratio);
 ImFont* title_font();
 // True when the person asked to join (button or Enter).
 bool draw_join_screen(JoinForm& form);
-RoomIntents draw_room_screen(const RoomView& view);
+RoomIntents draw_room_screen(const RoomView& view, RoomMenu& menu);
 // True when the person asked to rejoin.
 bool draw_left_screen(const char* message);
 

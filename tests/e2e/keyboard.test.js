@@ -103,10 +103,10 @@ test('every control in the room is announced by name, in the order it is drawn',
   })));
   const buttons = mirror.filter((m) => m.tag === 'BUTTON');
   const names = buttons.map((b) => b.label.split(',')[0]);
-  // Tab goes through the thumbnails (in the room's order), then the toolbar from left to right
-  // (after the rejoin of the test before, the microphone is on again).
+  // Tab goes through the thumbnails (in the room's order), the toolbar from left to right, then the
+  // room menu's button (after the rejoin of the test before, the microphone is on again).
   assert.deepEqual(names.slice(0, 2).sort(), ['Bea', 'Kai'], JSON.stringify(mirror));
-  assert.deepEqual(names.slice(2), ['Turn microphone off', 'Turn video off', 'Leave'], JSON.stringify(mirror));
+  assert.deepEqual(names.slice(2), ['Turn microphone off', 'Turn video off', 'Leave', 'Room'], JSON.stringify(mirror));
   assert.equal(buttons.filter((b) => b.pressed === 'true').length, 1, 'exactly one thumbnail is shown large');
   // The canvas itself is hidden from assistive technology: the mirror describes it.
   assert.equal(await kai.evaluate(() => document.getElementById('canvas').getAttribute('aria-hidden')), 'true');

@@ -1,5 +1,5 @@
-// A locked room: a guest who opens its link is asked for the password, is told plainly when it is
-// wrong, and gets in with the right one.
+// A locked room: the host locks it from the room menu and everyone sees it; a guest who opens its
+// link is asked for the password, is told plainly when it is wrong, and gets in with the right one.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -7,7 +7,7 @@ import path from 'node:path';
 import { launchChromium, waitForState } from './lib/browser.js';
 import { smallFakeVideo } from './lib/fake_video.js';
 import { REPO, startServer, stopServer } from './lib/server.js';
-import { findWidget, joinByLink } from './lib/ui.js';
+import { click, findWidget, joinByLink, widgets } from './lib/ui.js';
 
 const ARTIFACTS = path.join(REPO, 'tests/e2e/artifacts');
 const ROOM = 'e2e-locked';
@@ -25,8 +25,8 @@ after(async () => {
   if (server) await stopServer(server);
 });
 
-// The host locks the room over the signaling protocol (the room menu for it is still to come),
-// from a page of the server's origin, and stays in the room.
+// A host that locks the room over the signaling protocol itself, from a page of the server's
+// origin, and stays in the room: the guest's side alone is tested with it.
 async function lockedRoomWithHost() {
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${server.url}/r/lobby`);
@@ -69,4 +69,41 @@ test('a guest is asked for the password, told when it is wrong, and let in with 
   await guest.keyboard.press('Enter');
   const s = await waitForState(guest, 's => s.phase === "in-room" && s.participants.length === 2');
   assert.deepEqual(s.participants.map((p) => p.name).sort(), ['Gast', 'Wächter']);
+});
+
+test('the host locks the room from the room menu, everyone sees it, and only the host can unlock it', async () => {
+  const open = async (name) => {
+    const context = await browser.newContext({ viewport: { width: 800, height: 500 }, locale: 'en-US' });
+    const page = await context.newPage();
+    await joinByLink(page, `${server.url}/r/e2e-menu`, name);
+    await waitForState(page, 's => s.phase === "in-room"');
+    return page;
+  };
+  const hanna = await open('Hanna');
+  const ben = await open('Ben');
+
+  await click(hanna, 'button', 'Room');
+  await findWidget(hanna, 'text', 'Anyone with the link can join.');
+  await hanna.waitForFunction(() => document.activeElement.getAttribute('aria-label') === 'Room password');
+  await hanna.keyboard.type('Sommer 2026');
+  await hanna.screenshot({ path: path.join(ARTIFACTS, 'password-menu.png') });
+  await click(hanna, 'button', 'Lock the room');
+  for (const page of [hanna, ben]) await findWidget(page, 'button', 'Room (locked)');
+  await findWidget(hanna, 'text', 'This room is locked with a password.');
+
+  // Ben is not the host: his menu says who is.
+  await click(ben, 'button', 'Room (locked)');
+  await findWidget(ben, 'text', 'Only Hanna can set or remove the password.');
+  assert.equal((await widgets(ben)).some((w) => w.label === 'Remove the password'), false);
+  await ben.screenshot({ path: path.join(ARTIFACTS, 'password-locked-guest-view.png') });
+
+  const gina = await (await browser.newContext({ viewport: { width: 800, height: 560 }, locale: 'en-US' })).newPage();
+  await joinByLink(gina, `${server.url}/r/e2e-menu`, 'Gina');
+  await gina.waitForFunction(() => document.activeElement.getAttribute('aria-label') === 'Room password');
+  await gina.keyboard.type('Sommer 2026');
+  await gina.keyboard.press('Enter');
+  await waitForState(gina, 's => s.phase === "in-room" && s.participants.length === 3');
+
+  await click(hanna, 'button', 'Remove the password');
+  for (const page of [hanna, ben, gina]) await findWidget(page, 'button', 'Room');
 });

@@ -312,6 +312,21 @@ TEST_F(CallControllerTest, ALockedRoomIsJoinedWithItsPasswordAndRejoinedWithItTo
   EXPECT_FALSE(json::parse(socket().sent.at(1)).contains("password"));
 }
 
+TEST_F(CallControllerTest, OnlyTheHostLocksAndUnlocks) {
+  join_two_peers();  // the server named Anna (5) host
+  ASSERT_TRUE(call.is_host());
+  EXPECT_EQ(call.lock_room("").error().code, "bad-password");
+  ASSERT_TRUE(call.lock_room("Apfelkuchen").ok());
+  EXPECT_EQ(sent()["type"], "lock");
+  EXPECT_EQ(sent()["password"], "Apfelkuchen");
+  ASSERT_TRUE(call.unlock_room().ok());
+  EXPECT_EQ(sent()["type"], "unlock");
+  socket().server_says(R"({"v":1,"type":"room","locked":false,"host":"3"})");  // Oma is host now
+  tick();
+  EXPECT_FALSE(call.is_host());
+  EXPECT_EQ(call.lock_room("x").error().code, "not-host");
+}
+
 TEST_F(CallControllerTest, EveryoneSeesWhenTheRoomIsLocked) {
   join_two_peers();
   EXPECT_FALSE(call.room_info().locked);
