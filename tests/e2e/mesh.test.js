@@ -27,17 +27,18 @@ test('six people in one room each see the five others live', async () => {
   const pages = [];
   const start = Date.now();
   for (const name of NAMES) {
-    // Small windows: six pages share one software-rendering GPU process here.
+    // Small windows: six pages share one software-rendering GPU process and two cores here, which
+    // makes this slow (one to three minutes); the timeouts are sized for that, not for a person.
     const context = await browser.newContext({ viewport: { width: 420, height: 280 }, locale: 'en-US' });
     const page = await context.newPage();
     await joinByLink(page, `${server.url}/r/e2e-six`, name);
-    await waitForState(page, 's => s.phase === "in-room"', 45000);
+    await waitForState(page, 's => s.phase === "in-room"', 60000);
     pages.push(page);
   }
   console.log(`six joined after ${Date.now() - start} ms`);
   const everyoneLive = 's => s.participants.length === 6 && s.participants.filter(p => !p.self).every(p => p.framesDrawn > 0)';
   for (const [i, page] of pages.entries()) {
-    const s = await waitForState(page, everyoneLive, 120000);
+    const s = await waitForState(page, everyoneLive, 240000);
     assert.deepEqual(s.participants.map((p) => p.name).sort(), NAMES, NAMES[i]);
   }
   console.log(`everyone sees everyone live after ${Date.now() - start} ms`);
@@ -45,5 +46,5 @@ test('six people in one room each see the five others live', async () => {
   // One leaves by closing the tab; the five others see it.
   await pages[2].close();
   for (const page of pages.filter((_, i) => i !== 2))
-    await waitForState(page, 's => s.participants.length === 5 && !s.participants.some(p => p.name === "Cem")', 5000);
+    await waitForState(page, 's => s.participants.length === 5 && !s.participants.some(p => p.name === "Cem")', 20000);
 });
