@@ -18,11 +18,11 @@ if(EMSCRIPTEN)
   endif()
   add_library(imgui STATIC
     ${_imgui_dir}/imgui.cpp ${_imgui_dir}/imgui_draw.cpp ${_imgui_dir}/imgui_tables.cpp
-    ${_imgui_dir}/imgui_widgets.cpp ${_imgui_dir}/backends/imgui_impl_opengl3.cpp)
-  target_include_directories(imgui SYSTEM PUBLIC ${_imgui_dir} ${_imgui_dir}/backends)
-  # WebGL2: the OpenGL3 backend would pick GLSL ES 2 (WebGL 1) under Emscripten otherwise.
+    ${_imgui_dir}/imgui_widgets.cpp)
+  # The renderer is Treff's own (src/app/webgl_renderer.cpp), not the OpenGL3 backend.
+  target_include_directories(imgui SYSTEM PUBLIC ${_imgui_dir})
   # IMGUI_ENABLE_TEST_ENGINE: item hooks feed the UI automation tree (src/ui/automation.cpp).
-  target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS
+  target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS
                              IMGUI_ENABLE_TEST_ENGINE)
 
   file(GLOB _opus_dir LIST_DIRECTORIES true "${TREFF_THIRD_PARTY_DIR}/opus-1.3.1")

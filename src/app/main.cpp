@@ -5,7 +5,6 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -20,6 +19,7 @@
 #include "app/call_controller.h"
 #include "audio/opus_voice.h"
 #include "app/input.h"
+#include "app/webgl_renderer.h"
 #include "core/text_rules.h"
 #include "platform/web/dom_glue.h"
 #include "platform/web/event_wakeup.h"
@@ -249,6 +249,18 @@ const char* phase_name(CallPhase p) {
   return "idle";
 }
 
+const char* connection_name(treff::platform::ConnectionState c) {
+  switch (c) {
+    case treff::platform::ConnectionState::New: return "new";
+    case treff::platform::ConnectionState::Connecting: return "connecting";
+    case treff::platform::ConnectionState::Connected: return "connected";
+    case treff::platform::ConnectionState::Disconnected: return "disconnected";
+    case treff::platform::ConnectionState::Failed: return "failed";
+    case treff::platform::ConnectionState::Closed: return "closed";
+  }
+  return "new";
+}
+
 // Read-only state for tests and tools: window.treff.state().
 void publish_state() {
   const auto& room = app->call->room();
@@ -264,6 +276,8 @@ void publish_state() {
                       {"large", large && large->id == p.id},
                       {"speaking", room.active_speaker() == p.id},
                       {"framesDrawn", s == app->slots.end() ? 0 : s->second.frames}});
+    // A remote's peer connection state, so a test that waits in vain can say which link is stuck.
+    if (const treff::RemoteMediaState* r = app->call->remote(p.id)) people.back()["connection"] = connection_name(r->state);
   }
   const auto& local = app->call->local_media();
   nlohmann::json state{{"phase", phase_name(app->call->phase())},
@@ -364,16 +378,12 @@ void frame() {
   io.DisplaySize = ImVec2(static_cast<float>(app->last_css_w), static_cast<float>(app->last_css_h));
   io.DisplayFramebufferScale = ImVec2(dpr, dpr);
   io.DeltaTime = 1.0f / 60.0f;
-  ImGui_ImplOpenGL3_NewFrame();
   ui::automation::begin_frame();
   ImGui::NewFrame();
   draw_screens();
   ImGui::Render();
   ui::automation::end_frame();
-  glViewport(0, 0, app->fb_w, app->fb_h);
-  glClearColor(0.96f, 0.96f, 0.94f, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  treff::app::webgl_renderer_draw(ImGui::GetDrawData(), app->fb_w, app->fb_h);
   ++app->frames_rendered;
   publish_state();
   treff_mirror_publish(ui::automation::to_json().c_str());
@@ -409,7 +419,7 @@ int main() {
   io.IniFilename = nullptr;  // nothing to persist in the browser's virtual file system
   ui::load_fonts(static_cast<float>(emscripten_get_device_pixel_ratio()));
   ui::apply_theme(1.0f);
-  ImGui_ImplOpenGL3_Init("#version 300 es");
+  if (!treff::app::webgl_renderer_init()) return 1;
   treff::app::install_input_handlers("#canvas");
   treff::platform::set_wake_handler(advance_call);
 
