@@ -48,6 +48,17 @@ mergeInto(LibraryManager.library, {
     api.state = function() { return JSON.parse(api._state); };
   },
 
+  // The page's origin ("https://treff.example"), for invite links. Malloc'ed.
+  treff_dom_origin__deps: ['$stringToNewUTF8'],
+  treff_dom_origin: function() {
+    return stringToNewUTF8(location.origin);
+  },
+
+  // Fills `size` bytes at `ptr` from the browser's cryptographic random source.
+  treff_dom_random_bytes: function(ptr, size) {
+    crypto.getRandomValues(HEAPU8.subarray(ptr, ptr + size));
+  },
+
   // The language of the page's text, so screen readers pronounce it right.
   treff_dom_set_document_language: function(tag) {
     document.documentElement.lang = UTF8ToString(tag);

@@ -70,7 +70,10 @@ mergeInto(LibraryManager.library, {
       // While a person types, the field is theirs; otherwise it shows what C++ holds.
       if (node.role === 'input' && el !== document.activeElement && el.value !== node.value) el.value = node.value;
       if (node.autocomplete && el.autocomplete !== node.autocomplete) el.autocomplete = node.autocomplete;
-      if (node.role === 'input') el.type = node.secret ? 'password' : 'text';
+      if (node.role === 'input') {
+        el.type = node.secret ? 'password' : 'text';
+        el.readOnly = !!node.readOnly;
+      }
     },
   },
 
@@ -94,7 +97,7 @@ mergeInto(LibraryManager.library, {
       next.set(key, el);
       order.push(el);
       TreffMirror.update(el, node);
-      if (node.focusRequest) focusTarget = el;
+      if (node.focusRequest) focusTarget = { el: el, selectAll: !!node.selectAll };
     });
     previous.forEach(function(el, key) {
       if (!next.has(key)) el.remove();
@@ -112,6 +115,9 @@ mergeInto(LibraryManager.library, {
         if (caret) active.setSelectionRange(caret[0], caret[1]);
       }
     }
-    if (focusTarget && focusTarget !== document.activeElement) focusTarget.focus({preventScroll: true});
+    if (focusTarget && focusTarget.el !== document.activeElement) {
+      focusTarget.el.focus({preventScroll: true});
+      if (focusTarget.selectAll) focusTarget.el.select();
+    }
   },
 });

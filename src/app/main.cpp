@@ -7,7 +7,9 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -20,6 +22,7 @@
 #include "audio/opus_voice.h"
 #include "app/input.h"
 #include "app/webgl_renderer.h"
+#include "core/room_names.h"
 #include "core/text_rules.h"
 #include "platform/web/dom_glue.h"
 #include "platform/web/event_wakeup.h"
@@ -27,6 +30,7 @@
 #include "platform/web/web_local_media.h"
 #include "platform/web/web_message_socket.h"
 #include "platform/web/web_peer_connections.h"
+#include "platform/web/web_sharing.h"
 #include "platform/web/web_video_frames.h"
 #include "ui/automation.h"
 #include "ui/catalog.h"
@@ -68,7 +72,12 @@ struct App {
   double next_level_sample_ms = 0;
   std::unique_ptr<treff::CallController> call;
   ui::JoinForm form;
+  ui::StartForm start;
+  bool show_start = false;         // the page was opened without a room: the start screen
+  bool open_menu_on_entry = false; // a room just made here: its invite link is the next step
   ui::RoomMenu menu;
+  unsigned copy_request = 0;       // the clipboard copy whose answer the menu waits for
+  std::string origin;              // of the page, for invite links
   std::map<std::string, VideoSlot> slots;  // by participant id
   bool call_changed = false;              // the call changed since the last drawn frame
   int settle_frames = 2;                  // ImGui needs a frame or two after input to settle
@@ -200,6 +209,8 @@ ui::RoomView room_view() {
   }
   const auto& local = app->call->local_media();
   v.has_mic = local.has_audio;
+  v.link = app->origin + "/r/" + app->call->room_name();
+  v.can_share = treff::platform::share_sheet_available();
   v.mic_on = local.mic_on;
   v.has_camera = local.has_video;
   v.camera_on = local.camera_on;
@@ -233,6 +244,36 @@ void start_join() {
   app->menu = ui::RoomMenu{};
   treff_dom_save("name", treff::trim_spaces(app->form.name).c_str());
   treff_dom_show_room_path(app->form.room);
+}
+
+// Starts a room made on the start screen (random or named): validated there, joined at once.
+void join_new_room(const std::string& room) {
+  const auto name = treff::check_display_name(app->form.name);
+  if (!name) {
+    app->start.error = treff::trim_spaces(app->form.name).empty() ? ui::tr(ui::Text::NameFirst) : ui::tr(ui::Text::BadName);
+    return;
+  }
+  if (!treff::check_room_name(room)) {
+    app->start.error = ui::tr(ui::Text::BadRoom);
+    return;
+  }
+  app->start.error = nullptr;
+  std::strncpy(app->form.room, room.c_str(), sizeof app->form.room - 1);
+  app->show_start = false;
+  app->open_menu_on_entry = true;
+  start_join();
+}
+
+std::string random_room() {
+  std::array<std::uint8_t, treff::kRandomRoomBytes> bytes{};
+  treff_dom_random_bytes(bytes.data(), static_cast<int>(bytes.size()));
+  return treff::random_room_name(bytes);
+}
+
+void switch_language(ui::Language language) {
+  ui::set_language(language);
+  treff_dom_set_document_language(ui::language_tag(language));
+  treff_dom_save("language", ui::language_tag(language));
 }
 
 const char* phase_name(CallPhase p) {
@@ -294,6 +335,7 @@ void draw_screens() {
   const CallPhase phase = app->call->phase();
   if (phase == CallPhase::InRoom || phase == CallPhase::Reconnecting) {
     ui::RoomMenu& menu = app->menu;
+    if (std::exchange(app->open_menu_on_entry, false)) menu.open = menu.focus_first = true;
     const ui::RoomIntents in = ui::draw_room_screen(room_view(), menu);
     if (in.toggle_menu) {
       menu.open = !menu.open;
@@ -306,6 +348,11 @@ void draw_screens() {
       if (status) menu.password[0] = '\0';
     }
     if (in.unlock) app->call->unlock_room();
+    if (in.copy_link) {
+      app->copy_request = treff::platform::copy_to_clipboard(room_view().link);
+      menu.invite = ui::InviteStatus::None;
+    }
+    if (in.share_link) treff::platform::open_share_sheet(ui::tr(ui::Text::AppName), room_view().link);
     if (in.pick) app->call->pick(*in.pick);
     if (in.toggle_mic) app->call->set_mic(!app->call->local_media().mic_on);
     if (in.toggle_camera) app->call->set_camera(!app->call->local_media().camera_on);
@@ -323,7 +370,16 @@ void draw_screens() {
         app->form.ask_password = true;
       }
     }
-    if (ui::draw_join_screen(app->form)) start_join();
+    if (app->show_start && phase == CallPhase::Idle) {
+      const ui::StartIntents in = ui::draw_start_screen(app->form, app->start);
+      if (in.language) switch_language(*in.language);
+      if (in.call_now) join_new_room(random_room());
+      else if (in.create_room) join_new_room(treff::trim_spaces(app->start.new_room));
+      return;
+    }
+    const ui::JoinIntents in = ui::draw_join_screen(app->form);
+    if (in.language) switch_language(*in.language);
+    if (in.join) start_join();
   }
 }
 
@@ -361,6 +417,12 @@ void frame() {
   }
   app->video_pending |= update_video_textures(now);
   dirty |= treff::app::apply_queued_input();
+  for (const auto& [request, copied] : treff::platform::take_clipboard_answers()) {
+    if (request != app->copy_request) continue;  // an older press; the latest one counts
+    app->menu.invite = copied ? ui::InviteStatus::Copied : ui::InviteStatus::CopyFailed;
+    app->menu.select_link = !copied;
+    dirty = true;
+  }
   dirty |= ui::automation::has_requests();  // the DOM mirror pressed or typed something
 
   dirty |= follow_canvas_size();
@@ -407,10 +469,14 @@ int main() {
     return std::unique_ptr<treff::platform::MessageSocket>(
         treff::platform::WebMessageSocket::open(treff::platform::same_origin_signaling_url()));
   });
-  ui::set_language(ui::language_from_tag(take_string(treff_dom_language())));
+  // A language picked here before wins over the browser's.
+  const std::string stored_language = take_string(treff_dom_load("language"));
+  ui::set_language(ui::language_from_tag(stored_language.empty() ? take_string(treff_dom_language()) : stored_language));
+  app->origin = take_string(treff_dom_origin());
   treff_dom_set_document_language(ui::language_tag(ui::language()));
   std::strncpy(app->form.name, take_string(treff_dom_load("name")).c_str(), sizeof app->form.name - 1);
   std::strncpy(app->form.room, take_string(treff_dom_room_from_path()).c_str(), sizeof app->form.room - 1);
+  app->show_start = app->form.room[0] == '\0';
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();

@@ -18,6 +18,8 @@ struct Pending {
   std::optional<std::string> value;
   std::string autocomplete;
   bool secret = false;
+  bool read_only = false;
+  bool select_all = false;
   bool focus_request = false;
 };
 
@@ -114,6 +116,8 @@ void next_label(const std::string& label) { g_next.label = label; }
 void next_value(const std::string& value) { g_next.value = value; }
 void next_autocomplete(const char* hint) { g_next.autocomplete = hint; }
 void next_secret() { g_next.secret = true; }
+void next_read_only() { g_next.read_only = true; }
+void next_select_all() { g_next.select_all = true; }
 void clear_next() { g_next = {}; }
 
 void add_text(const std::string& label, float x, float y, float w, float h) {
@@ -151,6 +155,8 @@ std::string to_json() {
       j["value"] = n.value;
       j["autocomplete"] = n.autocomplete.empty() ? "off" : n.autocomplete;
       if (n.secret) j["secret"] = true;
+      if (n.read_only) j["readOnly"] = true;
+      if (n.select_all) j["selectAll"] = true;
     }
     out.push_back(std::move(j));
   }
@@ -178,6 +184,8 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
   n.value = g_next.value.value_or("");
   n.autocomplete = g_next.autocomplete;
   n.secret = g_next.secret;
+  n.read_only = g_next.read_only;
+  n.select_all = g_next.select_all;
   n.x = rect->second.Min.x, n.y = rect->second.Min.y;
   n.w = rect->second.GetWidth(), n.h = rect->second.GetHeight();
   n.disabled = (ctx->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0;

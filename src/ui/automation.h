@@ -25,6 +25,8 @@ struct Node {
   std::string value;          // inputs: their text
   std::string autocomplete;   // inputs: what the browser may fill in ("name", "off")
   bool secret = false;        // inputs: a password, shown as dots
+  bool read_only = false;     // inputs: text to copy, not to edit (e.g. an invite link)
+  bool select_all = false;    // inputs: when focus is requested, the whole text gets selected
 };
 
 // Call once after creating the ImGui context.
@@ -45,6 +47,9 @@ void next_label(const std::string& label);
 void next_value(const std::string& value);
 void next_autocomplete(const char* hint);
 void next_secret();
+void next_read_only();
+// With next_focus_request: the text is selected, ready for Ctrl+C or a long press.
+void next_select_all();
 // Drops annotations a widget did not use (ImGui reports no item that is clipped away), so they
 // cannot land on the next widget.
 void clear_next();

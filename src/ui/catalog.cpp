@@ -53,9 +53,9 @@ constexpr Entry kCatalog[] = {
     {"Er ging iets mis.", "Etwas ist schiefgegangen.", "Something went wrong."},
     {"Vul een naam in (hoogstens 64 tekens).", "Bitte geben Sie einen Namen ein (höchstens 64 Zeichen).",
      "Please enter a name (at most 64 characters)."},
-    {"Een ruimtenaam mag alleen letters, cijfers en - _ . bevatten.",
-     "Ein Raumname darf nur Buchstaben, Ziffern und - _ . enthalten.",
-     "A room name may only contain letters, digits and - _ ."},
+    {"Een ruimtenaam heeft 1 tot 64 tekens: letters a-z zonder accenten, cijfers en - _ . (geen spaties, geen /).",
+     "Ein Raumname hat 1 bis 64 Zeichen: Buchstaben a-z ohne Umlaute, Ziffern und - _ . (keine Leerzeichen, kein /).",
+     "A room name has 1 to 64 characters: letters a-z without accents, digits and - _ . (no spaces, no /)."},
     {"Deze ruimte is met een wachtwoord beveiligd. Vraag het wachtwoord aan wie u uitnodigde.",
      "Dieser Raum ist mit einem Passwort geschützt. Fragen Sie die Person, die Sie eingeladen hat, nach dem Passwort.",
      "This room is protected by a password. Ask the person who invited you for it."},
@@ -78,6 +78,45 @@ constexpr Entry kCatalog[] = {
     {"Iedereen met de link kan deelnemen.", "Jeder mit dem Link kann teilnehmen.", "Anyone with the link can join."},
     {"Alleen {name} kan het wachtwoord instellen of verwijderen.",
      "Nur {name} kann das Passwort festlegen oder entfernen.", "Only {name} can set or remove the password."},
+    {"Beeldbellen in de browser", "Videotelefonie im Browser", "Video calls in your browser"},
+    {"Zo werkt het", "So funktioniert es", "How it works"},
+    {"1. Druk op \"Direct beeldbellen\" of geef een ruimte een naam.",
+     "1. Drücken Sie \"Jetzt anrufen\" oder geben Sie einem Raum einen Namen.",
+     "1. Press \"Call now\" or give a room a name."},
+    {"2. Stuur de link per e-mail, sms of WhatsApp naar wie u wilt spreken.",
+     "2. Senden Sie den Link per E-Mail, SMS oder WhatsApp an die Menschen, mit denen Sie sprechen möchten.",
+     "2. Send the link by e-mail, text message or WhatsApp to the people you want to talk to."},
+    {"3. Zij openen de link, typen hun naam en zijn in het gesprek.",
+     "3. Sie öffnen den Link, geben ihren Namen ein und sind im Gespräch.",
+     "3. They open the link, type their name and are in the call."},
+    {"Meer details", "Mehr Details", "More details"},
+    {"Minder details", "Weniger Details", "Fewer details"},
+    {"Er is niets te installeren: Firefox of Chrome is genoeg. Beeld en geluid gaan rechtstreeks tussen de "
+     "deelnemers (tot 6 personen); de server brengt u alleen met elkaar in contact en bewaart niets. Een ruimte "
+     "bestaat zolang er iemand in is. Wie als eerste binnen is, kan de ruimte met een wachtwoord op slot doen "
+     "(knop \"Ruimte\").",
+     "Es gibt nichts zu installieren: Firefox oder Chrome genügt. Bild und Ton gehen direkt zwischen den "
+     "Teilnehmenden (bis zu 6 Personen); der Server bringt Sie nur zusammen und speichert nichts. Ein Raum besteht, "
+     "solange jemand darin ist. Wer zuerst da ist, kann den Raum mit einem Passwort abschließen (Knopf \"Raum\").",
+     "There is nothing to install: Firefox or Chrome is enough. Picture and sound go directly between the "
+     "participants (up to 6 people); the server only introduces you and keeps nothing. A room exists as long as "
+     "someone is in it. Whoever is in first can lock the room with a password (button \"Room\")."},
+    {"Direct beeldbellen", "Jetzt anrufen", "Call now"},
+    {"of", "oder", "or"},
+    {"Naam van een nieuwe ruimte", "Name für einen neuen Raum", "Name for a new room"},
+    {"Ruimte aanmaken", "Raum erstellen", "Create a room"},
+    {"Vul eerst uw naam in.", "Bitte geben Sie zuerst Ihren Namen ein.", "Please enter your name first."},
+    {"Nederlands", "Deutsch", "English"},
+    {"Iemand uitnodigen", "Jemanden einladen", "Invite someone"},
+    {"Link naar deze ruimte", "Link zu diesem Raum", "Link to this room"},
+    {"Link kopiëren", "Link kopieren", "Copy link"},
+    {"De link is gekopieerd. Plak hem in een e-mail of bericht.",
+     "Der Link ist kopiert. Fügen Sie ihn in eine E-Mail oder Nachricht ein.",
+     "The link is copied. Paste it into an e-mail or message."},
+    {"Kopiëren lukte niet. De link hierboven is geselecteerd: kopieer hem met Ctrl+C of door lang te drukken.",
+     "Kopieren ging nicht. Der Link oben ist markiert: Kopieren Sie ihn mit Strg+C oder durch langes Drücken.",
+     "Copying did not work. The link above is selected: copy it with Ctrl+C or a long press."},
+    {"Link delen…", "Link teilen…", "Share link…"},
 };
 static_assert(sizeof(kCatalog) / sizeof(kCatalog[0]) == static_cast<std::size_t>(Text::Count),
               "every Text needs a catalog row");

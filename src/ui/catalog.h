@@ -49,6 +49,26 @@ enum class Text {
   RoomIsLocked,
   RoomIsOpen,
   OnlyHostLocks,
+  StartTitle,
+  HowItWorks,
+  Step1,
+  Step2,
+  Step3,
+  MoreDetails,
+  FewerDetails,
+  Details,
+  CallNow,
+  Or,
+  NewRoomName,
+  CreateRoom,
+  NameFirst,
+  LanguageName,  // each language's own name: the picker shows "Nederlands", "Deutsch", "English"
+  InviteTitle,
+  RoomLink,
+  CopyLink,
+  LinkCopied,
+  CopyByHand,
+  ShareLink,
   Count
 };
 

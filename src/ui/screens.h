@@ -4,11 +4,14 @@
 
 #include <imgui.h>
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace treff::ui {
+
+enum class Language;
 
 struct JoinForm {
   char name[256] = {};
@@ -18,6 +21,24 @@ struct JoinForm {
   bool focus_password = false;  // the password field has just appeared: the caret goes there
   const char* error = nullptr;  // shown under the fields
   bool busy = false;            // joining: the button waits
+};
+
+struct JoinIntents {
+  bool join = false;                  // button or Enter
+  std::optional<Language> language;   // picked from the language row
+};
+
+// The start screen's own state; the name is the join form's.
+struct StartForm {
+  char new_room[128] = {};
+  bool details_open = false;
+  const char* error = nullptr;
+};
+
+struct StartIntents {
+  bool call_now = false;     // a fresh random room, joined at once
+  bool create_room = false;  // the room named in new_room
+  std::optional<Language> language;
 };
 
 struct Tile {
@@ -32,12 +53,16 @@ struct Tile {
   float aspect = 4.0f / 3.0f;
 };
 
+enum class InviteStatus { None, Copied, CopyFailed };
+
 // The room menu's state, kept by the caller between frames.
 struct RoomMenu {
   bool open = false;
   bool focus_first = false;     // just opened: keyboard focus goes into the menu
   char password[1200] = {};
   const char* error = nullptr;  // e.g. an invalid password
+  InviteStatus invite = InviteStatus::None;
+  bool select_link = false;     // copying failed: the link field takes focus with its text selected
 };
 
 struct RoomView {
@@ -48,6 +73,8 @@ struct RoomView {
   bool locked = false;          // the room has a password
   bool is_host = false;         // you may set or remove it
   std::string host_name;
+  std::string link;             // this room's invite link
+  bool can_share = false;       // the browser has a share sheet (phones)
   const char* notice = nullptr;               // e.g. reconnecting
   std::vector<const char*> help;              // e.g. how to allow the camera
 };
@@ -60,6 +87,8 @@ struct RoomIntents {
   bool toggle_menu = false;
   bool lock = false;    // with the menu's password
   bool unlock = false;
+  bool copy_link = false;
+  bool share_link = false;
 };
 
 void apply_theme(float scale);
@@ -67,8 +96,9 @@ void apply_theme(float scale);
 // so text stays sharp on HiDPI screens, plus a larger size for titles.
 void load_fonts(float device_pixel_ratio);
 ImFont* title_font();
-// True when the person asked to join (button or Enter).
-bool draw_join_screen(JoinForm& form);
+// Call now, create a named room, or pick a language; with how it works above.
+StartIntents draw_start_screen(JoinForm& join, StartForm& form);
+JoinIntents draw_join_screen(JoinForm& form);
 RoomIntents draw_room_screen(const RoomView& view, RoomMenu& menu);
 // True when the person asked to rejoin.
 bool draw_left_screen(const char* message);

@@ -84,7 +84,7 @@ test('the host locks the room from the room menu, everyone sees it, and only the
 
   await click(hanna, 'button', 'Room');
   await findWidget(hanna, 'text', 'Anyone with the link can join.');
-  await hanna.waitForFunction(() => document.activeElement.getAttribute('aria-label') === 'Room password');
+  await click(hanna, 'input', 'Room password');
   await hanna.keyboard.type('Sommer 2026');
   await hanna.screenshot({ path: path.join(ARTIFACTS, 'password-menu.png') });
   await click(hanna, 'button', 'Lock the room');

@@ -11,4 +11,6 @@ char* treff_dom_room_from_path();   // malloc'ed
 void treff_dom_show_room_path(const char* room);
 char* treff_dom_load(const char* key);  // malloc'ed; "" when nothing is stored
 void treff_dom_save(const char* key, const char* value);
+char* treff_dom_origin();  // malloc'ed
+void treff_dom_random_bytes(unsigned char* out, int size);
 }

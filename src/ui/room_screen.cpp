@@ -1,0 +1,223 @@
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include "ui/automation.h"
+#include "ui/catalog.h"
+#include "ui/screens.h"
+#include "ui/widgets.h"
+
+namespace treff::ui {
+namespace {
+
+// The person's video, fitted into the rectangle with its aspect ratio kept, or their initials.
+void draw_tile(ImDrawList* dl, const Tile& t, ImVec2 a, ImVec2 b, bool large) {
+  dl->AddRectFilled(a, b, kTileBackground, 10.0f);
+  const float w = b.x - a.x, h = b.y - a.y;
+  if (t.texture && t.camera_on) {
+    float vw = w, vh = w / t.aspect;
+    if (vh > h) {
+      vh = h;
+      vw = h * t.aspect;
+    }
+    const ImVec2 p(a.x + (w - vw) / 2, a.y + (h - vh) / 2);
+    dl->AddImageRounded(t.texture, p, ImVec2(p.x + vw, p.y + vh), ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, 10.0f);
+  } else {
+    const float r = std::min(w, h) * 0.25f;
+    const ImVec2 c(a.x + w / 2, a.y + h / 2);
+    dl->AddCircleFilled(c, r, kAccent, 48);
+    ImFont* font = ImGui::GetFont();
+    const float size = r * 0.9f;
+    const ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0.0f, t.initials.c_str());
+    dl->AddText(font, size, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), IM_COL32_WHITE, t.initials.c_str());
+  }
+  // Name (and "you"), on a dark band at the bottom.
+  std::string label = t.is_self ? t.name + " (" + tr(Text::You) + ")" : t.name;
+  const float fs = ImGui::GetFontSize() * (large ? 1.1f : 0.9f);
+  const ImVec2 ls = ImGui::GetFont()->CalcTextSizeA(fs, w - 16, 0.0f, label.c_str());
+  const ImVec2 band_a(a.x, b.y - ls.y - 12), band_b(b.x, b.y);
+  dl->AddRectFilled(band_a, band_b, IM_COL32(0, 0, 0, 140), 10.0f, ImDrawFlags_RoundCornersBottom);
+  dl->PushClipRect(band_a, ImVec2(b.x - (t.mic_on ? 8 : 40), b.y), true);
+  dl->AddText(ImGui::GetFont(), fs, ImVec2(a.x + 8, band_a.y + 6), IM_COL32_WHITE, label.c_str());
+  dl->PopClipRect();
+  if (!t.mic_on) {  // a red dot with a slash: microphone off
+    const ImVec2 c(b.x - 20, band_a.y + (band_b.y - band_a.y) / 2);
+    dl->AddCircleFilled(c, 11, kWarning, 24);
+    dl->AddLine(ImVec2(c.x - 6, c.y - 6), ImVec2(c.x + 6, c.y + 6), IM_COL32_WHITE, 2.5f);
+  }
+  if (t.speaking) dl->AddRect(a, b, kSpeaker, 10.0f, 0, 4.0f);
+}
+
+// What a screen reader says after a person's name: you, microphone off, camera off, speaking.
+std::string tile_detail(const Tile& t) {
+  std::string detail;
+  auto add = [&detail](Text text) { detail += (detail.empty() ? "" : ", ") + std::string(tr(text)); };
+  if (t.is_self) add(Text::You);
+  if (!t.mic_on) add(Text::Muted);
+  if (!t.camera_on) add(Text::CameraIsOff);
+  if (t.speaking) add(Text::Speaking);
+  return detail;
+}
+
+// The room menu, below its button at the top right of the stage: the invite link, whether the room
+// is locked and, for the host, the password to lock it with or the button to remove it.
+void draw_room_menu(const RoomView& view, RoomMenu& menu, ImVec2 top_right, float width, float max_height,
+                    RoomIntents& out) {
+  ImGui::SetNextWindowPos(top_right, ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+  ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
+  // On a short screen the menu stops above the window's bottom edge; the mouse wheel scrolls it.
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, max_height));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 16));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
+  ImGui::Begin("room-menu", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+  const float inner = width - 32;
+  // A new auto-sized window is measured, not shown, in its first frame, and its items are not
+  // reported then: keyboard focus is asked for in the frame after.
+  const bool focus = !ImGui::IsWindowAppearing() && std::exchange(menu.focus_first, false);
+
+  // Invite: the link, copied with one press (or selected for copying by hand), or shared.
+  text_block(tr(Text::InviteTitle), inner, kAccent);
+  char link[1024] = {};
+  view.link.copy(link, sizeof link - 1);
+  FieldOptions link_field;
+  link_field.read_only = true;
+  link_field.wants_focus = link_field.select_all = std::exchange(menu.select_link, false);
+  text_field("##link", tr(Text::RoomLink), link, sizeof link, inner, link_field);
+  if (view.can_share) {
+    const float half = (inner - 8) / 2;
+    if (primary_button(tr(Text::CopyLink), half, focus)) out.copy_link = true;
+    ImGui::SameLine(0, 8);
+    if (button(tr(Text::ShareLink), ImVec2(half, kTouchTarget))) out.share_link = true;
+  } else if (primary_button(tr(Text::CopyLink), inner, focus)) {
+    out.copy_link = true;
+  }
+  if (menu.invite == InviteStatus::Copied) text_block(tr(Text::LinkCopied), inner, kGood);
+  if (menu.invite == InviteStatus::CopyFailed) text_block(tr(Text::CopyByHand), inner, kWarning);
+  ImGui::Separator();
+
+  // The password.
+  text_block(view.locked ? tr(Text::RoomIsLocked) : tr(Text::RoomIsOpen), inner);
+  if (!view.is_host) {
+    text_block(tr_with_name(Text::OnlyHostLocks, view.host_name).c_str(), inner);
+  } else if (view.locked) {
+    if (button(tr(Text::UnlockRoom), ImVec2(inner, kTouchTarget))) out.unlock = true;
+  } else {
+    ImGui::TextUnformatted(tr(Text::Password));
+    FieldOptions secret{"new-password"};
+    secret.secret = true;
+    if (text_field("##room-password", tr(Text::Password), menu.password, sizeof menu.password, inner, secret))
+      out.lock = true;
+    if (menu.error) text_block(menu.error, inner, kWarning);
+    if (button(tr(Text::LockRoom), ImVec2(inner, kTouchTarget))) out.lock = true;
+  }
+  ImGui::End();
+  ImGui::PopStyleVar(2);
+}
+
+}  // namespace
+
+RoomIntents draw_room_screen(const RoomView& view, RoomMenu& menu) {
+  RoomIntents out;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 12));
+  ImGui::Begin("room", nullptr, kScreenFlags);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetWindowPos();
+  const ImVec2 size = ImGui::GetWindowSize();
+  const float pad = 12, toolbar_h = kTouchTarget + 2 * pad;
+  const bool landscape = size.x >= size.y;
+
+  // Notices and help on top of everything else in the stage area.
+  float top = origin.y + pad;
+  std::vector<const char*> lines;
+  if (view.notice) lines.push_back(view.notice);
+  lines.insert(lines.end(), view.help.begin(), view.help.end());
+  for (const char* line : lines) {
+    const ImVec2 ts = ImGui::CalcTextSize(line, nullptr, false, size.x - 4 * pad);
+    dl->AddRectFilled(ImVec2(origin.x + pad, top), ImVec2(origin.x + size.x - pad, top + ts.y + 16),
+                      IM_COL32(255, 244, 214, 255), 8.0f);
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(origin.x + 2 * pad, top + 8), IM_COL32(60, 45, 0, 255),
+                line, nullptr, size.x - 4 * pad);
+    report_text(line, ImVec2(origin.x + pad, top), ImVec2(origin.x + size.x - pad, top + ts.y + 16));
+    top += ts.y + 16 + 6;
+  }
+
+  // Stage (large view) and strip (thumbnails): strip on the right in landscape, below in portrait.
+  const float stage_bottom = origin.y + size.y - toolbar_h;
+  ImVec2 stage_a(origin.x + pad, top), stage_b, strip_a, strip_b;
+  if (landscape) {
+    const float strip_w = std::clamp(size.x * 0.2f, 140.0f, 260.0f);
+    stage_b = ImVec2(origin.x + size.x - strip_w - 2 * pad, stage_bottom);
+    strip_a = ImVec2(stage_b.x + pad, top);
+    strip_b = ImVec2(origin.x + size.x - pad, stage_bottom);
+  } else {
+    const float strip_h = std::clamp(size.y * 0.18f, 100.0f, 200.0f);
+    stage_b = ImVec2(origin.x + size.x - pad, stage_bottom - strip_h - pad);
+    strip_a = ImVec2(origin.x + pad, stage_b.y + pad);
+    strip_b = ImVec2(origin.x + size.x - pad, stage_bottom);
+  }
+  if (view.large >= 0 && view.large < static_cast<int>(view.tiles.size()))
+    draw_tile(dl, view.tiles[static_cast<std::size_t>(view.large)], stage_a, stage_b, true);
+
+  // Thumbnails: buttons, so mouse, touch and keyboard (Tab + Enter, through the mirror) can pick who
+  // is large.
+  const int n = static_cast<int>(view.tiles.size());
+  for (int i = 0; i < n; ++i) {
+    const Tile& t = view.tiles[static_cast<std::size_t>(i)];
+    ImVec2 a, b;
+    if (landscape) {
+      const float h = std::min((strip_b.y - strip_a.y - pad * (n - 1)) / std::max(n, 1), (strip_b.x - strip_a.x) * 0.75f);
+      a = ImVec2(strip_a.x, strip_a.y + i * (h + pad));
+      b = ImVec2(strip_b.x, a.y + h);
+    } else {
+      const float w = std::min((strip_b.x - strip_a.x - pad * (n - 1)) / std::max(n, 1), (strip_b.y - strip_a.y) * 4 / 3);
+      a = ImVec2(strip_a.x + i * (w + pad), strip_a.y);
+      b = ImVec2(a.x + w, strip_b.y);
+    }
+    ImGui::SetCursorScreenPos(a);
+    ImGui::PushID(t.id.c_str());
+    const bool clicked = ImGui::InvisibleButton(t.name.c_str(), ImVec2(b.x - a.x, b.y - a.y));
+    automation::report_last_item(automation::Role::Thumbnail, t.name, i == view.large, tile_detail(t));
+    if (automation::take_press() || clicked) out.pick = t.id;
+    ImGui::PopID();
+    draw_tile(dl, t, a, b, false);
+    if (i == view.large) dl->AddRect(a, b, IM_COL32_WHITE, 10.0f, 0, 3.0f);
+  }
+
+  // Toolbar. The ids after "###" stay when the labels change, so keyboard focus stays on a toggle.
+  const std::string mic_label = std::string(view.mic_on ? tr(Text::MicOff) : tr(Text::MicOn)) + "###mic";
+  const std::string cam_label = std::string(view.camera_on ? tr(Text::CameraOff) : tr(Text::CameraOn)) + "###camera";
+  const bool appearing = ImGui::IsWindowAppearing();
+  const float bw = std::min(240.0f, (size.x - 4 * pad) / 3);
+  ImGui::SetCursorScreenPos(ImVec2(origin.x + (size.x - 3 * bw - 2 * pad) / 2, stage_bottom + pad));
+  ImGui::BeginDisabled(!view.has_mic);
+  // Keyboard focus starts on the microphone toggle, the control people look for first.
+  if (button(mic_label.c_str(), ImVec2(bw, kTouchTarget), appearing && view.has_mic)) out.toggle_mic = true;
+  ImGui::EndDisabled();
+  ImGui::SameLine(0, pad);
+  ImGui::BeginDisabled(!view.has_camera);
+  if (button(cam_label.c_str(), ImVec2(bw, kTouchTarget))) out.toggle_camera = true;
+  ImGui::EndDisabled();
+  ImGui::SameLine(0, pad);
+  if (filled_button(tr(Text::Leave), ImVec2(bw, kTouchTarget), kDangerButton, appearing && !view.has_mic))
+    out.leave = true;
+
+  // The room menu's button, at the top right of the stage; its label says whether the room is locked.
+  const std::string menu_label = std::string(view.locked ? tr(Text::RoomMenuLocked) : tr(Text::RoomMenu)) + "###room";
+  const float menu_w = ImGui::CalcTextSize(menu_label.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+  ImGui::SetCursorScreenPos(ImVec2(stage_b.x - menu_w - 8, stage_a.y + 8));
+  if (button(menu_label.c_str(), ImVec2(menu_w, kTouchTarget))) out.toggle_menu = true;
+  const ImVec2 menu_anchor(stage_b.x - 8, ImGui::GetItemRectMax().y + 6);
+
+  ImGui::End();
+  ImGui::PopStyleVar();
+  if (menu.open)
+    draw_room_menu(view, menu, menu_anchor, std::min(420.0f, stage_b.x - stage_a.x - 16),
+                   origin.y + size.y - pad - menu_anchor.y, out);
+  return out;
+}
+
+}  // namespace treff::ui

@@ -1,0 +1,71 @@
+// The start screen: how Treff works in three steps, then "Call now" (a fresh room, joined at once)
+// or a room with a chosen name. Two columns where there is room for them, one on phones.
+#include <algorithm>
+#include <string>
+
+#include "ui/catalog.h"
+#include "ui/screens.h"
+#include "ui/widgets.h"
+
+namespace treff::ui {
+namespace {
+
+void draw_how_it_works(StartForm& form, float width) {
+  ImGui::PushFont(title_font());
+  text_block(tr(Text::StartTitle), width);
+  ImGui::PopFont();
+  ImGui::Spacing();
+  text_block(tr(Text::HowItWorks), width, kAccent);
+  for (Text step : {Text::Step1, Text::Step2, Text::Step3}) text_block(tr(step), width);
+  const char* toggle = form.details_open ? tr(Text::FewerDetails) : tr(Text::MoreDetails);
+  const float w = std::min(width, ImGui::CalcTextSize(toggle).x + 2 * ImGui::GetStyle().FramePadding.x);
+  if (button((std::string(toggle) + "###details").c_str(), ImVec2(w, kTouchTarget))) form.details_open = !form.details_open;
+  if (form.details_open) text_block(tr(Text::Details), width);
+}
+
+void draw_start_actions(JoinForm& join, StartForm& form, float width, StartIntents& out) {
+  ImGui::TextUnformatted(tr(Text::YourName));
+  out.call_now |= text_field("##name", tr(Text::YourName), join.name, sizeof join.name, width,
+                             {"name", ImGui::IsWindowAppearing()});
+  out.call_now |= primary_button(tr(Text::CallNow), width);
+  ImGui::Spacing();
+  text_block(tr(Text::Or), width);
+  ImGui::TextUnformatted(tr(Text::NewRoomName));
+  out.create_room |= text_field("##new-room", tr(Text::NewRoomName), form.new_room, sizeof form.new_room, width);
+  out.create_room |= button(tr(Text::CreateRoom), ImVec2(width, kTouchTarget));
+  if (form.error) text_block(form.error, width, kWarning);
+}
+
+}  // namespace
+
+StartIntents draw_start_screen(JoinForm& join, StartForm& form) {
+  StartIntents out;
+  begin_screen("start");
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float top = 24 + kTouchTarget;  // below the language row
+  if (avail >= 720) {
+    const float column = std::min(420.0f, (avail - 48) / 2);
+    const float x = (ImGui::GetWindowWidth() - 2 * column - 48) / 2;
+    ImGui::SetCursorPos(ImVec2(x, top));
+    ImGui::BeginGroup();
+    draw_how_it_works(form, column);
+    ImGui::EndGroup();
+    ImGui::SetCursorPos(ImVec2(x + column + 48, top + 8));
+    ImGui::BeginGroup();
+    draw_start_actions(join, form, column, out);
+    ImGui::EndGroup();
+  } else {
+    const float width = std::min(avail, 420.0f);
+    ImGui::SetCursorPos(ImVec2((ImGui::GetWindowWidth() - width) / 2, top));
+    ImGui::BeginGroup();
+    draw_how_it_works(form, width);
+    ImGui::Spacing();
+    draw_start_actions(join, form, width, out);
+    ImGui::EndGroup();
+  }
+  out.language = language_picker();
+  ImGui::End();
+  return out;
+}
+
+}  // namespace treff::ui

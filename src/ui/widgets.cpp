@@ -1,0 +1,146 @@
+#include "ui/widgets.h"
+
+#include <algorithm>
+#include <cfloat>
+#include <string>
+
+#include <imgui_internal.h>  // FindRenderedTextEnd: the visible part of a "label###id"
+
+#include "ui/automation.h"
+#include "ui/catalog.h"
+
+namespace treff::ui {
+
+void begin_screen(const char* id) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  ImGui::Begin(id, nullptr, kScreenFlags);
+}
+
+bool text_field(const char* id, const char* caption, char* buf, std::size_t size, float width,
+                const FieldOptions& options) {
+  if (!options.read_only) automation::take_text(ImGui::GetID(id), buf, size);
+  ImGui::SetNextItemWidth(width);
+  automation::next_role(automation::Role::Input);
+  automation::next_label(caption);
+  automation::next_value(buf);
+  automation::next_autocomplete(options.autocomplete);
+  if (options.secret) automation::next_secret();
+  if (options.read_only) automation::next_read_only();
+  if (options.select_all) automation::next_select_all();
+  if (options.wants_focus) automation::next_focus_request();
+  const ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue |
+                                    (options.secret ? ImGuiInputTextFlags_Password : 0) |
+                                    (options.read_only ? ImGuiInputTextFlags_ReadOnly : 0);
+  const bool entered = ImGui::InputText(id, buf, size, flags);
+  automation::clear_next();
+  return automation::take_submit() || entered;
+}
+
+namespace {
+
+// Splits a label at the space that makes its longer half shortest: "Mikrofon | einschalten".
+// Returns the position of that space, or npos when the label has none.
+std::size_t best_break(const std::string& text) {
+  std::size_t best = std::string::npos;
+  float best_width = 0;
+  for (std::size_t at = text.find(' '); at != std::string::npos; at = text.find(' ', at + 1)) {
+    const float w = std::max(ImGui::CalcTextSize(text.c_str(), text.c_str() + at).x,
+                             ImGui::CalcTextSize(text.c_str() + at + 1).x);
+    if (best == std::string::npos || w < best_width) best = at, best_width = w;
+  }
+  return best;
+}
+
+}  // namespace
+
+bool button(const char* label, ImVec2 size, bool wants_focus) {
+  if (wants_focus) automation::next_focus_request();
+  const float room = size.x - 2 * ImGui::GetStyle().FramePadding.x;
+  const std::string visible(label, ImGui::FindRenderedTextEnd(label));
+  const float width = ImGui::CalcTextSize(visible.c_str()).x;
+  if (width <= room || room <= 0) {
+    const bool clicked = ImGui::Button(label, size);
+    return automation::take_press() || clicked;
+  }
+
+  // Too wide (narrow phones, long German words): two lines where that keeps the text larger than
+  // shrinking it onto one would, otherwise one smaller line; never cut off.
+  const float one_line = std::max(0.6f, room / width);
+  const std::size_t cut = best_break(visible);
+  const float line_h = ImGui::GetTextLineHeight();
+  if (cut != std::string::npos && size.y > 0) {
+    const float half = std::max(ImGui::CalcTextSize(visible.c_str(), visible.c_str() + cut).x,
+                                ImGui::CalcTextSize(visible.c_str() + cut + 1).x);
+    const float two_lines = std::min({1.0f, room / half, (size.y - 8) / (2 * line_h)});
+    if (two_lines > one_line + 0.05f) {
+      automation::next_label(visible);
+      const bool clicked = ImGui::Button((std::string("##") + label).c_str(), size);
+      const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+      ImFont* font = ImGui::GetFont();
+      const float fs = ImGui::GetFontSize() * two_lines;
+      const ImU32 color = ImGui::GetColorU32(ImGuiCol_Text);
+      const std::string lines[2] = {visible.substr(0, cut), visible.substr(cut + 1)};
+      const float top = (a.y + b.y) / 2 - fs * 1.1f;
+      for (int i = 0; i < 2; ++i) {
+        const float w = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, lines[i].c_str()).x;
+        ImGui::GetWindowDrawList()->AddText(font, fs, ImVec2((a.x + b.x - w) / 2, top + i * fs * 1.1f), color,
+                                            lines[i].c_str());
+      }
+      return automation::take_press() || clicked;
+    }
+  }
+  ImGui::SetWindowFontScale(one_line);
+  const bool clicked = ImGui::Button(label, size);
+  ImGui::SetWindowFontScale(1.0f);
+  return automation::take_press() || clicked;
+}
+
+bool filled_button(const char* label, ImVec2 size, const ButtonColors& colors, bool wants_focus) {
+  ImGui::PushStyleColor(ImGuiCol_Button, colors.normal);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colors.hovered);
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, colors.active);
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+  const bool pressed = button(label, size, wants_focus);
+  ImGui::PopStyleColor(4);
+  return pressed;
+}
+
+bool primary_button(const char* label, float width, bool wants_focus) {
+  return filled_button(label, ImVec2(width, kTouchTarget), kPrimaryButton, wants_focus);
+}
+
+void report_text(const char* text, ImVec2 a, ImVec2 b) { automation::add_text(text, a.x, a.y, b.x - a.x, b.y - a.y); }
+
+void text_block(const char* text, float width, ImU32 color) {
+  if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+  ImGui::TextUnformatted(text);
+  report_text(text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  ImGui::PopTextWrapPos();
+  if (color) ImGui::PopStyleColor();
+}
+
+std::optional<Language> language_picker() {
+  constexpr Language kAll[] = {Language::Dutch, Language::German, Language::English};
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float total = 0;
+  for (Language l : kAll) total += ImGui::CalcTextSize(tr(Text::LanguageName, l)).x + 2 * style.FramePadding.x;
+  total += 2 * 8.0f;
+  const ImVec2 keep = ImGui::GetCursorPos();
+  ImGui::SetCursorPos(ImVec2(std::max(8.0f, ImGui::GetWindowWidth() - total - 12), 12));
+  std::optional<Language> picked;
+  for (Language l : kAll) {
+    const char* name = tr(Text::LanguageName, l);
+    const ImVec2 size(ImGui::CalcTextSize(name).x + 2 * style.FramePadding.x, kTouchTarget);
+    const bool pressed = l == language() ? filled_button(name, size, kPrimaryButton) : button(name, size);
+    if (pressed) picked = l;
+    ImGui::SameLine(0, 8);
+  }
+  ImGui::NewLine();
+  ImGui::SetCursorPos(keep);
+  return picked;
+}
+
+}  // namespace treff::ui

@@ -1,0 +1,64 @@
+// The building blocks every screen uses: colours, sizes and widgets that report themselves to the
+// automation tree (and so to the DOM mirror, keyboard and screen readers).
+#pragma once
+
+#include <imgui.h>
+
+#include <cstddef>
+#include <optional>
+
+namespace treff::ui {
+
+enum class Language;
+
+constexpr ImU32 kBackground = IM_COL32(245, 245, 240, 255);
+constexpr ImU32 kTileBackground = IM_COL32(47, 62, 70, 255);
+constexpr ImU32 kAccent = IM_COL32(47, 111, 94, 255);
+constexpr ImU32 kSpeaker = IM_COL32(120, 200, 120, 255);
+constexpr ImU32 kWarning = IM_COL32(196, 52, 52, 255);
+constexpr ImU32 kGood = IM_COL32(30, 110, 60, 255);
+constexpr float kTouchTarget = 48.0f;  // CSS px; at least 44 for fingers
+
+struct ButtonColors {
+  ImU32 normal, hovered, active;
+};
+constexpr ButtonColors kPrimaryButton{kAccent, IM_COL32(38, 92, 78, 255), IM_COL32(30, 75, 63, 255)};
+constexpr ButtonColors kDangerButton{kWarning, IM_COL32(170, 40, 40, 255), IM_COL32(140, 30, 30, 255)};
+
+constexpr ImGuiWindowFlags kScreenFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+// A full-window screen without decoration.
+void begin_screen(const char* id);
+
+struct FieldOptions {
+  const char* autocomplete = "off";  // what the browser may fill in ("name", "new-password", ...)
+  bool wants_focus = false;          // the caret goes here (when the field appears)
+  bool secret = false;               // a password, shown as dots
+  bool read_only = false;            // text to copy, not to edit
+  bool select_all = false;           // with wants_focus: the whole text is selected
+};
+
+// A text field with a hidden ImGui label. The person types into the DOM mirror's real <input> over
+// it (phone keyboards, paste, autofill), whose text arrives here before the field is drawn; the
+// automation tree gets the visible caption and the text. True on Enter.
+bool text_field(const char* id, const char* caption, char* buf, std::size_t size, float width,
+                const FieldOptions& options = {});
+
+// A button pressed by mouse, touch, or through the DOM mirror (keyboard, screen reader). A label
+// wider than the button (narrow windows, long German words) is drawn smaller rather than cut off.
+bool button(const char* label, ImVec2 size, bool wants_focus = false);
+// A button filled with a strong colour and white text.
+bool filled_button(const char* label, ImVec2 size, const ButtonColors& colors, bool wants_focus = false);
+bool primary_button(const char* label, float width, bool wants_focus = false);
+
+// A text that matters to someone who cannot see the canvas (a notice, a help line, an error).
+void report_text(const char* text, ImVec2 a, ImVec2 b);
+// Wrapped text of at most `width`, optionally coloured, reported to the automation tree.
+void text_block(const char* text, float width, ImU32 color = 0);
+
+// Three small buttons at the top right of the current screen, each language named in itself
+// ("Nederlands", "Deutsch", "English"); the one in use is filled. Returns the one pressed.
+std::optional<Language> language_picker();
+
+}  // namespace treff::ui

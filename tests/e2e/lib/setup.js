@@ -1,0 +1,29 @@
+// The set-up every browser test file shares: a fresh treff-server and one Chromium with the small
+// fake camera, started before the file's tests and stopped after them, and the artifacts folder
+// for screenshots. Call at the top level of a test file; read .server and .browser inside tests.
+import { before, after } from 'node:test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchChromium } from './browser.js';
+import { smallFakeVideo } from './fake_video.js';
+import { REPO, startServer, stopServer } from './server.js';
+
+export const ARTIFACTS = path.join(REPO, 'tests/e2e/artifacts');
+
+export function useServerAndChromium(extraArgs = []) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    env.server = await startServer();
+    env.browser = await launchChromium([`--use-file-for-fake-video-capture=${smallFakeVideo()}`, ...extraArgs]);
+  });
+  after(async () => {
+    await env.browser?.close();
+    if (env.server) await stopServer(env.server);
+  });
+  return env;
+}
+
+export function artifact(name) {
+  return path.join(ARTIFACTS, name);
+}
