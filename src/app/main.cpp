@@ -235,7 +235,7 @@ ui::RoomView room_view() {
 void start_join() {
   std::optional<std::string> password;
   if (app->form.ask_password) password = app->form.password;
-  auto status = app->call->join(app->form.room, app->form.name, true, true, std::move(password));
+  auto status = app->call->join(app->form.room, app->form.name, true, !app->form.audio_only, std::move(password));
   if (!status) {
     app->form.error = ui::tr_problem(status.error().code);
     return;
@@ -379,6 +379,7 @@ void draw_screens() {
     }
     const ui::JoinIntents in = ui::draw_join_screen(app->form);
     if (in.language) switch_language(*in.language);
+    if (in.audio_only_changed) treff_dom_save("audio-only", app->form.audio_only ? "1" : "");
     if (in.join) start_join();
   }
 }
@@ -477,6 +478,7 @@ int main() {
   std::strncpy(app->form.name, take_string(treff_dom_load("name")).c_str(), sizeof app->form.name - 1);
   std::strncpy(app->form.room, take_string(treff_dom_room_from_path()).c_str(), sizeof app->form.room - 1);
   app->show_start = app->form.room[0] == '\0';
+  app->form.audio_only = take_string(treff_dom_load("audio-only")) == "1";
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();

@@ -117,6 +117,7 @@ constexpr Entry kCatalog[] = {
      "Kopieren ging nicht. Der Link oben ist markiert: Kopieren Sie ihn mit Strg+C oder durch langes Drücken.",
      "Copying did not work. The link above is selected: copy it with Ctrl+C or a long press."},
     {"Link delen…", "Link teilen…", "Share link…"},
+    {"Alleen geluid (zonder camera)", "Nur Audio (ohne Kamera)", "Audio only (no camera)"},
 };
 static_assert(sizeof(kCatalog) / sizeof(kCatalog[0]) == static_cast<std::size_t>(Text::Count),
               "every Text needs a catalog row");

@@ -69,6 +69,7 @@ enum class Text {
   LinkCopied,
   CopyByHand,
   ShareLink,
+  AudioOnly,
   Count
 };
 

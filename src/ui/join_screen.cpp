@@ -30,6 +30,7 @@ JoinIntents draw_join_screen(JoinForm& form) {
     secret.secret = true;
     submit |= text_field("##password", tr(Text::Password), form.password, sizeof form.password, width, secret);
   }
+  out.audio_only_changed = check_box(tr(Text::AudioOnly), form.audio_only);
   if (form.error) text_block(form.error, width, kWarning);
   ImGui::Spacing();
   ImGui::BeginDisabled(form.busy);

@@ -21,10 +21,13 @@ struct JoinForm {
   bool focus_password = false;  // the password field has just appeared: the caret goes there
   const char* error = nullptr;  // shown under the fields
   bool busy = false;            // joining: the button waits
+  bool audio_only = false;      // join without the camera ("Nur Audio"); remembered
 };
+
 
 struct JoinIntents {
   bool join = false;                  // button or Enter
+  bool audio_only_changed = false;    // the person ticked or unticked "audio only"
   std::optional<Language> language;   // picked from the language row
 };
 

@@ -59,6 +59,7 @@ void apply_theme(float scale) {
   s.Colors[ImGuiCol_ButtonHovered] = ImVec4(0.80f, 0.83f, 0.79f, 1.0f);
   s.Colors[ImGuiCol_ButtonActive] = ImVec4(0.72f, 0.76f, 0.71f, 1.0f);
   s.Colors[ImGuiCol_NavHighlight] = ImGui::ColorConvertU32ToFloat4(kAccent);
+  s.Colors[ImGuiCol_CheckMark] = ImGui::ColorConvertU32ToFloat4(kAccent);
   s.ScaleAllSizes(scale);
 }
 

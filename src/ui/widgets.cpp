@@ -111,6 +111,19 @@ bool primary_button(const char* label, float width, bool wants_focus) {
   return filled_button(label, ImVec2(width, kTouchTarget), kPrimaryButton, wants_focus);
 }
 
+bool check_box(const char* label, bool& value) {
+  // The box is as tall as the text's frame: padding makes it a 48 px target.
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                      ImVec2(ImGui::GetStyle().FramePadding.x, (kTouchTarget - ImGui::GetFontSize()) / 2));
+  bool changed = ImGui::Checkbox(label, &value);
+  ImGui::PopStyleVar();
+  if (automation::take_press()) {
+    value = !value;
+    changed = true;
+  }
+  return changed;
+}
+
 void report_text(const char* text, ImVec2 a, ImVec2 b) { automation::add_text(text, a.x, a.y, b.x - a.x, b.y - a.y); }
 
 void text_block(const char* text, float width, ImU32 color) {

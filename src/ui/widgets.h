@@ -52,6 +52,9 @@ bool button(const char* label, ImVec2 size, bool wants_focus = false);
 bool filled_button(const char* label, ImVec2 size, const ButtonColors& colors, bool wants_focus = false);
 bool primary_button(const char* label, float width, bool wants_focus = false);
 
+// A tick box as large as a fingertip; true when it changed (mouse, touch, keyboard, screen reader).
+bool check_box(const char* label, bool& value);
+
 // A text that matters to someone who cannot see the canvas (a notice, a help line, an error).
 void report_text(const char* text, ImVec2 a, ImVec2 b);
 // Wrapped text of at most `width`, optionally coloured, reported to the automation tree.
