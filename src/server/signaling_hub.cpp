@@ -195,14 +195,16 @@ void SignalingHub::handle(HubClient& c, const proto::Lock& m) {
     reply_error(c, "busy", "The last password is still being stored; wait for it.");
     return;
   }
-  const std::uint64_t serial = c.serial_, room_serial = room->serial;
+  const std::uint64_t serial = c.serial_, room_serial = room->serial, lock_serial = room->lock_serial;
   const std::string room_name = c.room_;
-  const bool queued = vault_.hash(m.password, [this, serial, room_serial, room_name](std::string encoded) {
+  const bool queued = vault_.hash(m.password, [this, serial, room_serial, lock_serial, room_name](std::string encoded) {
     HubClient* host = client(serial);
     if (host) host->password_busy_ = false;
     auto it = rooms_.find(room_name);
     // Only for the room it was meant for, and only while the one who set it is still in it.
     if (!host || host->room_ != room_name || it == rooms_.end() || it->second.serial != room_serial) return;
+    // An unlock that came while this was hashed is the host's later word: it stands.
+    if (it->second.lock_serial != lock_serial) return;
     if (encoded.empty()) {
       reply_error(*host, "internal", "The password could not be stored. Please try again.");
       return;

@@ -56,6 +56,22 @@ TEST_F(RoomPassword, OnlyTheHostMayLockOrUnlock) {
   EXPECT_EQ(lock(outsider, "x")["code"], "not-joined");
 }
 
+TEST_F(RoomPassword, AnUnlockSentWhileTheLockIsStillBeingHashedWins) {
+  WsClient anna(server.port());
+  anna.join("r", "Anna");
+  anna.send(json{{"v", 1}, {"type", "lock"}, {"password", "zu spät"}});
+  anna.send(json{{"v", 1}, {"type", "unlock"}});
+  EXPECT_EQ(anna.next()["locked"], false);
+  // A second room's lock is hashed after the first on the vault's one worker, so once it is
+  // answered the first hash has come back too.
+  WsClient otto(server.port());
+  otto.join("other", "Otto");
+  EXPECT_EQ(lock(otto, "danach")["locked"], true);
+  WsClient carla(server.port());
+  EXPECT_EQ(carla.join("r", "Carla")["type"], "joined") << "the room stayed open";
+  EXPECT_EQ(anna.next()["type"], "peer-joined") << "no late 'locked' came in between";
+}
+
 TEST_F(RoomPassword, ALockedRoomAsksForThePasswordAndAdmitsOnlyTheRightOne) {
   WsClient anna(server.port());
   anna.join("r", "Anna");
