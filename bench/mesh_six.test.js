@@ -4,29 +4,14 @@
 // hand, printing how long the mesh took:  bench/mesh_six.sh
 // When a page waits in vain it prints every page's view of every link (connection state / frames),
 // to tell a stuck connection from a starved one.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { launchChromium, waitForState } from '../tests/e2e/lib/browser.js';
-import { smallFakeVideo } from '../tests/e2e/lib/fake_video.js';
-import { REPO, startServer, stopServer } from '../tests/e2e/lib/server.js';
+import { waitForState } from '../tests/e2e/lib/browser.js';
+import { artifact, useServerAndChromium } from '../tests/e2e/lib/setup.js';
 import { joinByLink } from '../tests/e2e/lib/ui.js';
 
-const ARTIFACTS = path.join(REPO, 'tests/e2e/artifacts');  // beside the tests' screenshots
 const NAMES = ['Ada', 'Ben', 'Cem', 'Dia', 'Eli', 'Fay'];
-let server, browser;
-
-before(async () => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium([`--use-file-for-fake-video-capture=${smallFakeVideo()}`]);
-});
-
-after(async () => {
-  await browser?.close();
-  if (server) await stopServer(server);
-});
+const env = useServerAndChromium();  // screenshots go beside the tests' ones
 
 test('six people in one room each see the five others live', async () => {
   const pages = [];
@@ -34,9 +19,9 @@ test('six people in one room each see the five others live', async () => {
   for (const name of NAMES) {
     // Small windows: six pages share one software-rendering GPU process and two cores here, which
     // makes this slow (one to three minutes); the timeouts are sized for that, not for a person.
-    const context = await browser.newContext({ viewport: { width: 420, height: 280 }, locale: 'en-US' });
+    const context = await env.browser.newContext({ viewport: { width: 420, height: 280 }, locale: 'en-US' });
     const page = await context.newPage();
-    await joinByLink(page, `${server.url}/r/e2e-six`, name);
+    await joinByLink(page, `${env.server.url}/r/e2e-six`, name);
     await waitForState(page, 's => s.phase === "in-room"', 60000);
     pages.push(page);
   }
@@ -59,7 +44,7 @@ test('six people in one room each see the five others live', async () => {
     console.log(`${NAMES[i]} sees everyone live after ${Date.now() - start} ms`);
   }
   console.log(`everyone sees everyone live after ${Date.now() - start} ms`);
-  await pages[5].screenshot({ path: path.join(ARTIFACTS, 'mesh-six.png'), timeout: 60000 });
+  await pages[5].screenshot({ path: artifact('mesh-six.png'), timeout: 60000 });
   // One leaves by closing the tab; the five others see it.
   await pages[2].close();
   for (const page of pages.filter((_, i) => i !== 2))

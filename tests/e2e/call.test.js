@@ -1,27 +1,19 @@
 // A call as people have it: three browsers join one room by typing their names, see each other's
 // video, pick who is large, mute, leave; a fourth joins with the camera blocked.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { launchChromium, waitForState } from './lib/browser.js';
 import { smallFakeVideo } from './lib/fake_video.js';
-import { REPO, startServer, stopServer } from './lib/server.js';
+import { artifact, useServerAndChromium } from './lib/setup.js';
 import { click, findWidget, joinByLink } from './lib/ui.js';
 
-const ARTIFACTS = path.join(REPO, 'tests/e2e/artifacts');
 const ROOM = 'e2e-call';
-let server, browser;
+const env = useServerAndChromium();
 const people = {};  // name -> page
 
-const shot = (page, name) => page.screenshot({ path: path.join(ARTIFACTS, `call-${name}.png`) });
+const shot = (page, name) => page.screenshot({ path: artifact(`call-${name}.png`) });
 const remoteFrames = (s) => s.participants.filter((p) => !p.self).map((p) => p.framesDrawn);
 
-before(async () => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium([`--use-file-for-fake-video-capture=${smallFakeVideo()}`]);
-});
 
 // Starts watching, inside each page, for its state to satisfy `predicate`; resolves with the
 // page's clock time when it did. Measured in the page, so test-harness delays do not count.
@@ -49,16 +41,12 @@ async function clickAt(page, role, label) {
   return page.evaluate(() => window.__released);
 }
 
-after(async () => {
-  await browser?.close();
-  if (server) await stopServer(server);
-});
 
 test('three people join by name and each sees two live remote videos', async () => {
   for (const [name, locale] of [['Anna', 'en-US'], ['Bob', 'nl-NL'], ['Carla', 'de-DE']]) {
-    const context = await browser.newContext({ viewport: { width: 640, height: 400 }, locale });
+    const context = await env.browser.newContext({ viewport: { width: 640, height: 400 }, locale });
     const page = await context.newPage();
-    await joinByLink(page, `${server.url}/r/${ROOM}`, name);
+    await joinByLink(page, `${env.server.url}/r/${ROOM}`, name);
     people[name] = page;
   }
   for (const [name, page] of Object.entries(people)) {
@@ -116,9 +104,9 @@ test('with the camera blocked, a person joins with sound only, is told how to al
   const strict = await launchChromium([`--use-file-for-fake-video-capture=${smallFakeVideo()}`], { fakeUi: false });
   try {
     const context = await strict.newContext({ viewport: { width: 960, height: 600 }, locale: 'en-US' });
-    await context.grantPermissions(['microphone'], { origin: server.url });
+    await context.grantPermissions(['microphone'], { origin: env.server.url });
     const page = await context.newPage();
-    await joinByLink(page, `${server.url}/r/${ROOM}`, 'Dirk');
+    await joinByLink(page, `${env.server.url}/r/${ROOM}`, 'Dirk');
     const s = await waitForState(page, 's => s.phase === "in-room" && s.participants.length === 3', 15000);
     assert.equal(s.local.audio, true);
     assert.equal(s.local.video, false);

@@ -1,35 +1,22 @@
 // A locked room: the host locks it from the room menu and everyone sees it; a guest who opens its
 // link is asked for the password, is told plainly when it is wrong, and gets in with the right one.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { launchChromium, waitForState } from './lib/browser.js';
-import { smallFakeVideo } from './lib/fake_video.js';
-import { REPO, startServer, stopServer } from './lib/server.js';
+import { waitForState } from './lib/browser.js';
+import { artifact, useServerAndChromium } from './lib/setup.js';
 import { click, findWidget, joinByLink, widgets } from './lib/ui.js';
 
-const ARTIFACTS = path.join(REPO, 'tests/e2e/artifacts');
 const ROOM = 'e2e-locked';
 const PASSWORD = 'Apfelkuchen 7';
-let server, browser;
+const env = useServerAndChromium();
 
-before(async () => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium([`--use-file-for-fake-video-capture=${smallFakeVideo()}`]);
-});
 
-after(async () => {
-  await browser?.close();
-  if (server) await stopServer(server);
-});
 
 // A host that locks the room over the signaling protocol itself, from a page of the server's
 // origin, and stays in the room: the guest's side alone is tested with it.
 async function lockedRoomWithHost() {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${server.url}/r/lobby`);
+  const page = await (await env.browser.newContext()).newPage();
+  await page.goto(`${env.server.url}/r/lobby`);
   const reply = await page.evaluate(([room, password]) => new Promise((resolve, reject) => {
     const ws = new WebSocket(location.origin.replace('http', 'ws') + '/ws');
     window.hostSocket = ws;
@@ -47,22 +34,22 @@ async function lockedRoomWithHost() {
 
 test('a guest is asked for the password, told when it is wrong, and let in with the right one', async () => {
   await lockedRoomWithHost();
-  const context = await browser.newContext({ viewport: { width: 800, height: 560 }, locale: 'en-US' });
+  const context = await env.browser.newContext({ viewport: { width: 800, height: 560 }, locale: 'en-US' });
   const guest = await context.newPage();
-  await joinByLink(guest, `${server.url}/r/${ROOM}`, 'Gast');
+  await joinByLink(guest, `${env.server.url}/r/${ROOM}`, 'Gast');
 
   await waitForState(guest, 's => s.phase === "failed" && s.problem === "password-required"');
   await findWidget(guest, 'text', 'This room is protected by a password. Ask the person who invited you for it.');
   // The password field appears, with the caret in it, and hides what is typed.
   await guest.waitForFunction(() => document.activeElement.getAttribute('aria-label') === 'Room password');
   assert.equal(await guest.evaluate(() => document.activeElement.type), 'password');
-  await guest.screenshot({ path: path.join(ARTIFACTS, 'password-asked.png') });
+  await guest.screenshot({ path: artifact('password-asked.png') });
 
   await guest.keyboard.type('apfelkuchen 7');
   await guest.keyboard.press('Enter');
   await waitForState(guest, 's => s.phase === "failed" && s.problem === "wrong-password"');
   await findWidget(guest, 'text', 'That is not the password of this room.');
-  await guest.screenshot({ path: path.join(ARTIFACTS, 'password-wrong.png') });
+  await guest.screenshot({ path: artifact('password-wrong.png') });
 
   await guest.keyboard.press('Control+A');
   await guest.keyboard.type(PASSWORD);
@@ -73,9 +60,9 @@ test('a guest is asked for the password, told when it is wrong, and let in with 
 
 test('the host locks the room from the room menu, everyone sees it, and only the host can unlock it', async () => {
   const open = async (name) => {
-    const context = await browser.newContext({ viewport: { width: 800, height: 500 }, locale: 'en-US' });
+    const context = await env.browser.newContext({ viewport: { width: 800, height: 500 }, locale: 'en-US' });
     const page = await context.newPage();
-    await joinByLink(page, `${server.url}/r/e2e-menu`, name);
+    await joinByLink(page, `${env.server.url}/r/e2e-menu`, name);
     await waitForState(page, 's => s.phase === "in-room"');
     return page;
   };
@@ -86,7 +73,7 @@ test('the host locks the room from the room menu, everyone sees it, and only the
   await findWidget(hanna, 'text', 'Anyone with the link can join.');
   await click(hanna, 'input', 'Room password');
   await hanna.keyboard.type('Sommer 2026');
-  await hanna.screenshot({ path: path.join(ARTIFACTS, 'password-menu.png') });
+  await hanna.screenshot({ path: artifact('password-menu.png') });
   await click(hanna, 'button', 'Lock the room');
   for (const page of [hanna, ben]) await findWidget(page, 'button', 'Room (locked)');
   await findWidget(hanna, 'text', 'This room is locked with a password.');
@@ -95,10 +82,10 @@ test('the host locks the room from the room menu, everyone sees it, and only the
   await click(ben, 'button', 'Room (locked)');
   await findWidget(ben, 'text', 'Only Hanna can set or remove the password.');
   assert.equal((await widgets(ben)).some((w) => w.label === 'Remove the password'), false);
-  await ben.screenshot({ path: path.join(ARTIFACTS, 'password-locked-guest-view.png') });
+  await ben.screenshot({ path: artifact('password-locked-guest-view.png') });
 
-  const gina = await (await browser.newContext({ viewport: { width: 800, height: 560 }, locale: 'en-US' })).newPage();
-  await joinByLink(gina, `${server.url}/r/e2e-menu`, 'Gina');
+  const gina = await (await env.browser.newContext({ viewport: { width: 800, height: 560 }, locale: 'en-US' })).newPage();
+  await joinByLink(gina, `${env.server.url}/r/e2e-menu`, 'Gina');
   await gina.waitForFunction(() => document.activeElement.getAttribute('aria-label') === 'Room password');
   await gina.keyboard.type('Sommer 2026');
   await gina.keyboard.press('Enter');
