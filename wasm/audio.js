@@ -1,4 +1,5 @@
-// Sound levels of remote streams (WebAudio), for the active-speaker decision made in C++.
+// Sound levels of remote streams (WebAudio), for the active-speaker decision made in C++, and of
+// the own microphone, for the join prompt's level meter.
 // Browsers start an AudioContext suspended until the person interacts with the page; the first
 // click, touch or key press resumes it.
 mergeInto(LibraryManager.library, {
@@ -21,22 +22,31 @@ mergeInto(LibraryManager.library, {
       resume();
       return TreffAudio.context;
     },
+    // An analyser on the stream's sound; returns its meter handle (0: no sound in the stream).
+    watch: function(stream) {
+      if (!stream.getAudioTracks().length) return 0;
+      var ctx = TreffAudio.ensureContext();
+      if (!ctx) return 0;
+      var source = ctx.createMediaStreamSource(new MediaStream(stream.getAudioTracks()));
+      var analyser = ctx.createAnalyser();
+      analyser.fftSize = 512;
+      source.connect(analyser);  // not to the destination: nobody should hear this twice
+      var handle = TreffAudio.next++;
+      TreffAudio.meters[handle] = { source: source, analyser: analyser };
+      return handle;
+    },
   },
 
   // Starts measuring the sound of a peer connection's remote stream; returns a meter handle (0: none).
   treff_audio_watch_remote__deps: ['$TreffAudio', '$TreffRtc'],
   treff_audio_watch_remote: function(peer) {
     var entry = TreffRtc.conns[peer];
-    if (!entry || !entry.remoteStream.getAudioTracks().length) return 0;
-    var ctx = TreffAudio.ensureContext();
-    if (!ctx) return 0;
-    var source = ctx.createMediaStreamSource(new MediaStream(entry.remoteStream.getAudioTracks()));
-    var analyser = ctx.createAnalyser();
-    analyser.fftSize = 512;
-    source.connect(analyser);  // not to the destination: the <video> element plays the sound
-    var handle = TreffAudio.next++;
-    TreffAudio.meters[handle] = { source: source, analyser: analyser };
-    return handle;
+    return entry ? TreffAudio.watch(entry.remoteStream) : 0;
+  },
+
+  treff_audio_watch_local__deps: ['$TreffAudio', '$TreffMedia'],
+  treff_audio_watch_local: function() {
+    return TreffMedia.stream ? TreffAudio.watch(TreffMedia.stream) : 0;
   },
 
   // RMS level (0..1) of the last ~10 ms of sound.

@@ -36,9 +36,19 @@ Status CallController::join(const std::string& room, const std::string& display_
   display_name_ = name.value();
   password_ = std::move(password);
   problem_.reset();
-  local_ = {};
   reconnect_attempt_ = 0;
   changed_ = true;
+  const Preview preview = std::exchange(preview_, {});
+  if (preview.requested && preview.audio == want_audio && preview.video == want_video) {
+    if (preview.ready) {
+      connect();  // camera and microphone are open already: straight to the server
+    } else {
+      phase_ = CallPhase::OpeningMedia;  // the preview's answer is on its way
+      socket_ = open_socket_();
+    }
+    return Ok{};
+  }
+  local_ = {};
   if (want_audio || want_video) {
     phase_ = CallPhase::OpeningMedia;
     media_.open(want_audio, want_video);
@@ -57,6 +67,24 @@ void CallController::leave() {
   end_call();
   local_ = {};
   phase_ = CallPhase::Left;
+}
+
+bool CallController::between_calls() const {
+  return phase_ == CallPhase::Idle || phase_ == CallPhase::Left || phase_ == CallPhase::Failed;
+}
+
+void CallController::preview(bool want_audio, bool want_video) {
+  if (!between_calls()) return;
+  if (preview_.requested && preview_.audio == want_audio && preview_.video == want_video) return;
+  local_ = {};
+  changed_ = true;
+  if (!want_audio && !want_video) {
+    media_.close();
+    preview_ = {};
+    return;
+  }
+  preview_ = Preview{want_audio, want_video, true, false};
+  media_.open(want_audio, want_video);
 }
 
 void CallController::set_mic(bool on) {
@@ -136,17 +164,26 @@ bool CallController::tick(std::int64_t now_ms) {
   return std::exchange(changed_, false);
 }
 
-void CallController::on_media_event(const MediaEvent& e) {
-  if (phase_ != CallPhase::OpeningMedia) {
-    if (e.kind == MediaEvent::Kind::Opened) media_.close();  // a late answer after leave()
-    return;
-  }
+void CallController::take_media_answer(const MediaEvent& e) {
   local_.has_audio = e.kind == MediaEvent::Kind::Opened && e.has_audio;
   local_.has_video = e.kind == MediaEvent::Kind::Opened && e.has_video;
   local_.mic_on = local_.has_audio;
   local_.camera_on = local_.has_video;
   local_.problem = e.error;
   changed_ = true;
+}
+
+void CallController::on_media_event(const MediaEvent& e) {
+  if (phase_ != CallPhase::OpeningMedia) {
+    if (preview_.requested && !preview_.ready && between_calls()) {
+      take_media_answer(e);
+      preview_.ready = true;
+      return;
+    }
+    if (e.kind == MediaEvent::Kind::Opened) media_.close();  // a late answer after leave()
+    return;
+  }
+  take_media_answer(e);
   // Without camera or microphone the person still joins: they see and hear the others.
   if (!socket_) {
     connect();  // the connection opened with the camera was lost: one more try
@@ -319,6 +356,7 @@ void CallController::end_call() {
   drop_connections();
   room_.clear();
   media_.close();
+  preview_ = {};
   changed_ = true;
 }
 

@@ -53,6 +53,10 @@ class CallController {
   Status join(const std::string& room, const std::string& display_name, bool want_audio, bool want_video,
               std::optional<std::string> password = std::nullopt);
   void leave();
+  // Before a call (join prompt): opens camera and microphone so the person sees their picture and
+  // their sound level. A join asking for the same keeps them open instead of asking again; asking
+  // for something else (audio only ticked) opens them anew. Ignored during a call.
+  void preview(bool want_audio, bool want_video);
   void set_mic(bool on);
   void set_camera(bool on);
   bool pick(const std::string& participant_id);
@@ -81,6 +85,8 @@ class CallController {
 
  private:
   void on_media_event(const platform::MediaEvent& e);
+  void take_media_answer(const platform::MediaEvent& e);
+  bool between_calls() const;
   void on_socket_event(const platform::SocketEvent& e, std::int64_t now_ms);
   void on_server_message(const proto::ServerMessage& m);
   void on_peer_event(const platform::PeerEvent& e);
@@ -106,6 +112,11 @@ class CallController {
   std::string display_name_;
   std::optional<std::string> password_;
   LocalMediaState local_;
+  struct Preview {
+    bool audio = false, video = false;  // what was asked
+    bool requested = false;             // media is open, or its answer is awaited
+    bool ready = false;                 // the answer came (local_ holds it)
+  } preview_;
   RoomModel room_;
   proto::RoomInfo room_info_;
   MeshNegotiator negotiator_;

@@ -21,6 +21,7 @@
 #include "app/call_controller.h"
 #include "audio/opus_voice.h"
 #include "app/input.h"
+#include "app/prejoin_preview.h"
 #include "app/webgl_renderer.h"
 #include "core/room_names.h"
 #include "core/text_rules.h"
@@ -69,6 +70,7 @@ struct App {
   treff::platform::WebVideoFrames videos;
   treff::platform::WebAudioLevels levels;
   std::map<std::string, Meter> meters;  // by participant id
+  treff::app::PrejoinPreview preview{videos, levels};  // the join prompt's picture and meter
   double next_level_sample_ms = 0;
   std::unique_ptr<treff::CallController> call;
   ui::JoinForm form;
@@ -232,6 +234,35 @@ ui::RoomView room_view() {
   return v;
 }
 
+ui::PrejoinView prejoin_view() {
+  ui::PrejoinView v;
+  const auto& local = app->call->local_media();
+  const std::string name = treff::trim_spaces(app->form.name);
+  v.self.name = name.empty() ? ui::tr(ui::Text::You) : name;
+  v.self.is_self = !name.empty();
+  v.self.initials = treff::initials_of(v.self.name);
+  v.self.mic_on = local.has_audio;
+  v.self.camera_on = local.has_video;
+  if (const GLuint texture = app->preview.texture()) {
+    v.self.texture = reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(texture));
+    v.self.aspect = app->preview.aspect();
+  }
+  v.has_audio = app->preview.has_meter();
+  v.level = app->preview.level();
+  return v;
+}
+
+// On the join prompt the person sees and hears what they would send; elsewhere nothing is watched.
+bool follow_preview(double now_ms) {
+  const CallPhase phase = app->call->phase();
+  if (app->show_start || (phase != CallPhase::Idle && phase != CallPhase::Failed)) {
+    app->preview.close();
+    return false;
+  }
+  app->call->preview(true, !app->form.audio_only);
+  return app->preview.update(app->call->local_media(), now_ms);
+}
+
 void start_join() {
   std::optional<std::string> password;
   if (app->form.ask_password) password = app->form.password;
@@ -327,6 +358,7 @@ void publish_state() {
                        {"local", {{"audio", local.has_audio}, {"video", local.has_video}, {"problem", local.problem}}},
                        {"problem", app->call->problem() ? app->call->problem()->code : ""},
                        {"framesRendered", app->frames_rendered},
+                       {"preview", {{"frames", app->preview.frames()}, {"level", app->preview.level()}}},
                        {"codec", app->codec}};
   treff_dom_publish_state(state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
@@ -377,7 +409,7 @@ void draw_screens() {
       else if (in.create_room) join_new_room(treff::trim_spaces(app->start.new_room));
       return;
     }
-    const ui::JoinIntents in = ui::draw_join_screen(app->form);
+    const ui::JoinIntents in = ui::draw_join_screen(app->form, prejoin_view());
     if (in.language) switch_language(*in.language);
     if (in.audio_only_changed) treff_dom_save("audio-only", app->form.audio_only ? "1" : "");
     if (in.join) start_join();
@@ -417,6 +449,7 @@ void frame() {
     dirty = true;
   }
   app->video_pending |= update_video_textures(now);
+  app->video_pending |= follow_preview(now);
   dirty |= treff::app::apply_queued_input();
   for (const auto& [request, copied] : treff::platform::take_clipboard_answers()) {
     if (request != app->copy_request) continue;  // an older press; the latest one counts

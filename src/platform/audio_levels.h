@@ -1,4 +1,5 @@
-// How loud each remote participant is, sampled by the app for active-speaker detection.
+// How loud each remote participant is, sampled by the app for active-speaker detection, and how
+// loud the own microphone is (the join prompt's level meter).
 #pragma once
 
 #include <cstdint>
@@ -13,6 +14,7 @@ class AudioLevels {
  public:
   virtual ~AudioLevels() = default;
   virtual MeterHandle watch_remote(PeerHandle peer) = 0;  // 0 when the peer sends no sound
+  virtual MeterHandle watch_local() = 0;                  // 0 when no microphone is open
   virtual double level(MeterHandle meter) = 0;            // RMS, 0..1
   virtual void unwatch(MeterHandle meter) = 0;
 };

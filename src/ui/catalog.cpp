@@ -118,6 +118,7 @@ constexpr Entry kCatalog[] = {
      "Copying did not work. The link above is selected: copy it with Ctrl+C or a long press."},
     {"Link delen…", "Link teilen…", "Share link…"},
     {"Alleen geluid (zonder camera)", "Nur Audio (ohne Kamera)", "Audio only (no camera)"},
+    {"Microfoon", "Mikrofon", "Microphone"},
 };
 static_assert(sizeof(kCatalog) / sizeof(kCatalog[0]) == static_cast<std::size_t>(Text::Count),
               "every Text needs a catalog row");

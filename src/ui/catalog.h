@@ -70,6 +70,7 @@ enum class Text {
   CopyByHand,
   ShareLink,
   AudioOnly,
+  MicLevel,
   Count
 };
 

@@ -7,17 +7,31 @@
 
 namespace treff::ui {
 
-JoinIntents draw_join_screen(JoinForm& form) {
-  JoinIntents out;
-  begin_screen("join");
-  const float width = std::min(ImGui::GetContentRegionAvail().x, 420.0f);
-  const float x = (ImGui::GetWindowWidth() - width) / 2;
-  ImGui::SetCursorPos(ImVec2(x, std::max(24.0f, ImGui::GetWindowHeight() * 0.18f)));
-  ImGui::BeginGroup();
-  ImGui::PushFont(title_font());
-  ImGui::TextUnformatted(tr(Text::JoinTitle));
-  ImGui::PopFont();
-  ImGui::Spacing();
+namespace {
+
+// The own picture, and under it a bar that moves with the microphone's sound.
+void draw_preview(const PrejoinView& preview, float width, float height) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 a = ImGui::GetCursorScreenPos();
+  if (height > 0) {  // 4:3, centred
+    const float w = std::min(width, height / 0.75f), x = a.x + (width - w) / 2;
+    draw_tile(dl, preview.self, ImVec2(x, a.y), ImVec2(x + w, a.y + height), false);
+    ImGui::Dummy(ImVec2(width, height));
+  }
+  if (!preview.has_audio) return;
+  ImGui::TextUnformatted(tr(Text::MicLevel));
+  report_text(tr(Text::MicLevel), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  ImGui::SameLine();
+  const ImVec2 m = ImGui::GetCursorScreenPos();
+  const float bar_w = width - (m.x - a.x), bar_h = 10.0f;
+  const float y = m.y + (ImGui::GetTextLineHeight() - bar_h) / 2;
+  dl->AddRectFilled(ImVec2(m.x, y), ImVec2(m.x + bar_w, y + bar_h), IM_COL32(220, 220, 212, 255), 5.0f);
+  if (preview.level > 0)
+    dl->AddRectFilled(ImVec2(m.x, y), ImVec2(m.x + bar_w * preview.level, y + bar_h), kGood, 5.0f);
+  ImGui::Dummy(ImVec2(bar_w, ImGui::GetTextLineHeight()));
+}
+
+bool draw_join_fields(JoinForm& form, float width, JoinIntents& out) {
   ImGui::TextUnformatted(tr(Text::YourName));
   // Keyboard focus starts in the name field: type a name (or keep the remembered one), press Enter.
   bool submit = text_field("##name", tr(Text::YourName), form.name, sizeof form.name, width,
@@ -36,7 +50,47 @@ JoinIntents draw_join_screen(JoinForm& form) {
   ImGui::BeginDisabled(form.busy);
   submit |= primary_button(form.busy ? tr(Text::Joining) : tr(Text::Join), width);
   ImGui::EndDisabled();
-  ImGui::EndGroup();
+  return submit;
+}
+
+}  // namespace
+
+// Wide screens: the picture on the left, the fields on the right; phones: the picture on top.
+JoinIntents draw_join_screen(JoinForm& form, const PrejoinView& preview) {
+  JoinIntents out;
+  begin_screen("join");
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float top = 24 + kTouchTarget;  // below the language row
+  bool submit = false;
+  if (avail >= 700) {
+    const float column = std::min(400.0f, (avail - 48) / 2);
+    const float x = (ImGui::GetWindowWidth() - 2 * column - 48) / 2;
+    ImGui::SetCursorPos(ImVec2(x, top));
+    ImGui::BeginGroup();
+    ImGui::PushFont(title_font());
+    ImGui::TextUnformatted(tr(Text::JoinTitle));
+    ImGui::PopFont();
+    ImGui::Spacing();
+    draw_preview(preview, column, column * 0.75f);
+    ImGui::EndGroup();
+    ImGui::SetCursorPos(ImVec2(x + column + 48, top + 8));
+    ImGui::BeginGroup();
+    submit = draw_join_fields(form, column, out);
+    ImGui::EndGroup();
+  } else {
+    const float width = std::min(avail, 420.0f);
+    ImGui::SetCursorPos(ImVec2((ImGui::GetWindowWidth() - width) / 2, top));
+    ImGui::BeginGroup();
+    ImGui::PushFont(title_font());
+    ImGui::TextUnformatted(tr(Text::JoinTitle));
+    ImGui::PopFont();
+    // The picture gets what the fields leave over; where that is too little to recognise anyone
+    // (a phone held sideways), only the microphone's meter shows.
+    const float room_left = ImGui::GetWindowHeight() - ImGui::GetCursorPosY() - 420.0f;
+    draw_preview(preview, width, room_left < 90.0f ? 0.0f : std::min(room_left, width * 0.75f));
+    submit = draw_join_fields(form, width, out);
+    ImGui::EndGroup();
+  }
   // Last in Tab order: the name field comes first for the people who came to join.
   out.language = language_picker();
   ImGui::End();

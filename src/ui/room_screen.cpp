@@ -10,44 +10,6 @@
 namespace treff::ui {
 namespace {
 
-// The person's video, fitted into the rectangle with its aspect ratio kept, or their initials.
-void draw_tile(ImDrawList* dl, const Tile& t, ImVec2 a, ImVec2 b, bool large) {
-  dl->AddRectFilled(a, b, kTileBackground, 10.0f);
-  const float w = b.x - a.x, h = b.y - a.y;
-  if (t.texture && t.camera_on) {
-    float vw = w, vh = w / t.aspect;
-    if (vh > h) {
-      vh = h;
-      vw = h * t.aspect;
-    }
-    const ImVec2 p(a.x + (w - vw) / 2, a.y + (h - vh) / 2);
-    dl->AddImageRounded(t.texture, p, ImVec2(p.x + vw, p.y + vh), ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, 10.0f);
-  } else {
-    const float r = std::min(w, h) * 0.25f;
-    const ImVec2 c(a.x + w / 2, a.y + h / 2);
-    dl->AddCircleFilled(c, r, kAccent, 48);
-    ImFont* font = ImGui::GetFont();
-    const float size = r * 0.9f;
-    const ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0.0f, t.initials.c_str());
-    dl->AddText(font, size, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), IM_COL32_WHITE, t.initials.c_str());
-  }
-  // Name (and "you"), on a dark band at the bottom.
-  std::string label = t.is_self ? t.name + " (" + tr(Text::You) + ")" : t.name;
-  const float fs = ImGui::GetFontSize() * (large ? 1.1f : 0.9f);
-  const ImVec2 ls = ImGui::GetFont()->CalcTextSizeA(fs, w - 16, 0.0f, label.c_str());
-  const ImVec2 band_a(a.x, b.y - ls.y - 12), band_b(b.x, b.y);
-  dl->AddRectFilled(band_a, band_b, IM_COL32(0, 0, 0, 140), 10.0f, ImDrawFlags_RoundCornersBottom);
-  dl->PushClipRect(band_a, ImVec2(b.x - (t.mic_on ? 8 : 40), b.y), true);
-  dl->AddText(ImGui::GetFont(), fs, ImVec2(a.x + 8, band_a.y + 6), IM_COL32_WHITE, label.c_str());
-  dl->PopClipRect();
-  if (!t.mic_on) {  // a red dot with a slash: microphone off
-    const ImVec2 c(b.x - 20, band_a.y + (band_b.y - band_a.y) / 2);
-    dl->AddCircleFilled(c, 11, kWarning, 24);
-    dl->AddLine(ImVec2(c.x - 6, c.y - 6), ImVec2(c.x + 6, c.y + 6), IM_COL32_WHITE, 2.5f);
-  }
-  if (t.speaking) dl->AddRect(a, b, kSpeaker, 10.0f, 0, 4.0f);
-}
-
 // What a screen reader says after a person's name: you, microphone off, camera off, speaking.
 std::string tile_detail(const Tile& t) {
   std::string detail;

@@ -58,6 +58,13 @@ struct Tile {
 
 enum class InviteStatus { None, Copied, CopyFailed };
 
+// The join prompt's look at the person's own camera and microphone before joining.
+struct PrejoinView {
+  Tile self;               // own picture, or initials while there is none
+  bool has_audio = false;  // a microphone is open: its level meter shows
+  float level = 0;         // 0..1
+};
+
 // The room menu's state, kept by the caller between frames.
 struct RoomMenu {
   bool open = false;
@@ -101,7 +108,7 @@ void load_fonts(float device_pixel_ratio);
 ImFont* title_font();
 // Call now, create a named room, or pick a language; with how it works above.
 StartIntents draw_start_screen(JoinForm& join, StartForm& form);
-JoinIntents draw_join_screen(JoinForm& form);
+JoinIntents draw_join_screen(JoinForm& form, const PrejoinView& preview);
 RoomIntents draw_room_screen(const RoomView& view, RoomMenu& menu);
 // True when the person asked to rejoin.
 bool draw_left_screen(const char* message);

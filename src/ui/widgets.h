@@ -10,6 +10,7 @@
 namespace treff::ui {
 
 enum class Language;
+struct Tile;
 
 constexpr ImU32 kBackground = IM_COL32(245, 245, 240, 255);
 constexpr ImU32 kTileBackground = IM_COL32(47, 62, 70, 255);
@@ -59,6 +60,10 @@ bool check_box(const char* label, bool& value);
 void report_text(const char* text, ImVec2 a, ImVec2 b);
 // Wrapped text of at most `width`, optionally coloured, reported to the automation tree.
 void text_block(const char* text, float width, ImU32 color = 0);
+
+// A person's video fitted into the rectangle with its aspect ratio kept (or their initials), their
+// name on a band at the bottom, the mic-off mark and, when speaking, a green frame.
+void draw_tile(ImDrawList* dl, const Tile& t, ImVec2 a, ImVec2 b, bool large);
 
 // Three small buttons at the top right of the current screen, each language named in itself
 // ("Nederlands", "Deutsch", "English"); the one in use is filled. Returns the one pressed.

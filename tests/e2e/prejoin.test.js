@@ -1,5 +1,6 @@
-// Choices before joining: "Nur Audio" joins without opening the camera; the others see the
-// camera-off tile, and the choice is still ticked on the next visit.
+// Before joining: the person sees their own picture and a meter moving with their microphone;
+// "Nur Audio" closes the camera, joins without it (the others see the camera-off tile), and is
+// still ticked on the next visit.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { waitForState } from './lib/browser.js';
@@ -9,7 +10,7 @@ import { click, findWidget, joinByLink } from './lib/ui.js';
 const env = useServerAndChromium();
 const AUDIO_ONLY = 'Nur Audio (ohne Kamera)';
 
-test('audio only: joined without the camera, seen as camera off, remembered for next time', async () => {
+test('own picture and sound level before joining; audio only: camera closed, seen as off, remembered', async () => {
   const host = await (await env.browser.newContext({ viewport: { width: 800, height: 500 }, locale: 'de-DE' })).newPage();
   await joinByLink(host, `${env.server.url}/r/e2e-audio`, 'Heike');
   await waitForState(host, 's => s.phase === "in-room"');
@@ -17,8 +18,14 @@ test('audio only: joined without the camera, seen as camera off, remembered for 
   const page = await (await env.browser.newContext({ viewport: { width: 800, height: 560 }, locale: 'de-DE' })).newPage();
   await page.goto(`${env.server.url}/r/e2e-audio`);
   assert.equal((await findWidget(page, 'checkbox', AUDIO_ONLY)).checked, false);
+  // The own camera's frames arrive and the meter moves with the fake microphone's beeps.
+  await waitForState(page, 's => s.phase === "idle" && s.preview.frames > 2 && s.preview.level > 0.2');
+  await findWidget(page, 'text', 'Mikrofon');
+  await page.screenshot({ path: artifact('prejoin-preview.png') });
   await click(page, 'checkbox', AUDIO_ONLY);
   await page.waitForFunction((label) => window.treff.ui().some((w) => w.label === label && w.checked), AUDIO_ONLY);
+  // The picture goes (the camera is closed); the microphone's meter stays.
+  await waitForState(page, 's => s.preview.frames === 0 && s.local.audio && !s.local.video && s.preview.level > 0.2');
   await click(page, 'input', 'Ihr Name');
   await page.keyboard.type('Arno');
   await page.screenshot({ path: artifact('prejoin-audio-only.png') });

@@ -379,5 +379,59 @@ TEST_F(CallControllerTest, FailedConnectionRestartsIce) {
   EXPECT_EQ(peers.connections.at(call.remote("4")->connection).ice_restarts, 1);
 }
 
+TEST_F(CallControllerTest, ThePreviewShowsWhatThePersonWillSendAndTheJoinKeepsIt) {
+  call.preview(true, true);
+  call.preview(true, true);  // asked every frame on the join prompt: opened once
+  EXPECT_EQ(media.open_calls, 1);
+  media.emit({MediaEvent::Kind::Opened, true, true, ""});
+  EXPECT_TRUE(tick());
+  EXPECT_EQ(call.phase(), CallPhase::Idle);
+  EXPECT_TRUE(call.local_media().has_video);
+  EXPECT_TRUE(call.local_media().mic_on);
+
+  ASSERT_TRUE(call.join("familie", "Anna", true, true).ok());
+  EXPECT_EQ(media.open_calls, 1) << "the camera is not asked for again";
+  EXPECT_EQ(call.phase(), CallPhase::Connecting);
+  socket().server_opens();
+  tick();
+  EXPECT_EQ(sent()["type"], "join");
+  EXPECT_EQ(sent()["camera"], true);
+}
+
+TEST_F(CallControllerTest, JoiningBeforeThePreviewAnsweredWaitsForIt) {
+  call.preview(true, true);
+  ASSERT_TRUE(call.join("familie", "Anna", true, true).ok());
+  EXPECT_EQ(call.phase(), CallPhase::OpeningMedia);
+  socket().server_opens();
+  tick();
+  EXPECT_EQ(socket().sent.size(), 1u) << "hello only: the join waits for the camera's answer";
+  media.emit({MediaEvent::Kind::Opened, true, false, "NotAllowedError"});
+  tick();
+  EXPECT_EQ(sent()["type"], "join");
+  EXPECT_EQ(sent()["camera"], false);
+  EXPECT_EQ(media.open_calls, 1);
+}
+
+TEST_F(CallControllerTest, TickingAudioOnlyAfterThePreviewOpensTheMicrophoneAlone) {
+  call.preview(true, true);
+  media.emit({MediaEvent::Kind::Opened, true, true, ""});
+  tick();
+  call.preview(true, false);
+  EXPECT_EQ(media.open_calls, 2);
+  EXPECT_FALSE(media.asked_video);
+  EXPECT_FALSE(call.local_media().has_video) << "nothing shown until the new answer";
+  ASSERT_TRUE(call.join("familie", "Anna", true, true).ok());  // and changed back on joining
+  EXPECT_EQ(media.open_calls, 3);
+  EXPECT_TRUE(media.asked_video);
+}
+
+TEST_F(CallControllerTest, NoPreviewDuringACall) {
+  join_two_peers();
+  const int opened = media.open_calls;
+  call.preview(true, false);
+  EXPECT_EQ(media.open_calls, opened);
+  EXPECT_EQ(call.phase(), CallPhase::InRoom);
+}
+
 }  // namespace
 }  // namespace treff

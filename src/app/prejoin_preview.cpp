@@ -1,0 +1,62 @@
+#include "app/prejoin_preview.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace treff::app {
+
+bool PrejoinPreview::update(const LocalMediaState& local, double now_ms) {
+  bool changed = false;
+  if (local.has_video && !video_) {
+    video_ = videos_.open_local();
+    if (video_ && !texture_) {
+      glGenTextures(1, &texture_);
+      glBindTexture(GL_TEXTURE_2D, texture_);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    }
+  } else if (!local.has_video && video_) {
+    videos_.close(video_);
+    video_ = 0;
+    frames_ = 0;
+    changed = true;
+  }
+  if (video_ && videos_.update(video_, texture_, width_, height_)) {
+    ++frames_;
+    changed = true;
+  }
+
+  if (local.has_audio && !meter_) meter_ = levels_.watch_local();
+  if (!local.has_audio && meter_) {
+    levels_.unwatch(meter_);
+    meter_ = 0;
+    level_ = 0;
+    changed = true;
+  }
+  // Ten samples a second move the meter smoothly enough; each one redraws.
+  if (meter_ && now_ms >= next_sample_ms_) {
+    next_sample_ms_ = now_ms + 100;
+    const double rms = levels_.level(meter_);
+    const double db = rms > 0 ? 20.0 * std::log10(rms) : -100.0;
+    const float level = static_cast<float>(std::clamp((db + 60.0) / 60.0, 0.0, 1.0));
+    changed |= std::fabs(level - level_) > 0.01f;
+    level_ = level;
+  }
+  return changed;
+}
+
+void PrejoinPreview::close() {
+  if (video_) videos_.close(video_);
+  if (texture_) glDeleteTextures(1, &texture_);
+  if (meter_) levels_.unwatch(meter_);
+  video_ = 0;
+  texture_ = 0;
+  meter_ = 0;
+  frames_ = 0;
+  width_ = height_ = 0;
+  level_ = 0;
+}
+
+}  // namespace treff::app
