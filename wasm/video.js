@@ -6,6 +6,10 @@ mergeInto(LibraryManager.library, {
     sources: {},
     next: 1,
     container: null,
+    speaker: '',  // setSinkId of every remote source; '' is the default output
+    playOn: function(video) {
+      if (video.setSinkId && (TreffVideo.speaker || video.sinkId)) video.setSinkId(TreffVideo.speaker).catch(function() {});
+    },
     open: function(stream, muted) {
       if (!stream) return 0;
       if (!TreffVideo.container) {
@@ -23,7 +27,8 @@ mergeInto(LibraryManager.library, {
       video.srcObject = stream;
       TreffVideo.container.appendChild(video);
       var handle = TreffVideo.next++;
-      var source = { video: video, lastCount: -1, lastTime: -1 };
+      var source = { video: video, lastCount: -1, lastTime: -1, remote: !muted };
+      if (!muted) TreffVideo.playOn(video);
       video.play().catch(function() {});  // autoplay is allowed after the join click
       TreffVideo.sources[handle] = source;
       return handle;
@@ -67,6 +72,19 @@ mergeInto(LibraryManager.library, {
     HEAP32[size >> 2] = video.videoWidth;
     HEAP32[(size >> 2) + 1] = video.videoHeight;
     return 1;
+  },
+
+  treff_video_speaker_supported: function() {
+    return typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype ? 1 : 0;
+  },
+
+  treff_video_set_speaker__deps: ['$TreffVideo'],
+  treff_video_set_speaker: function(deviceId) {
+    TreffVideo.speaker = UTF8ToString(deviceId);
+    Object.keys(TreffVideo.sources).forEach(function(h) {
+      var s = TreffVideo.sources[h];
+      if (s.remote) TreffVideo.playOn(s.video);
+    });
   },
 
   treff_video_close__deps: ['$TreffVideo'],

@@ -39,7 +39,8 @@ Status CallController::join(const std::string& room, const std::string& display_
   reconnect_attempt_ = 0;
   changed_ = true;
   const Preview preview = std::exchange(preview_, {});
-  if (preview.requested && preview.audio == want_audio && preview.video == want_video) {
+  if (preview.requested && preview.audio == want_audio && preview.video == want_video &&
+      preview.choice == device_choice_) {
     if (preview.ready) {
       connect();  // camera and microphone are open already: straight to the server
     } else {
@@ -51,7 +52,7 @@ Status CallController::join(const std::string& room, const std::string& display_
   local_ = {};
   if (want_audio || want_video) {
     phase_ = CallPhase::OpeningMedia;
-    media_.open(want_audio, want_video);
+    media_.open(want_audio, want_video, device_choice_);
     // The connection opens while the camera does; the join waits for the camera's answer, since
     // it tells the others whether mic and camera are on.
     socket_ = open_socket_();
@@ -75,7 +76,9 @@ bool CallController::between_calls() const {
 
 void CallController::preview(bool want_audio, bool want_video) {
   if (!between_calls()) return;
-  if (preview_.requested && preview_.audio == want_audio && preview_.video == want_video) return;
+  if (preview_.requested && preview_.audio == want_audio && preview_.video == want_video &&
+      preview_.choice == device_choice_)
+    return;
   local_ = {};
   changed_ = true;
   if (!want_audio && !want_video) {
@@ -83,8 +86,8 @@ void CallController::preview(bool want_audio, bool want_video) {
     preview_ = {};
     return;
   }
-  preview_ = Preview{want_audio, want_video, true, false};
-  media_.open(want_audio, want_video);
+  preview_ = Preview{want_audio, want_video, device_choice_, true, false};
+  media_.open(want_audio, want_video, device_choice_);
 }
 
 void CallController::set_mic(bool on) {
@@ -170,10 +173,17 @@ void CallController::take_media_answer(const MediaEvent& e) {
   local_.mic_on = local_.has_audio;
   local_.camera_on = local_.has_video;
   local_.problem = e.error;
+  local_.microphone_id = e.microphone_id;
+  local_.camera_id = e.camera_id;
   changed_ = true;
 }
 
 void CallController::on_media_event(const MediaEvent& e) {
+  if (e.kind == MediaEvent::Kind::Devices) {
+    devices_ = e.devices;
+    changed_ = true;
+    return;
+  }
   if (phase_ != CallPhase::OpeningMedia) {
     if (preview_.requested && !preview_.ready && between_calls()) {
       take_media_answer(e);

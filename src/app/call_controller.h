@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/active_speaker.h"
 #include "core/mesh_negotiation.h"
@@ -33,6 +34,8 @@ struct LocalMediaState {
   bool mic_on = false;        // sending sound (has_audio and not muted)
   bool camera_on = false;     // sending video
   std::string problem;        // DOMException name when camera or microphone could not be opened
+  std::string microphone_id;  // the devices in use
+  std::string camera_id;
 };
 
 struct RemoteMediaState {
@@ -57,6 +60,11 @@ class CallController {
   // their sound level. A join asking for the same keeps them open instead of asking again; asking
   // for something else (audio only ticked) opens them anew. Ignored during a call.
   void preview(bool want_audio, bool want_video);
+  // The microphone and camera to open from now on (preview and join); a preview open with other
+  // devices is opened anew at the next preview().
+  void choose_devices(const platform::DeviceChoice& choice) { device_choice_ = choice; }
+  // What the browser offers (known once camera or microphone was opened).
+  const std::vector<platform::MediaDevice>& devices() const { return devices_; }
   void set_mic(bool on);
   void set_camera(bool on);
   bool pick(const std::string& participant_id);
@@ -112,8 +120,11 @@ class CallController {
   std::string display_name_;
   std::optional<std::string> password_;
   LocalMediaState local_;
+  platform::DeviceChoice device_choice_;
+  std::vector<platform::MediaDevice> devices_;
   struct Preview {
     bool audio = false, video = false;  // what was asked
+    platform::DeviceChoice choice;
     bool requested = false;             // media is open, or its answer is awaited
     bool ready = false;                 // the answer came (local_ holds it)
   } preview_;

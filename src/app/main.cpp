@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -71,6 +72,7 @@ struct App {
   treff::platform::WebAudioLevels levels;
   std::map<std::string, Meter> meters;  // by participant id
   treff::app::PrejoinPreview preview{videos, levels};  // the join prompt's picture and meter
+  std::string speaker;  // chosen output device id; "" for the default
   double next_level_sample_ms = 0;
   std::unique_ptr<treff::CallController> call;
   ui::JoinForm form;
@@ -234,6 +236,50 @@ ui::RoomView room_view() {
   return v;
 }
 
+using treff::platform::MediaDevice;
+
+// "Camera: <name of the one in use>"; "" when the browser lists no device of the kind.
+std::string device_row(MediaDevice::Kind kind, const std::string& in_use, ui::Text caption) {
+  const MediaDevice* shown = nullptr;
+  for (const auto& d : app->call->devices()) {
+    if (d.kind != kind) continue;
+    if (!shown || d.id == in_use) shown = &d;
+    if (d.id == in_use) break;
+  }
+  if (!shown) return {};
+  return ui::tr_with_name(caption, shown->label.empty() ? ui::tr(ui::Text::DefaultDevice) : shown->label);
+}
+
+// The device of `kind` listed after `current` (round the list); "" when there is none.
+std::string next_device(MediaDevice::Kind kind, const std::string& current) {
+  std::vector<std::string> ids;
+  for (const auto& d : app->call->devices())
+    if (d.kind == kind) ids.push_back(d.id);
+  if (ids.empty()) return {};
+  auto it = std::find(ids.begin(), ids.end(), current);
+  if (it == ids.end()) it = ids.begin();  // "" (the default) is shown as the first one
+  return std::next(it) == ids.end() ? ids.front() : *std::next(it);
+}
+
+// A device picked on the join prompt: used from now on, and remembered for next time.
+void switch_device(MediaDevice::Kind kind) {
+  const auto& local = app->call->local_media();
+  treff::platform::DeviceChoice choice{local.microphone_id, local.camera_id};
+  if (kind == MediaDevice::Kind::Microphone) {
+    choice.microphone = next_device(kind, local.microphone_id);
+    treff_dom_save("microphone", choice.microphone.c_str());
+  } else if (kind == MediaDevice::Kind::Camera) {
+    choice.camera = next_device(kind, local.camera_id);
+    treff_dom_save("camera", choice.camera.c_str());
+  } else {
+    app->speaker = next_device(kind, app->speaker);
+    app->videos.set_speaker(app->speaker);
+    treff_dom_save("speaker", app->speaker.c_str());
+    return;
+  }
+  app->call->choose_devices(choice);
+}
+
 ui::PrejoinView prejoin_view() {
   ui::PrejoinView v;
   const auto& local = app->call->local_media();
@@ -249,6 +295,11 @@ ui::PrejoinView prejoin_view() {
   }
   v.has_audio = app->preview.has_meter();
   v.level = app->preview.level();
+  if (local.has_video) v.camera = device_row(MediaDevice::Kind::Camera, local.camera_id, ui::Text::CameraDevice);
+  if (local.has_audio)
+    v.microphone = device_row(MediaDevice::Kind::Microphone, local.microphone_id, ui::Text::MicrophoneDevice);
+  if (treff::platform::WebVideoFrames::speaker_choice_supported())
+    v.speaker = device_row(MediaDevice::Kind::Speaker, app->speaker, ui::Text::SpeakerDevice);
   return v;
 }
 
@@ -412,6 +463,9 @@ void draw_screens() {
     const ui::JoinIntents in = ui::draw_join_screen(app->form, prejoin_view());
     if (in.language) switch_language(*in.language);
     if (in.audio_only_changed) treff_dom_save("audio-only", app->form.audio_only ? "1" : "");
+    if (in.next_camera) switch_device(MediaDevice::Kind::Camera);
+    if (in.next_microphone) switch_device(MediaDevice::Kind::Microphone);
+    if (in.next_speaker) switch_device(MediaDevice::Kind::Speaker);
     if (in.join) start_join();
   }
 }
@@ -512,6 +566,9 @@ int main() {
   std::strncpy(app->form.room, take_string(treff_dom_room_from_path()).c_str(), sizeof app->form.room - 1);
   app->show_start = app->form.room[0] == '\0';
   app->form.audio_only = take_string(treff_dom_load("audio-only")) == "1";
+  app->call->choose_devices({take_string(treff_dom_load("microphone")), take_string(treff_dom_load("camera"))});
+  app->speaker = take_string(treff_dom_load("speaker"));
+  app->videos.set_speaker(app->speaker);
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();

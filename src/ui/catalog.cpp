@@ -119,6 +119,10 @@ constexpr Entry kCatalog[] = {
     {"Link delen…", "Link teilen…", "Share link…"},
     {"Alleen geluid (zonder camera)", "Nur Audio (ohne Kamera)", "Audio only (no camera)"},
     {"Microfoon", "Mikrofon", "Microphone"},
+    {"Camera: {name}", "Kamera: {name}", "Camera: {name}"},
+    {"Microfoon: {name}", "Mikrofon: {name}", "Microphone: {name}"},
+    {"Luidspreker: {name}", "Lautsprecher: {name}", "Speaker: {name}"},
+    {"standaard", "Standard", "default"},
 };
 static_assert(sizeof(kCatalog) / sizeof(kCatalog[0]) == static_cast<std::size_t>(Text::Count),
               "every Text needs a catalog row");

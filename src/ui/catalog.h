@@ -71,6 +71,10 @@ enum class Text {
   ShareLink,
   AudioOnly,
   MicLevel,
+  CameraDevice,
+  MicrophoneDevice,
+  SpeakerDevice,
+  DefaultDevice,
   Count
 };
 

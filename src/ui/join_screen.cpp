@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <string>
 #include <utility>
 
 #include "ui/catalog.h"
@@ -9,8 +10,9 @@ namespace treff::ui {
 
 namespace {
 
-// The own picture, and under it a bar that moves with the microphone's sound.
-void draw_preview(const PrejoinView& preview, float width, float height) {
+// The own picture, under it a bar that moves with the microphone's sound, then one button per
+// kind of device that shows the one in use and switches to the next.
+void draw_preview(const PrejoinView& preview, float width, float height, JoinIntents& out) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 a = ImGui::GetCursorScreenPos();
   if (height > 0) {  // 4:3, centred
@@ -18,17 +20,33 @@ void draw_preview(const PrejoinView& preview, float width, float height) {
     draw_tile(dl, preview.self, ImVec2(x, a.y), ImVec2(x + w, a.y + height), false);
     ImGui::Dummy(ImVec2(width, height));
   }
-  if (!preview.has_audio) return;
-  ImGui::TextUnformatted(tr(Text::MicLevel));
-  report_text(tr(Text::MicLevel), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-  ImGui::SameLine();
-  const ImVec2 m = ImGui::GetCursorScreenPos();
-  const float bar_w = width - (m.x - a.x), bar_h = 10.0f;
-  const float y = m.y + (ImGui::GetTextLineHeight() - bar_h) / 2;
-  dl->AddRectFilled(ImVec2(m.x, y), ImVec2(m.x + bar_w, y + bar_h), IM_COL32(220, 220, 212, 255), 5.0f);
-  if (preview.level > 0)
-    dl->AddRectFilled(ImVec2(m.x, y), ImVec2(m.x + bar_w * preview.level, y + bar_h), kGood, 5.0f);
-  ImGui::Dummy(ImVec2(bar_w, ImGui::GetTextLineHeight()));
+  if (preview.has_audio) {
+    ImGui::TextUnformatted(tr(Text::MicLevel));
+    report_text(tr(Text::MicLevel), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    ImGui::SameLine();
+    const ImVec2 m = ImGui::GetCursorScreenPos();
+    const float bar_w = width - (m.x - a.x), bar_h = 10.0f;
+    const float y = m.y + (ImGui::GetTextLineHeight() - bar_h) / 2;
+    dl->AddRectFilled(ImVec2(m.x, y), ImVec2(m.x + bar_w, y + bar_h), IM_COL32(220, 220, 212, 255), 5.0f);
+    if (preview.level > 0)
+      dl->AddRectFilled(ImVec2(m.x, y), ImVec2(m.x + bar_w * preview.level, y + bar_h), kGood, 5.0f);
+    ImGui::Dummy(ImVec2(bar_w, ImGui::GetTextLineHeight()));
+  }
+  // "###" ids: the label changes with the device, keyboard focus stays on the button.
+  if (!preview.camera.empty() && button((preview.camera + "###camera-device").c_str(), ImVec2(width, kTouchTarget)))
+    out.next_camera = true;
+  if (!preview.microphone.empty() &&
+      button((preview.microphone + "###microphone-device").c_str(), ImVec2(width, kTouchTarget)))
+    out.next_microphone = true;
+  if (!preview.speaker.empty() && button((preview.speaker + "###speaker-device").c_str(), ImVec2(width, kTouchTarget)))
+    out.next_speaker = true;
+}
+
+// Height of what draw_preview puts under the picture.
+float preview_extras_height(const PrejoinView& preview) {
+  const float row = kTouchTarget + ImGui::GetStyle().ItemSpacing.y;
+  return (preview.has_audio ? ImGui::GetTextLineHeightWithSpacing() : 0.0f) +
+         row * static_cast<float>(!preview.camera.empty() + !preview.microphone.empty() + !preview.speaker.empty());
 }
 
 bool draw_join_fields(JoinForm& form, float width, JoinIntents& out) {
@@ -71,7 +89,9 @@ JoinIntents draw_join_screen(JoinForm& form, const PrejoinView& preview) {
     ImGui::TextUnformatted(tr(Text::JoinTitle));
     ImGui::PopFont();
     ImGui::Spacing();
-    draw_preview(preview, column, column * 0.75f);
+    // The picture takes what the title, meter and device buttons leave of the window's height.
+    const float room_left = ImGui::GetWindowHeight() - ImGui::GetCursorPosY() - preview_extras_height(preview) - 24;
+    draw_preview(preview, column, room_left < 90.0f ? 0.0f : std::min(room_left, column * 0.75f), out);
     ImGui::EndGroup();
     ImGui::SetCursorPos(ImVec2(x + column + 48, top + 8));
     ImGui::BeginGroup();
@@ -86,8 +106,8 @@ JoinIntents draw_join_screen(JoinForm& form, const PrejoinView& preview) {
     ImGui::PopFont();
     // The picture gets what the fields leave over; where that is too little to recognise anyone
     // (a phone held sideways), only the microphone's meter shows.
-    const float room_left = ImGui::GetWindowHeight() - ImGui::GetCursorPosY() - 420.0f;
-    draw_preview(preview, width, room_left < 90.0f ? 0.0f : std::min(room_left, width * 0.75f));
+    const float room_left = ImGui::GetWindowHeight() - ImGui::GetCursorPosY() - 420.0f - preview_extras_height(preview);
+    draw_preview(preview, width, room_left < 90.0f ? 0.0f : std::min(room_left, width * 0.75f), out);
     submit = draw_join_fields(form, width, out);
     ImGui::EndGroup();
   }

@@ -28,6 +28,7 @@ struct JoinForm {
 struct JoinIntents {
   bool join = false;                  // button or Enter
   bool audio_only_changed = false;    // the person ticked or unticked "audio only"
+  bool next_camera = false, next_microphone = false, next_speaker = false;
   std::optional<Language> language;   // picked from the language row
 };
 
@@ -63,6 +64,9 @@ struct PrejoinView {
   Tile self;               // own picture, or initials while there is none
   bool has_audio = false;  // a microphone is open: its level meter shows
   float level = 0;         // 0..1
+  // "Camera: <name>" and so on; pressing one switches to the next device of its kind. Empty: the
+  // row is not shown (no such device, or the browser lets no page choose its speaker).
+  std::string camera, microphone, speaker;
 };
 
 // The room menu's state, kept by the caller between frames.

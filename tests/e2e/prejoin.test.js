@@ -43,3 +43,43 @@ test('own picture and sound level before joining; audio only: camera closed, see
   await page.reload();
   assert.equal((await findWidget(page, 'checkbox', AUDIO_ONLY)).checked, true);
 });
+
+test('camera, microphone and speaker chosen before joining are used, and kept for next time', async () => {
+  const host = await (await env.browser.newContext({ viewport: { width: 800, height: 500 }, locale: 'en-US' })).newPage();
+  await joinByLink(host, `${env.server.url}/r/e2e-devices`, 'Hank');
+  await waitForState(host, 's => s.phase === "in-room"');
+
+  const page = await (await env.browser.newContext({ viewport: { width: 800, height: 600 }, locale: 'en-US' })).newPage();
+  await page.goto(`${env.server.url}/r/e2e-devices`);
+  // Chromium's fake devices: three microphones, three speakers, one camera (the clip).
+  await click(page, 'button', 'Microphone: Fake Default Audio Input');
+  await findWidget(page, 'button', 'Microphone: Fake Audio Input 1');
+  await waitForState(page, 's => s.preview.level > 0.2');  // the newly opened microphone is heard
+  await click(page, 'button', 'Speaker: Fake Default Audio Output');
+  await findWidget(page, 'button', 'Speaker: Fake Audio Output 1');
+  await page.screenshot({ path: artifact('prejoin-devices.png') });
+
+  await page.reload();
+  await findWidget(page, 'button', 'Microphone: Fake Audio Input 1');
+  await findWidget(page, 'button', 'Speaker: Fake Audio Output 1');
+  await click(page, 'input', 'Your name');
+  await page.keyboard.type('Mira');
+  await page.keyboard.press('Enter');
+  await waitForState(page, 's => s.phase === "in-room" && s.participants.some(p => p.name === "Hank" && p.framesDrawn > 0)');
+  // Hank's sound plays on the chosen speaker.
+  const sinks = await page.evaluate(async () => {
+    const out = (await navigator.mediaDevices.enumerateDevices()).find((d) => d.label === 'Fake Audio Output 1');
+    return { wanted: out.deviceId, remote: [...document.querySelectorAll('video')].filter((v) => !v.muted).map((v) => v.sinkId) };
+  });
+  assert.deepEqual(sinks.remote, [sinks.wanted]);
+});
+
+test('a remembered microphone that is gone (unplugged) gives the default one, not an error', async () => {
+  const page = await (await env.browser.newContext({ viewport: { width: 800, height: 600 }, locale: 'en-US' })).newPage();
+  await page.goto(`${env.server.url}/r/e2e-gone`);
+  await page.evaluate(() => localStorage.setItem('treff.microphone', 'a-headset-that-is-not-plugged-in'));
+  await page.reload();
+  await findWidget(page, 'button', 'Microphone: Fake Default Audio Input');
+  const s = await waitForState(page, 's => s.preview.level > 0.2 && s.local.audio');
+  assert.equal(s.local.problem, '');
+});

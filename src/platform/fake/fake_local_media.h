@@ -7,9 +7,10 @@ namespace treff::platform {
 
 class FakeLocalMedia final : public LocalMedia {
  public:
-  void open(bool audio, bool video) override {
+  void open(bool audio, bool video, const DeviceChoice& choice) override {
     asked_audio = audio;
     asked_video = video;
+    asked_devices = choice;
     ++open_calls;
   }
   void set_enabled(bool audio, bool video) override {
@@ -27,6 +28,7 @@ class FakeLocalMedia final : public LocalMedia {
 
   int open_calls = 0;
   bool asked_audio = false, asked_video = false;
+  DeviceChoice asked_devices;
   bool audio_enabled = true, video_enabled = true;
   bool closed = false;
   std::vector<MediaEvent> pending;

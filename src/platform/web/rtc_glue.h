@@ -14,12 +14,14 @@ void treff_rtc_add_ice_candidate(std::uint32_t handle, const char* candidate, in
 void treff_rtc_restart_ice(std::uint32_t handle);
 void treff_rtc_close(std::uint32_t handle);
 
-void treff_media_open(int audio, int video);
+void treff_media_open(int audio, int video, const char* microphone_id, const char* camera_id);
 void treff_media_set_enabled(int audio, int video);
 void treff_media_close();
 
 // Called from JS. Strings are only valid during the call.
 void treff_rtc_event(std::uint32_t handle, int kind, int number, const char* text, int has_mid, const char* mid,
                      int mline_index);
-void treff_media_event(int kind, int has_audio, int has_video, const char* error);
+void treff_media_event(int kind, int has_audio, int has_video, const char* error, const char* microphone_id,
+                       const char* camera_id);
+void treff_media_devices(const char* json);
 }

@@ -13,7 +13,7 @@ class WebLocalMedia final : public LocalMedia {
   WebLocalMedia(const WebLocalMedia&) = delete;
   WebLocalMedia& operator=(const WebLocalMedia&) = delete;
 
-  void open(bool audio, bool video) override;
+  void open(bool audio, bool video, const DeviceChoice& choice) override;
   void set_enabled(bool audio, bool video) override;
   void close() override;
   std::vector<MediaEvent> take_events() override;

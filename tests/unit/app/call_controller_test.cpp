@@ -433,5 +433,33 @@ TEST_F(CallControllerTest, NoPreviewDuringACall) {
   EXPECT_EQ(call.phase(), CallPhase::InRoom);
 }
 
+TEST_F(CallControllerTest, ChoosingAnotherMicrophoneReopensThePreviewWithItAndTheJoinKeepsIt) {
+  call.preview(true, true);
+  MediaEvent opened{MediaEvent::Kind::Opened, true, true, ""};
+  opened.microphone_id = "mic-a";
+  opened.camera_id = "cam-a";
+  media.emit(opened);
+  MediaEvent list;
+  list.kind = MediaEvent::Kind::Devices;
+  list.devices = {{platform::MediaDevice::Kind::Microphone, "mic-a", "Built-in"},
+                  {platform::MediaDevice::Kind::Microphone, "mic-b", "Headset"}};
+  media.emit(list);
+  tick();
+  EXPECT_EQ(call.local_media().microphone_id, "mic-a");
+  ASSERT_EQ(call.devices().size(), 2u);
+  EXPECT_EQ(call.devices()[1].label, "Headset");
+
+  call.choose_devices({"mic-b", "cam-a"});
+  call.preview(true, true);
+  EXPECT_EQ(media.open_calls, 2);
+  EXPECT_EQ(media.asked_devices.microphone, "mic-b");
+  opened.microphone_id = "mic-b";
+  media.emit(opened);
+  tick();
+  EXPECT_EQ(call.local_media().microphone_id, "mic-b");
+  ASSERT_TRUE(call.join("familie", "Anna", true, true).ok());
+  EXPECT_EQ(media.open_calls, 2) << "the preview's devices are the chosen ones: kept";
+}
+
 }  // namespace
 }  // namespace treff
