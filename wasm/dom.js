@@ -1,13 +1,6 @@
 // Page-level browser glue: where the page came from, and publishing read-only state for tests and
 // assistive tools. No decisions here; C++ decides what to publish.
 mergeInto(LibraryManager.library, {
-  // The signaling URL of the server that served this page. Returns a malloc'ed UTF-8 string.
-  treff_dom_signaling_url__deps: ['$stringToNewUTF8'],
-  treff_dom_signaling_url: function() {
-    var scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
-    return stringToNewUTF8(scheme + location.host + '/ws');
-  },
-
   // The browser's preferred language tag, e.g. "de-DE". Malloc'ed.
   treff_dom_language__deps: ['$stringToNewUTF8'],
   treff_dom_language: function() {
@@ -23,10 +16,33 @@ mergeInto(LibraryManager.library, {
     return stringToNewUTF8(room);
   },
 
-  // Shows /r/<room> in the address bar, so the link can be copied and shared.
-  treff_dom_show_room_path: function(room) {
-    var path = '/r/' + encodeURIComponent(UTF8ToString(room));
-    if (location.pathname !== path) history.replaceState(null, '', path);
+  // Shows /r/<room> (and "?server=..." for a room on another server) in the address bar, so the
+  // link can be copied and shared.
+  treff_dom_show_room_path: function(room, query) {
+    var path = '/r/' + encodeURIComponent(UTF8ToString(room)) + UTF8ToString(query);
+    if (location.pathname + location.search !== path) history.replaceState(null, '', path);
+  },
+
+  // The "server" parameter of the page's address, or "". Malloc'ed.
+  treff_dom_server_from_query__deps: ['$stringToNewUTF8'],
+  treff_dom_server_from_query: function() {
+    var value = '';
+    try { value = new URLSearchParams(location.search).get('server') || ''; } catch (e) {}
+    return stringToNewUTF8(value);
+  },
+
+  // Fetches this server's /servers.json; the text (or "" when it cannot be had) goes to
+  // treff_servers_loaded in C++.
+  treff_dom_fetch_servers__deps: ['$stringToNewUTF8', 'free'],
+  treff_dom_fetch_servers: function() {
+    var done = function(text) {
+      var p = stringToNewUTF8(text);
+      _treff_servers_loaded(p);
+      _free(p);
+    };
+    if (typeof fetch !== 'function') { setTimeout(function() { done(''); }); return; }
+    fetch('/servers.json', { cache: 'no-cache' }).then(function(r) { return r.ok ? r.text() : ''; })
+      .catch(function() { return ''; }).then(done);
   },
 
   // localStorage, which may be unavailable (private mode, blocked storage): then nothing is kept.

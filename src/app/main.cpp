@@ -23,6 +23,7 @@
 #include "audio/opus_voice.h"
 #include "app/input.h"
 #include "app/prejoin_preview.h"
+#include "app/server_choice.h"
 #include "app/webgl_renderer.h"
 #include "core/room_names.h"
 #include "core/text_rules.h"
@@ -82,6 +83,8 @@ struct App {
   ui::RoomMenu menu;
   unsigned copy_request = 0;       // the clipboard copy whose answer the menu waits for
   std::string origin;              // of the page, for invite links
+  std::unique_ptr<treff::ServerChoice> servers;  // which server rooms are on
+  std::string server_error;        // why a link's server is refused (form.error points here)
   std::map<std::string, VideoSlot> slots;  // by participant id
   bool call_changed = false;              // the call changed since the last drawn frame
   int settle_frames = 2;                  // ImGui needs a frame or two after input to settle
@@ -213,7 +216,7 @@ ui::RoomView room_view() {
   }
   const auto& local = app->call->local_media();
   v.has_mic = local.has_audio;
-  v.link = app->origin + "/r/" + app->call->room_name();
+  v.link = app->origin + "/r/" + app->call->room_name() + app->servers->link_query();
   v.can_share = treff::platform::share_sheet_available();
   v.mic_on = local.mic_on;
   v.has_camera = local.has_video;
@@ -314,7 +317,23 @@ bool follow_preview(double now_ms) {
   return app->preview.update(app->call->local_media(), now_ms);
 }
 
+// A link to a room on a server the page's server does not list: say so, and offer no join.
+void check_link_server() {
+  const bool refused = !app->servers->refused().empty();
+  app->form.blocked = refused || !app->servers->ready();
+  if (refused) {
+    app->server_error = ui::tr_with_name(ui::Text::UnknownServer, app->servers->refused());
+    app->form.error = app->server_error.c_str();
+  }
+}
+
+std::string server_label(const treff::ServerEntry& s) {
+  const std::string host = s.url.substr(s.url.find("//") + 2);
+  return ui::tr_with_name(ui::Text::ServerRow, s.name.empty() ? std::string(ui::tr(ui::Text::ThisServer)) + " (" + host + ")" : s.name);
+}
+
 void start_join() {
+  if (app->form.blocked) return;
   std::optional<std::string> password;
   if (app->form.ask_password) password = app->form.password;
   auto status = app->call->join(app->form.room, app->form.name, true, !app->form.audio_only, std::move(password));
@@ -325,7 +344,7 @@ void start_join() {
   app->form.error = nullptr;
   app->menu = ui::RoomMenu{};
   treff_dom_save("name", treff::trim_spaces(app->form.name).c_str());
-  treff_dom_show_room_path(app->form.room);
+  treff_dom_show_room_path(app->form.room, app->servers->link_query().c_str());
 }
 
 // Starts a room made on the start screen (random or named): validated there, joined at once.
@@ -454,12 +473,17 @@ void draw_screens() {
       }
     }
     if (app->show_start && phase == CallPhase::Idle) {
+      const bool several = app->servers->servers().size() > 1;
+      app->start.server = several ? server_label(app->servers->current()) : std::string();
+      app->start.server_description = several ? app->servers->current().description : std::string();
       const ui::StartIntents in = ui::draw_start_screen(app->form, app->start);
+      if (in.next_server) app->servers->choose_next();
       if (in.language) switch_language(*in.language);
       if (in.call_now) join_new_room(random_room());
       else if (in.create_room) join_new_room(treff::trim_spaces(app->start.new_room));
       return;
     }
+    check_link_server();
     const ui::JoinIntents in = ui::draw_join_screen(app->form, prejoin_view());
     if (in.language) switch_language(*in.language);
     if (in.audio_only_changed) treff_dom_save("audio-only", app->form.audio_only ? "1" : "");
@@ -541,6 +565,13 @@ void frame() {
 
 }  // namespace
 
+// wasm/dom.js: the page's server answered /servers.json (text "" when it could not).
+extern "C" EMSCRIPTEN_KEEPALIVE void treff_servers_loaded(const char* json_text) {
+  if (!app || !app->servers) return;
+  app->servers->set_list(json_text);
+  app->call_changed = true;
+}
+
 int main() {
   EmscriptenWebGLContextAttributes attrs;
   emscripten_webgl_init_context_attributes(&attrs);
@@ -555,12 +586,14 @@ int main() {
 
   app->call = std::make_unique<treff::CallController>(app->peers, app->media, [] {
     return std::unique_ptr<treff::platform::MessageSocket>(
-        treff::platform::WebMessageSocket::open(treff::platform::same_origin_signaling_url()));
+        treff::platform::WebMessageSocket::open(app->servers->signaling_url()));
   });
   // A language picked here before wins over the browser's.
   const std::string stored_language = take_string(treff_dom_load("language"));
   ui::set_language(ui::language_from_tag(stored_language.empty() ? take_string(treff_dom_language()) : stored_language));
   app->origin = take_string(treff_dom_origin());
+  app->servers = std::make_unique<treff::ServerChoice>(app->origin, take_string(treff_dom_server_from_query()));
+  treff_dom_fetch_servers();
   treff_dom_set_document_language(ui::language_tag(ui::language()));
   std::strncpy(app->form.name, take_string(treff_dom_load("name")).c_str(), sizeof app->form.name - 1);
   std::strncpy(app->form.room, take_string(treff_dom_room_from_path()).c_str(), sizeof app->form.room - 1);

@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "server/net.h"
 #include "server/origin_policy.h"
@@ -16,6 +17,7 @@ struct SessionContext {
   SignalingHub& hub;
   const StaticFiles& files;
   const OriginPolicy& origins;
+  const std::string& servers_json;  // /servers.json
 };
 
 template <class Stream>
@@ -57,6 +59,12 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
       tcp().expires_never();  // the WebSocket has its own timeouts
       start_websocket(std::move(request));
       return;
+    }
+    if (request.method() == http::verb::get && request.target() == "/servers.json") {
+      TextResponse res = plain_text_response(request.version(), request.keep_alive(), http::status::ok, ctx_.servers_json);
+      res.set(http::field::content_type, "application/json");
+      res.set(http::field::cache_control, "no-cache");
+      return send(std::move(res));
     }
     std::visit([&](auto&& res) { send(std::move(res)); }, ctx_.files.respond(request));
   }

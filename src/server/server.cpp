@@ -43,7 +43,7 @@ int Server::run() {
   }
   try {
     listener_ = std::make_shared<Listener>(ioc_, tcp::endpoint{address, options_.port}, tls_ ? &*tls_ : nullptr,
-                                           SessionContext{hub_, files_, origins_});
+                                           SessionContext{hub_, files_, origins_, options_.servers_json});
   } catch (const boost::system::system_error& e) {
     std::fprintf(stderr, "treff-server: cannot listen on %s port %u: %s\n", options_.address.c_str(),
                  options_.port, e.code().message().c_str());

@@ -2,7 +2,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/server_list.h"
 
 namespace treff::server {
 namespace fs = std::filesystem;
@@ -24,6 +29,10 @@ std::optional<ServerOptions> parse_options(int argc, char** argv, int& exit_code
       ->capture_default_str();
   app.add_option("--allow-origin", o.allowed_origins,
                  "Another web origin allowed to use /ws, e.g. https://example.org (repeatable)");
+  std::string servers_file;
+  app.add_option("--servers", servers_file,
+                 "JSON file of the servers the start screen offers: [{\"name\", \"url\", \"description\"}]")
+      ->check(CLI::ExistingFile);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -31,6 +40,18 @@ std::optional<ServerOptions> parse_options(int argc, char** argv, int& exit_code
     return std::nullopt;
   }
   if (o.root.empty()) o.root = default_client_root();
+  if (!servers_file.empty()) {
+    std::ifstream in(servers_file);
+    std::stringstream text;
+    text << in.rdbuf();
+    const auto list = parse_server_list(text.str());
+    if (!list) {
+      std::fprintf(stderr, "treff-server: --servers %s: %s\n", servers_file.c_str(), list.error().message.c_str());
+      exit_code = 2;
+      return std::nullopt;
+    }
+    o.servers_json = server_list_json(list.value());
+  }
   return o;
 }
 

@@ -16,6 +16,8 @@ struct ServerOptions {
   std::string tls_key;
   std::size_t room_limit = 8;
   std::vector<std::string> allowed_origins;
+  // Served as /servers.json: the servers a start screen offers (--servers FILE; checked at start).
+  std::string servers_json = "[]";
 };
 
 // Parses argv. Returns nullopt when the program should exit with `exit_code` (after --help, or

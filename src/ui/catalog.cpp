@@ -123,6 +123,11 @@ constexpr Entry kCatalog[] = {
     {"Microfoon: {name}", "Mikrofon: {name}", "Microphone: {name}"},
     {"Luidspreker: {name}", "Lautsprecher: {name}", "Speaker: {name}"},
     {"standaard", "Standard", "default"},
+    {"Server: {name}", "Server: {name}", "Server: {name}"},
+    {"deze server", "dieser Server", "this server"},
+    {"Deze link hoort bij een server die deze pagina niet kent ({name}). Vraag om een nieuwe link.",
+     "Dieser Link gehört zu einem Server, den diese Seite nicht kennt ({name}). Bitten Sie um einen neuen Link.",
+     "This link is for a server this page does not know ({name}). Ask for a new link."},
 };
 static_assert(sizeof(kCatalog) / sizeof(kCatalog[0]) == static_cast<std::size_t>(Text::Count),
               "every Text needs a catalog row");

@@ -75,6 +75,9 @@ enum class Text {
   MicrophoneDevice,
   SpeakerDevice,
   DefaultDevice,
+  ServerRow,
+  ThisServer,
+  UnknownServer,
   Count
 };
 

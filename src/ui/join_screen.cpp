@@ -65,7 +65,7 @@ bool draw_join_fields(JoinForm& form, float width, JoinIntents& out) {
   out.audio_only_changed = check_box(tr(Text::AudioOnly), form.audio_only);
   if (form.error) text_block(form.error, width, kWarning);
   ImGui::Spacing();
-  ImGui::BeginDisabled(form.busy);
+  ImGui::BeginDisabled(form.busy || form.blocked);
   submit |= primary_button(form.busy ? tr(Text::Joining) : tr(Text::Join), width);
   ImGui::EndDisabled();
   return submit;
@@ -114,7 +114,7 @@ JoinIntents draw_join_screen(JoinForm& form, const PrejoinView& preview) {
   // Last in Tab order: the name field comes first for the people who came to join.
   out.language = language_picker();
   ImGui::End();
-  out.join = submit && !form.busy;
+  out.join = submit && !form.busy && !form.blocked;
   return out;
 }
 

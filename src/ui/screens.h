@@ -22,6 +22,7 @@ struct JoinForm {
   const char* error = nullptr;  // shown under the fields
   bool busy = false;            // joining: the button waits
   bool audio_only = false;      // join without the camera ("Nur Audio"); remembered
+  bool blocked = false;         // no join possible (the error says why): the button is disabled
 };
 
 
@@ -37,11 +38,14 @@ struct StartForm {
   char new_room[128] = {};
   bool details_open = false;
   const char* error = nullptr;
+  std::string server;              // "Server: <name>"; empty when there is only this one
+  std::string server_description;
 };
 
 struct StartIntents {
   bool call_now = false;     // a fresh random room, joined at once
   bool create_room = false;  // the room named in new_room
+  bool next_server = false;  // the server button: the next one in the list
   std::optional<Language> language;
 };
 

@@ -34,6 +34,11 @@ void draw_start_actions(JoinForm& join, StartForm& form, float width, StartInten
   out.create_room |= text_field("##new-room", tr(Text::NewRoomName), form.new_room, sizeof form.new_room, width);
   out.create_room |= button(tr(Text::CreateRoom), ImVec2(width, kTouchTarget));
   if (form.error) text_block(form.error, width, kWarning);
+  if (!form.server.empty()) {
+    ImGui::Spacing();
+    out.next_server |= button((form.server + "###server").c_str(), ImVec2(width, kTouchTarget));
+    if (!form.server_description.empty()) text_block(form.server_description.c_str(), width);
+  }
 }
 
 }  // namespace

@@ -5,7 +5,10 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
+#include <cstdio>
 #include <cstdlib>
+
+#include <unistd.h>
 
 #include "server_process.h"
 #include "ws_client.h"
@@ -161,6 +164,41 @@ TEST(Startup, PortInUseIsReportedClearly) {
   const std::size_t n = fread(buf, 1, sizeof buf - 1, p);
   EXPECT_NE(WEXITSTATUS(pclose(p)), 0);
   EXPECT_NE(std::string(buf, n).find("cannot listen"), std::string::npos) << buf;
+}
+
+// Writes `text` to a fresh file and returns its path.
+std::string temp_file(const std::string& text) {
+  char path[] = "/tmp/treff-servers-XXXXXX";
+  const int fd = mkstemp(path);
+  const auto written = write(fd, text.data(), text.size());
+  close(fd);
+  EXPECT_EQ(written, static_cast<ssize_t>(text.size()));
+  return path;
+}
+
+TEST(ServerList, ServedAsCheckedJson) {
+  ServerProcess none;
+  const Response empty = get(none.port(), "/servers.json");
+  EXPECT_EQ(empty.result(), http::status::ok);
+  EXPECT_EQ(empty[http::field::content_type], "application/json");
+  EXPECT_EQ(empty.body(), "[]");
+
+  const std::string file = temp_file(R"([{"name":" Buurthuis ","url":"https://treff.buurt.nl/","description":"Wijk"}])");
+  ServerProcess listed({"--servers", file});
+  EXPECT_EQ(get(listed.port(), "/servers.json").body(),
+            R"([{"description":"Wijk","name":"Buurthuis","url":"https://treff.buurt.nl"}])");
+  std::remove(file.c_str());
+}
+
+TEST(ServerList, ABadFileStopsTheServerWithTheEntryNamed) {
+  const std::string file = temp_file(R"([{"name":"A","url":"https://a.org"},{"name":"B","url":"https://b.org/x"}])");
+  const std::string cmd = std::string(TREFF_SERVER_BINARY) + " --port 0 --servers " + file + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  char buf[1024] = {};
+  const std::size_t n = fread(buf, 1, sizeof buf - 1, p);
+  EXPECT_EQ(WEXITSTATUS(pclose(p)), 2);
+  EXPECT_NE(std::string(buf, n).find("entry 2: the url"), std::string::npos) << buf;
+  std::remove(file.c_str());
 }
 
 }  // namespace

@@ -2,13 +2,14 @@
 #pragma once
 
 extern "C" {
-char* treff_dom_signaling_url();  // malloc'ed; the caller frees it
 void treff_dom_publish_state(const char* json);
 void treff_dom_set_document_language(const char* tag);  // <html lang>, for screen readers
 void treff_mirror_publish(const char* json);  // window.treff.ui() and the accessible DOM mirror
 char* treff_dom_language();         // malloc'ed
 char* treff_dom_room_from_path();   // malloc'ed
-void treff_dom_show_room_path(const char* room);
+void treff_dom_show_room_path(const char* room, const char* query);
+char* treff_dom_server_from_query();  // malloc'ed
+void treff_dom_fetch_servers();      // answers through treff_servers_loaded
 char* treff_dom_load(const char* key);  // malloc'ed; "" when nothing is stored
 void treff_dom_save(const char* key, const char* value);
 char* treff_dom_origin();  // malloc'ed

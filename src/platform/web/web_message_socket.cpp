@@ -3,10 +3,6 @@
 #include <emscripten.h>
 #include <emscripten/websocket.h>
 
-#include <cstdlib>
-
-#include "platform/web/dom_glue.h"
-
 namespace treff::platform {
 namespace {
 
@@ -73,13 +69,6 @@ void WebMessageSocket::close() {
 std::vector<SocketEvent> WebMessageSocket::take_events() {
   std::vector<SocketEvent> out;
   out.swap(events_);
-  return out;
-}
-
-std::string same_origin_signaling_url() {
-  char* url = treff_dom_signaling_url();
-  std::string out(url);
-  std::free(url);
   return out;
 }
 

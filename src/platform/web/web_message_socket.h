@@ -36,7 +36,4 @@ class WebMessageSocket final : public MessageSocket {
   std::vector<SocketEvent> events_;
 };
 
-// The signaling URL of the server that served this page: ws(s)://<host>/ws.
-std::string same_origin_signaling_url();
-
 }  // namespace treff::platform
