@@ -36,10 +36,10 @@ constexpr Entry kCatalog[] = {
      "Die Kamera ist nicht erlaubt. Sie nehmen nur mit Ton teil.",
      "The camera is not allowed. You are in the call with sound only."},
     {"Firefox: klik op het camera-symbool links in de adresbalk en kies \"Toestaan\". Laad daarna de pagina opnieuw.",
-     "Firefox: Klicken Sie links in der Adressleiste auf das Kamera-Symbol und wählen Sie \"Erlauben\". Laden Sie dann die Seite neu.",
+     "Firefox: Klicken Sie links in der Adressleiste auf das Kamera-Symbol und wählen Sie „Erlauben“. Laden Sie dann die Seite neu.",
      "Firefox: click the camera symbol at the left of the address bar and choose \"Allow\". Then reload the page."},
     {"Chrome: klik op het slot- of camera-symbool in de adresbalk, zet Camera op \"Toestaan\" en laad de pagina opnieuw.",
-     "Chrome: Klicken Sie in der Adressleiste auf das Schloss- oder Kamera-Symbol, stellen Sie Kamera auf \"Zulassen\" und laden Sie die Seite neu.",
+     "Chrome: Klicken Sie in der Adressleiste auf das Schloss- oder Kamera-Symbol, stellen Sie Kamera auf „Zulassen“ und laden Sie die Seite neu.",
      "Chrome: click the lock or camera symbol in the address bar, set Camera to \"Allow\" and reload the page."},
     {"Er is geen camera of microfoon beschikbaar. U kunt kijken en luisteren.",
      "Es ist keine Kamera und kein Mikrofon verfügbar. Sie können zusehen und zuhören.",
@@ -81,7 +81,7 @@ constexpr Entry kCatalog[] = {
     {"Beeldbellen in de browser", "Videotelefonie im Browser", "Video calls in your browser"},
     {"Zo werkt het", "So funktioniert es", "How it works"},
     {"1. Druk op \"Direct beeldbellen\" of geef een ruimte een naam.",
-     "1. Drücken Sie \"Jetzt anrufen\" oder geben Sie einem Raum einen Namen.",
+     "1. Drücken Sie „Jetzt anrufen“ oder geben Sie einem Raum einen Namen.",
      "1. Press \"Call now\" or give a room a name."},
     {"2. Stuur de link per e-mail, sms of WhatsApp naar wie u wilt spreken.",
      "2. Senden Sie den Link per E-Mail, SMS oder WhatsApp an die Menschen, mit denen Sie sprechen möchten.",
@@ -97,7 +97,7 @@ constexpr Entry kCatalog[] = {
      "(knop \"Ruimte\").",
      "Es gibt nichts zu installieren: Firefox oder Chrome genügt. Bild und Ton gehen direkt zwischen den "
      "Teilnehmenden (bis zu 6 Personen); der Server bringt Sie nur zusammen und speichert nichts. Ein Raum besteht, "
-     "solange jemand darin ist. Wer zuerst da ist, kann den Raum mit einem Passwort abschließen (Knopf \"Raum\").",
+     "solange jemand darin ist. Wer zuerst da ist, kann den Raum mit einem Passwort abschließen (Knopf „Raum“).",
      "There is nothing to install: Firefox or Chrome is enough. Picture and sound go directly between the "
      "participants (up to 6 people); the server only introduces you and keeps nothing. A room exists as long as "
      "someone is in it. Whoever is in first can lock the room with a password (button \"Room\")."},

@@ -102,3 +102,21 @@ test('without a name, Call now asks for one first', async () => {
   await findWidget(page, 'text', 'Please enter your name first.');
   assert.equal((await page.evaluate(() => window.treff.state())).phase, 'idle');
 });
+
+test('where the browser has a share sheet (phones), "Share link…" hands it the room link', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-US' });
+  // Chromium on Linux has no share sheet: this stands in for the phone's, recording what it got.
+  await context.addInitScript(() => {
+    window.__shared = [];
+    navigator.share = (data) => { window.__shared.push(data); return Promise.resolve(); };
+  });
+  const page = await context.newPage();
+  await page.goto(`${env.server.url}/`);
+  const s = await callNow(page, 'Sanne');
+  const share = await findWidget(page, 'button', 'Share link…');
+  await page.touchscreen.tap(share.rect.x + share.rect.w / 2, share.rect.y + share.rect.h / 2);
+  await page.waitForFunction(() => window.__shared.length === 1);
+  const shared = await page.evaluate(() => window.__shared[0]);
+  assert.equal(shared.url, `${env.server.url}/r/${s.room}`);
+  await page.screenshot({ path: artifact('start-share-phone.png') });
+});
