@@ -78,6 +78,7 @@ bool button(const char* label, ImVec2 size, bool wants_focus) {
     if (two_lines > one_line + 0.05f) {
       automation::next_label(visible);
       const bool clicked = ImGui::Button((std::string("##") + label).c_str(), size);
+      automation::clear_next();  // a clipped button reports nothing: the label must not pass on
       const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
       ImFont* font = ImGui::GetFont();
       const float fs = ImGui::GetFontSize() * two_lines;
