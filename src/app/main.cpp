@@ -138,12 +138,7 @@ void sync_video_slots() {
       slot.video = app->videos.open_remote(r->connection);
     }
     if (!slot.video) continue;
-    glGenTextures(1, &slot.texture);
-    glBindTexture(GL_TEXTURE_2D, slot.texture);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    slot.texture = treff::app::create_video_texture();
     app->slots[p.id] = slot;
   }
 }
@@ -193,6 +188,9 @@ bool update_video_textures(double now_ms) {
   return any;
 }
 
+// The invite link of the room you are in.
+std::string room_link() { return app->origin + "/r/" + app->call->room_name() + app->servers->link_query(); }
+
 ui::RoomView room_view() {
   ui::RoomView v;
   const auto& room = app->call->room();
@@ -216,7 +214,7 @@ ui::RoomView room_view() {
   }
   const auto& local = app->call->local_media();
   v.has_mic = local.has_audio;
-  v.link = app->origin + "/r/" + app->call->room_name() + app->servers->link_query();
+  v.link = room_link();
   v.can_share = treff::platform::share_sheet_available();
   v.mic_on = local.mic_on;
   v.has_camera = local.has_video;
@@ -451,10 +449,10 @@ void draw_screens() {
     }
     if (in.unlock) app->call->unlock_room();
     if (in.copy_link) {
-      app->copy_request = treff::platform::copy_to_clipboard(room_view().link);
+      app->copy_request = treff::platform::copy_to_clipboard(room_link());
       menu.invite = ui::InviteStatus::None;
     }
-    if (in.share_link) treff::platform::open_share_sheet(ui::tr(ui::Text::AppName), room_view().link);
+    if (in.share_link) treff::platform::open_share_sheet(ui::tr(ui::Text::AppName), room_link());
     if (in.pick) app->call->pick(*in.pick);
     if (in.toggle_mic) app->call->set_mic(!app->call->local_media().mic_on);
     if (in.toggle_camera) app->call->set_camera(!app->call->local_media().camera_on);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/webgl_renderer.h"
+
 namespace treff::app {
 
 bool PrejoinPreview::update(const LocalMediaState& local, double now_ms) {
@@ -10,12 +12,7 @@ bool PrejoinPreview::update(const LocalMediaState& local, double now_ms) {
   if (local.has_video && !video_) {
     video_ = videos_.open_local();
     if (video_ && !texture_) {
-      glGenTextures(1, &texture_);
-      glBindTexture(GL_TEXTURE_2D, texture_);
-      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+      texture_ = create_video_texture();
     }
   } else if (!local.has_video && video_) {
     videos_.close(video_);

@@ -116,6 +116,17 @@ bool webgl_renderer_init() {
   return true;
 }
 
+unsigned create_video_texture() {
+  GLuint texture = 0;
+  glGenTextures(1, &texture);
+  glBindTexture(GL_TEXTURE_2D, texture);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  return texture;
+}
+
 void webgl_renderer_draw(const ImDrawData* data, int fb_w, int fb_h) {
   if (!data || fb_w <= 0 || fb_h <= 0) return;
   glViewport(0, 0, fb_w, fb_h);
