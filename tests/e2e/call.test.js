@@ -8,7 +8,7 @@ import { artifact, useServerAndChromium } from './lib/setup.js';
 import { click, findWidget, joinByLink } from './lib/ui.js';
 
 const ROOM = 'e2e-call';
-const env = useServerAndChromium();
+const env = useServerAndChromium({ keepPages: true });  // the tests are steps of one call
 const people = {};  // name -> page
 
 const shot = (page, name) => page.screenshot({ path: artifact(`call-${name}.png`) });

@@ -1,7 +1,9 @@
 // The set-up every browser test file shares: a fresh treff-server and one Chromium with the small
-// fake camera, started before the file's tests and stopped after them, and the artifacts folder
-// for screenshots. Call at the top level of a test file; read .server and .browser inside tests.
-import { before, after } from 'node:test';
+// fake camera, started before the file's tests and stopped after them, and the artifacts folder for
+// screenshots. Call at the top level of a test file; read .server and .browser inside tests.
+// Each test's pages are closed when it ends, unless the file's tests are steps of one story that
+// carry their pages on (keepPages).
+import { before, after, afterEach } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchChromium } from './browser.js';
@@ -10,12 +12,18 @@ import { REPO, startServer, stopServer } from './server.js';
 
 export const ARTIFACTS = path.join(REPO, 'tests/e2e/artifacts');
 
-export function useServerAndChromium(extraArgs = []) {
+export function useServerAndChromium({ keepPages = false } = {}) {
   const env = { server: null, browser: null };
   before(async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     env.server = await startServer();
-    env.browser = await launchChromium([`--use-file-for-fake-video-capture=${smallFakeVideo()}`, ...extraArgs]);
+    env.browser = await launchChromium([`--use-file-for-fake-video-capture=${smallFakeVideo()}`]);
+  });
+  // Pages a test leaves open would keep drawing their calls through the next tests and starve
+  // them on a 2-core machine: every test's pages go when it ends.
+  afterEach(async () => {
+    if (keepPages) return;
+    await Promise.all((env.browser?.contexts() ?? []).map((context) => context.close()));
   });
   after(async () => {
     await env.browser?.close();
