@@ -124,6 +124,18 @@ RoomIntents draw_room_screen(const RoomView& view, RoomMenu& menu) {
   if (view.large >= 0 && view.large < static_cast<int>(view.tiles.size()))
     draw_tile(dl, view.tiles[static_cast<std::size_t>(view.large)], stage_a, stage_b, true);
 
+  // The room menu's button, at the top right of the stage; its label says whether the room is locked.
+  // Drawn (and so in Tab order) before the thumbnails and the toolbar, as it is read: top first, and
+  // the open menu's contents right after its button.
+  const std::string menu_label = std::string(view.locked ? tr(Text::RoomMenuLocked) : tr(Text::RoomMenu)) + "###room";
+  const float menu_w = ImGui::CalcTextSize(menu_label.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+  ImGui::SetCursorScreenPos(ImVec2(stage_b.x - menu_w - 8, stage_a.y + 8));
+  if (button(menu_label.c_str(), ImVec2(menu_w, kTouchTarget))) out.toggle_menu = true;
+  const ImVec2 menu_anchor(stage_b.x - 8, ImGui::GetItemRectMax().y + 6);
+  if (menu.open)
+    draw_room_menu(view, menu, menu_anchor, std::min(420.0f, stage_b.x - stage_a.x - 16),
+                   origin.y + size.y - pad - menu_anchor.y, out);
+
   // Thumbnails: buttons, so mouse, touch and keyboard (Tab + Enter, through the mirror) can pick who
   // is large.
   const int n = static_cast<int>(view.tiles.size());
@@ -167,18 +179,8 @@ RoomIntents draw_room_screen(const RoomView& view, RoomMenu& menu) {
   if (filled_button(tr(Text::Leave), ImVec2(bw, kTouchTarget), kDangerButton, appearing && !view.has_mic))
     out.leave = true;
 
-  // The room menu's button, at the top right of the stage; its label says whether the room is locked.
-  const std::string menu_label = std::string(view.locked ? tr(Text::RoomMenuLocked) : tr(Text::RoomMenu)) + "###room";
-  const float menu_w = ImGui::CalcTextSize(menu_label.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
-  ImGui::SetCursorScreenPos(ImVec2(stage_b.x - menu_w - 8, stage_a.y + 8));
-  if (button(menu_label.c_str(), ImVec2(menu_w, kTouchTarget))) out.toggle_menu = true;
-  const ImVec2 menu_anchor(stage_b.x - 8, ImGui::GetItemRectMax().y + 6);
-
   ImGui::End();
   ImGui::PopStyleVar();
-  if (menu.open)
-    draw_room_menu(view, menu, menu_anchor, std::min(420.0f, stage_b.x - stage_a.x - 16),
-                   origin.y + size.y - pad - menu_anchor.y, out);
   return out;
 }
 

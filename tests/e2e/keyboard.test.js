@@ -103,14 +103,38 @@ test('every control in the room is announced by name, in the order it is drawn',
   })));
   const buttons = mirror.filter((m) => m.tag === 'BUTTON');
   const names = buttons.map((b) => b.label.split(',')[0]);
-  // Tab goes through the thumbnails (in the room's order), the toolbar from left to right, then the
-  // room menu's button (after the rejoin of the test before, the microphone is on again).
-  assert.deepEqual(names.slice(0, 2).sort(), ['Bea', 'Kai'], JSON.stringify(mirror));
-  assert.deepEqual(names.slice(2), ['Turn microphone off', 'Turn video off', 'Leave', 'Room'], JSON.stringify(mirror));
+  // Tab goes as the room is read: the room menu's button at the top, the thumbnails (in the room's
+  // order), the toolbar from left to right (after the rejoin of the test before, the microphone is
+  // on again).
+  assert.equal(names[0], 'Room', JSON.stringify(mirror));
+  assert.deepEqual(names.slice(1, 3).sort(), ['Bea', 'Kai'], JSON.stringify(mirror));
+  assert.deepEqual(names.slice(3), ['Turn microphone off', 'Turn video off', 'Leave'], JSON.stringify(mirror));
   assert.equal(buttons.filter((b) => b.pressed === 'true').length, 1, 'exactly one thumbnail is shown large');
   // The canvas itself is hidden from assistive technology: the mirror describes it.
   assert.equal(await kai.evaluate(() => document.getElementById('canvas').getAttribute('aria-hidden')), 'true');
   assert.equal(await kai.evaluate(() => document.documentElement.lang), 'en');
+});
+
+test('the room menu opens with Enter, its controls come right after its button, and Enter on the button closes it', async () => {
+  // From the microphone toggle back past the thumbnails to the room menu's button at the top.
+  await tabTo(kai, 'Shift+Tab', 'Room');
+  await kai.keyboard.press('Enter');
+  // Open: focus goes to "Copy link", after the link itself.
+  await waitForFocus(kai, 'Copy link', 3000);
+  await kai.keyboard.press('Shift+Tab');
+  assert.equal((await focused(kai)).label, 'Link to this room');
+  await kai.keyboard.press('Shift+Tab');
+  assert.equal((await focused(kai)).label, 'Room');
+  // Past the menu (Kai is no host: nothing to lock), Tab goes on to the thumbnails.
+  await kai.keyboard.press('Tab');
+  await kai.keyboard.press('Tab');
+  await kai.keyboard.press('Tab');
+  assert.match((await focused(kai)).label, /^(Bea|Kai)\b/);
+  await shot(kai, 'room-menu');
+  // Enter on the button again closes the menu, and its controls are gone.
+  await tabTo(kai, 'Shift+Tab', 'Room');
+  await kai.keyboard.press('Enter');
+  await kai.waitForFunction(() => !window.treff.ui().some((w) => w.label === 'Copy link'), null, { timeout: 3000 });
 });
 
 test('the name field is a real text field: pasted text arrives whole, and the name is remembered', async () => {
