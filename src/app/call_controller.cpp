@@ -39,6 +39,7 @@ Status CallController::join(const std::string& room, const std::string& display_
   reconnect_attempt_ = 0;
   changed_ = true;
   const Preview preview = std::exchange(preview_, {});
+  call_media_ = Preview{want_audio, want_video, device_choice_, true, true};
   if (preview.requested && preview.audio == want_audio && preview.video == want_video &&
       preview.choice == device_choice_) {
     if (preview.ready) {
@@ -359,21 +360,30 @@ void CallController::send(const proto::ClientMessage& m) {
 
 void CallController::drop_connections() { run(negotiator_.on_left()); }
 
-void CallController::end_call() {
+void CallController::end_call(bool keep_media) {
   if (socket_) socket_->close();
   socket_.reset();
   socket_open_ = false;
   drop_connections();
   room_.clear();
-  media_.close();
+  if (!keep_media) media_.close();
   preview_ = {};
   changed_ = true;
 }
 
 void CallController::fail(Error error) {
-  end_call();
-  // The reason camera or microphone could not be opened stays for the next attempt's screen.
-  local_.has_audio = local_.has_video = local_.mic_on = local_.camera_on = false;
+  // The join prompt comes back, with its preview: camera and microphone stay open for it and the
+  // next attempt (a wrong password is typed again at once, and Firefox would ask for the camera
+  // again), on as in any preview even if muted in the room.
+  const bool keep_media = local_.has_audio || local_.has_video;
+  end_call(keep_media);
+  if (keep_media) {
+    preview_ = call_media_;
+    apply_local_media(local_.has_audio, local_.has_video);
+  } else {
+    // The reason camera or microphone could not be opened stays for the next attempt's screen.
+    local_.has_audio = local_.has_video = local_.mic_on = local_.camera_on = false;
+  }
   phase_ = CallPhase::Failed;
   problem_ = std::move(error);
 }

@@ -104,8 +104,9 @@ class CallController {
   void send_join();
   void send(const proto::ClientMessage& m);
   void drop_connections();
-  // Closes the socket, every peer connection and the camera/microphone; forgets the room.
-  void end_call();
+  // Closes the socket and every peer connection, and forgets the room; closes the camera and
+  // microphone unless they are kept for the join prompt's preview.
+  void end_call(bool keep_media = false);
   void fail(Error error);
 
   platform::PeerConnections& peers_;
@@ -128,6 +129,7 @@ class CallController {
     bool requested = false;             // media is open, or its answer is awaited
     bool ready = false;                 // the answer came (local_ holds it)
   } preview_;
+  Preview call_media_;  // what the current call asked for: the preview again if the join fails
   RoomModel room_;
   proto::RoomInfo room_info_;
   MeshNegotiator negotiator_;

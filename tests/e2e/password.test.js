@@ -10,8 +10,6 @@ const ROOM = 'e2e-locked';
 const PASSWORD = 'Apfelkuchen 7';
 const env = useServerAndChromium();
 
-
-
 // A host that locks the room over the signaling protocol itself, from a page of the server's
 // origin, and stays in the room: the guest's side alone is tested with it.
 async function lockedRoomWithHost() {
@@ -35,6 +33,13 @@ async function lockedRoomWithHost() {
 test('a guest is asked for the password, told when it is wrong, and let in with the right one', async () => {
   await lockedRoomWithHost();
   const context = await env.browser.newContext({ viewport: { width: 800, height: 560 }, locale: 'en-US' });
+  // Counts how often the page opens camera and microphone (each time, a browser may ask again).
+  await context.addInitScript(() => {
+    window.__mediaOpened = 0;
+    const devices = navigator.mediaDevices;
+    const open = devices.getUserMedia.bind(devices);
+    devices.getUserMedia = (constraints) => { window.__mediaOpened++; return open(constraints); };
+  });
   const guest = await context.newPage();
   await joinByLink(guest, `${env.server.url}/r/${ROOM}`, 'Gast');
 
@@ -56,6 +61,9 @@ test('a guest is asked for the password, told when it is wrong, and let in with 
   await guest.keyboard.press('Enter');
   const s = await waitForState(guest, 's => s.phase === "in-room" && s.participants.length === 2');
   assert.deepEqual(s.participants.map((p) => p.name).sort(), ['Gast', 'Wächter']);
+  // The camera opened for the join prompt served all three attempts.
+  assert.equal(await guest.evaluate(() => window.__mediaOpened), 1);
+  assert.ok(s.participants.find((p) => p.self).camera, 'the guest is in with the camera on');
 });
 
 test('the host locks the room from the room menu, everyone sees it, and only the host can unlock it', async () => {

@@ -15,6 +15,16 @@ using platform::FakeMessageSocket;
 using platform::MediaEvent;
 using platform::PeerEvent;
 
+// The browser's answer to opening camera and microphone.
+MediaEvent answer(MediaEvent::Kind kind, bool audio, bool video, std::string error) {
+  MediaEvent e;
+  e.kind = kind;
+  e.has_audio = audio;
+  e.has_video = video;
+  e.error = std::move(error);
+  return e;
+}
+
 class CallControllerTest : public ::testing::Test {
  protected:
   CallController call{peers, media, [this]() -> std::unique_ptr<platform::MessageSocket> {
@@ -40,7 +50,7 @@ class CallControllerTest : public ::testing::Test {
     tick();
   }
   void join_two_peers() {
-    join_with({MediaEvent::Kind::Opened, true, true, ""},
+    join_with(answer(MediaEvent::Kind::Opened, true, true, ""),
               R"([{"id":"3","name":"Oma","mic":true,"camera":true},{"id":"4","name":"Piet","mic":false,"camera":true}])");
   }
   PeerEvent event(PeerEvent::Kind kind, const std::string& participant) {
@@ -87,7 +97,7 @@ TEST_F(CallControllerTest, ConnectsWhileTheCameraOpensAndJoinsWithWhatItGot) {
   EXPECT_EQ(call.phase(), CallPhase::OpeningMedia);
   ASSERT_EQ(socket().sent.size(), 1u);
   EXPECT_EQ(sent()["type"], "hello");
-  media.emit({MediaEvent::Kind::Opened, true, false, "NotAllowedError"});
+  media.emit(answer(MediaEvent::Kind::Opened, true, false, "NotAllowedError"));
   tick();
   EXPECT_EQ(call.phase(), CallPhase::Joining);
   EXPECT_EQ(sent()["type"], "join");
@@ -100,7 +110,7 @@ TEST_F(CallControllerTest, ConnectionLostDuringTheCameraPromptIsTriedAgain) {
   socket().server_closes(1006);
   tick();
   EXPECT_EQ(call.phase(), CallPhase::OpeningMedia) << "nothing to tell while the prompt is open";
-  media.emit({MediaEvent::Kind::Opened, true, true, ""});
+  media.emit(answer(MediaEvent::Kind::Opened, true, true, ""));
   tick();
   EXPECT_EQ(sockets_opened, 2);
   EXPECT_EQ(call.phase(), CallPhase::Connecting);
@@ -108,7 +118,7 @@ TEST_F(CallControllerTest, ConnectionLostDuringTheCameraPromptIsTriedAgain) {
   tick();
   EXPECT_EQ(call.phase(), CallPhase::Failed);
   EXPECT_EQ(call.problem()->code, "server-unreachable");
-  EXPECT_TRUE(media.closed);
+  EXPECT_FALSE(media.closed) << "the join prompt comes back with the camera open for its preview";
 }
 
 TEST_F(CallControllerTest, NewcomerConnectsToEveryoneAndSendsOffers) {
@@ -181,7 +191,7 @@ TEST_F(CallControllerTest, SomeoneLeavingClosesTheirConnectionAndLateEventsAreIg
 }
 
 TEST_F(CallControllerTest, CameraDeniedJoinsAudioOnlyAndSaysWhy) {
-  join_with({MediaEvent::Kind::Opened, true, false, "NotAllowedError"});
+  join_with(answer(MediaEvent::Kind::Opened, true, false, "NotAllowedError"));
   EXPECT_EQ(call.phase(), CallPhase::InRoom);
   EXPECT_EQ(json::parse(socket().sent.at(1))["camera"], false);
   EXPECT_EQ(call.local_media().problem, "NotAllowedError");
@@ -191,7 +201,7 @@ TEST_F(CallControllerTest, CameraDeniedJoinsAudioOnlyAndSaysWhy) {
 }
 
 TEST_F(CallControllerTest, NoDevicesAtAllStillJoinsToWatchAndListen) {
-  join_with({MediaEvent::Kind::Failed, false, false, "NotFoundError"});
+  join_with(answer(MediaEvent::Kind::Failed, false, false, "NotFoundError"));
   EXPECT_EQ(call.phase(), CallPhase::InRoom);
   json join = json::parse(socket().sent.at(1));
   EXPECT_EQ(join["mic"], false);
@@ -220,7 +230,7 @@ TEST_F(CallControllerTest, OthersMediaStateIsShown) {
 
 TEST_F(CallControllerTest, FullRoomFailsWithTheServersReason) {
   ASSERT_TRUE(call.join("familie", "Anna", true, true).ok());
-  media.emit({MediaEvent::Kind::Opened, true, true, ""});
+  media.emit(answer(MediaEvent::Kind::Opened, true, true, ""));
   tick();
   socket().server_opens();
   tick();
@@ -229,7 +239,36 @@ TEST_F(CallControllerTest, FullRoomFailsWithTheServersReason) {
   EXPECT_EQ(call.phase(), CallPhase::Failed);
   ASSERT_TRUE(call.problem());
   EXPECT_EQ(call.problem()->code, "room-full");
-  EXPECT_TRUE(media.closed);
+  // Back on the join prompt the preview goes on with the camera that is open: not closed, not
+  // opened again.
+  EXPECT_FALSE(media.closed);
+  call.preview(true, true);
+  EXPECT_EQ(media.open_calls, 1);
+  EXPECT_TRUE(call.local_media().camera_on);
+}
+
+TEST_F(CallControllerTest, AWrongPasswordIsTypedAgainWithoutOpeningTheCameraAgain) {
+  ASSERT_TRUE(call.join("familie", "Anna", true, true, "Apfelkuchen").ok());
+  media.emit(answer(MediaEvent::Kind::Opened, true, true, ""));
+  tick();
+  socket().server_opens();
+  tick();
+  call.set_mic(false);  // muted while waiting: the preview shows the microphone on again
+  socket().server_says(R"({"v":1,"type":"error","code":"wrong-password","message":"No."})");
+  tick();
+  ASSERT_EQ(call.phase(), CallPhase::Failed);
+  EXPECT_FALSE(media.closed);
+  EXPECT_TRUE(call.local_media().mic_on);
+  EXPECT_TRUE(media.audio_enabled);
+  call.preview(true, true);  // the join prompt, drawn again
+
+  ASSERT_TRUE(call.join("familie", "Anna", true, true, "Kirschkuchen").ok());
+  EXPECT_EQ(media.open_calls, 1) << "one camera prompt for both attempts";
+  EXPECT_EQ(call.phase(), CallPhase::Connecting);
+  socket().server_opens();
+  tick();
+  EXPECT_EQ(sent()["password"], "Kirschkuchen");
+  EXPECT_EQ(sent()["mic"], true);
 }
 
 TEST_F(CallControllerTest, UnreachableServerFailsClearly) {
@@ -291,7 +330,7 @@ TEST_F(CallControllerTest, LeavingEndsEverythingAndIgnoresLateAnswers) {
   call.leave();
   EXPECT_TRUE(media.closed);
   media.closed = false;
-  media.emit({MediaEvent::Kind::Opened, true, true, ""});  // the person answered the prompt late
+  media.emit(answer(MediaEvent::Kind::Opened, true, true, ""));  // the person answered the prompt late
   tick();
   EXPECT_TRUE(media.closed) << "late camera must be released";
   EXPECT_EQ(call.phase(), CallPhase::Left);
@@ -383,7 +422,7 @@ TEST_F(CallControllerTest, ThePreviewShowsWhatThePersonWillSendAndTheJoinKeepsIt
   call.preview(true, true);
   call.preview(true, true);  // asked every frame on the join prompt: opened once
   EXPECT_EQ(media.open_calls, 1);
-  media.emit({MediaEvent::Kind::Opened, true, true, ""});
+  media.emit(answer(MediaEvent::Kind::Opened, true, true, ""));
   EXPECT_TRUE(tick());
   EXPECT_EQ(call.phase(), CallPhase::Idle);
   EXPECT_TRUE(call.local_media().has_video);
@@ -405,7 +444,7 @@ TEST_F(CallControllerTest, JoiningBeforeThePreviewAnsweredWaitsForIt) {
   socket().server_opens();
   tick();
   EXPECT_EQ(socket().sent.size(), 1u) << "hello only: the join waits for the camera's answer";
-  media.emit({MediaEvent::Kind::Opened, true, false, "NotAllowedError"});
+  media.emit(answer(MediaEvent::Kind::Opened, true, false, "NotAllowedError"));
   tick();
   EXPECT_EQ(sent()["type"], "join");
   EXPECT_EQ(sent()["camera"], false);
@@ -414,7 +453,7 @@ TEST_F(CallControllerTest, JoiningBeforeThePreviewAnsweredWaitsForIt) {
 
 TEST_F(CallControllerTest, TickingAudioOnlyAfterThePreviewOpensTheMicrophoneAlone) {
   call.preview(true, true);
-  media.emit({MediaEvent::Kind::Opened, true, true, ""});
+  media.emit(answer(MediaEvent::Kind::Opened, true, true, ""));
   tick();
   call.preview(true, false);
   EXPECT_EQ(media.open_calls, 2);
@@ -435,7 +474,7 @@ TEST_F(CallControllerTest, NoPreviewDuringACall) {
 
 TEST_F(CallControllerTest, ChoosingAnotherMicrophoneReopensThePreviewWithItAndTheJoinKeepsIt) {
   call.preview(true, true);
-  MediaEvent opened{MediaEvent::Kind::Opened, true, true, ""};
+  MediaEvent opened = answer(MediaEvent::Kind::Opened, true, true, "");
   opened.microphone_id = "mic-a";
   opened.camera_id = "cam-a";
   media.emit(opened);
