@@ -1,0 +1,69 @@
+// The browser client's state: the platform objects, the call controller, the screens' forms and
+// the videos drawn. One App lives for the page; main.cpp runs its frame loop, and the files next
+// to it each do one part of the work on it (media_slots, entry_flow, state_export).
+#pragma once
+
+#include <GLES3/gl3.h>
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "app/call_controller.h"
+#include "app/prejoin_preview.h"
+#include "app/server_choice.h"
+#include "platform/web/web_audio_levels.h"
+#include "platform/web/web_local_media.h"
+#include "platform/web/web_peer_connections.h"
+#include "platform/web/web_video_frames.h"
+#include "ui/screens.h"
+
+namespace treff::app {
+
+// A participant's video as a texture, updated only when a new frame arrives.
+struct VideoSlot {
+  platform::VideoHandle video = 0;
+  platform::PeerHandle peer = 0;  // 0 for the local camera
+  GLuint texture = 0;
+  int width = 0, height = 0;
+  long frames = 0;  // frames uploaded (and so drawn, since each upload forces a redraw)
+  double last_upload_ms = 0;
+};
+
+// A remote participant's sound meter, for the active-speaker decision.
+struct Meter {
+  platform::MeterHandle meter = 0;
+  platform::PeerHandle peer = 0;
+};
+
+struct App {
+  platform::WebPeerConnections peers;
+  platform::WebLocalMedia media;
+  platform::WebVideoFrames videos;
+  platform::WebAudioLevels levels;
+  std::map<std::string, Meter> meters;  // by participant id
+  PrejoinPreview preview{videos, levels};  // the join prompt's picture and meter
+  std::string speaker;  // chosen output device id; "" for the default
+  double next_level_sample_ms = 0;
+  std::unique_ptr<CallController> call;
+  ui::JoinForm form;
+  ui::StartForm start;
+  bool show_start = false;         // the page was opened without a room: the start screen
+  bool open_menu_on_entry = false; // a room just made here: its invite link is the next step
+  ui::RoomMenu menu;
+  unsigned copy_request = 0;       // the clipboard copy whose answer the menu waits for
+  std::string origin;              // of the page, for invite links
+  std::unique_ptr<ServerChoice> servers;  // which server rooms are on
+  std::string server_error;        // why a link's server is refused (form.error points here)
+  std::map<std::string, VideoSlot> slots;  // by participant id
+  bool call_changed = false;              // the call changed since the last drawn frame
+  int settle_frames = 2;                  // ImGui needs a frame or two after input to settle
+  bool video_pending = false;             // a new video frame waits to be shown
+  double last_render_ms = 0;
+  long frames_rendered = 0;
+  std::string codec;  // "libopus 1.3.1, 108 bytes per 20 ms": proves Opus runs in the page
+  double last_css_w = 0, last_css_h = 0, last_dpr = 0;
+  int fb_w = 0, fb_h = 0;
+};
+
+}  // namespace treff::app

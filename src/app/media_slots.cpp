@@ -1,0 +1,89 @@
+#include "app/media_slots.h"
+
+#include "app/webgl_renderer.h"
+
+namespace treff::app {
+namespace {
+
+// Uploading a video frame is the most expensive thing a frame does (and blocks the page on slow
+// machines), so only the person shown large gets every frame; thumbnails get a few a second.
+constexpr double kThumbnailFrameIntervalMs = 200;
+
+}  // namespace
+
+void sync_video_slots(App& app) {
+  const auto& room = app.call->room();
+  // Close slots of people who left, and of remote people whose connection was replaced.
+  for (auto it = app.slots.begin(); it != app.slots.end();) {
+    const Participant* p = room.find(it->first);
+    const RemoteMediaState* r = p && !p->is_self ? app.call->remote(p->id) : nullptr;
+    const bool stale = !p || (!p->is_self && (!r || r->connection != it->second.peer));
+    if (stale) {
+      app.videos.close(it->second.video);
+      glDeleteTextures(1, &it->second.texture);
+      it = app.slots.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  for (const auto& p : room.thumbnails()) {
+    if (app.slots.count(p.id)) continue;
+    VideoSlot slot;
+    if (p.is_self) {
+      if (!app.call->local_media().has_video) continue;
+      slot.video = app.videos.open_local();
+    } else {
+      const RemoteMediaState* r = app.call->remote(p.id);
+      if (!r || !r->has_video) continue;
+      slot.peer = r->connection;
+      slot.video = app.videos.open_remote(r->connection);
+    }
+    if (!slot.video) continue;
+    slot.texture = create_video_texture();
+    app.slots[p.id] = slot;
+  }
+}
+
+void sync_meters(App& app) {
+  for (auto it = app.meters.begin(); it != app.meters.end();) {
+    const RemoteMediaState* r = app.call->remote(it->first);
+    if (!r || r->connection != it->second.peer) {
+      app.levels.unwatch(it->second.meter);
+      it = app.meters.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  for (const auto& p : app.call->room().thumbnails()) {
+    const RemoteMediaState* r = p.is_self ? nullptr : app.call->remote(p.id);
+    if (!r || !r->has_audio || app.meters.count(p.id)) continue;
+    if (const auto meter = app.levels.watch_remote(r->connection)) app.meters[p.id] = Meter{meter, r->connection};
+  }
+}
+
+// Ten samples a second are enough to follow speech and cost next to nothing.
+void sample_audio_levels(App& app, double now_ms) {
+  if (now_ms < app.next_level_sample_ms) return;
+  app.next_level_sample_ms = now_ms + 100;
+  for (const auto& [id, m] : app.meters) app.call->add_audio_level(id, app.levels.level(m.meter));
+}
+
+
+bool update_video_textures(App& app, double now_ms) {
+  bool any = false;
+  const Participant* large = app.call->room().shown_large();
+  for (auto& [id, slot] : app.slots) {
+    const Participant* p = app.call->room().find(id);
+    if (!p || !p->media.camera) continue;  // initials are shown; a disabled track sends black frames
+    const bool is_large = large && large->id == id;
+    if (!is_large && slot.frames > 0 && now_ms - slot.last_upload_ms < kThumbnailFrameIntervalMs) continue;
+    if (app.videos.update(slot.video, slot.texture, slot.width, slot.height)) {
+      slot.last_upload_ms = now_ms;
+      ++slot.frames;
+      any = true;
+    }
+  }
+  return any;
+}
+
+}  // namespace treff::app

@@ -1,0 +1,19 @@
+// The videos and sound meters of the people in the room: a texture per camera, a meter per remote
+// microphone (for the active speaker), opened and closed as people come, go or reconnect.
+#pragma once
+
+#include "app/client_app.h"
+
+namespace treff::app {
+
+// Opens a video slot for each participant with a camera, closes those of people who left or whose
+// connection was replaced.
+void sync_video_slots(App& app);
+// The same for the remote people's sound meters.
+void sync_meters(App& app);
+// Hands the meters' levels to the call (for the active speaker), ten times a second.
+void sample_audio_levels(App& app, double now_ms);
+// Takes new video frames into the textures; true when one did.
+bool update_video_textures(App& app, double now_ms);
+
+}  // namespace treff::app

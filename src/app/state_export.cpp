@@ -1,0 +1,67 @@
+#include "app/state_export.h"
+
+#include <nlohmann/json.hpp>
+
+#include "platform/web/dom_glue.h"
+
+namespace treff::app {
+namespace {
+
+const char* phase_name(CallPhase p) {
+  switch (p) {
+    case CallPhase::Idle: return "idle";
+    case CallPhase::OpeningMedia: return "opening-media";
+    case CallPhase::Connecting: return "connecting";
+    case CallPhase::Joining: return "joining";
+    case CallPhase::InRoom: return "in-room";
+    case CallPhase::Reconnecting: return "reconnecting";
+    case CallPhase::Left: return "left";
+    case CallPhase::Failed: return "failed";
+  }
+  return "idle";
+}
+
+const char* connection_name(platform::ConnectionState c) {
+  switch (c) {
+    case platform::ConnectionState::New: return "new";
+    case platform::ConnectionState::Connecting: return "connecting";
+    case platform::ConnectionState::Connected: return "connected";
+    case platform::ConnectionState::Disconnected: return "disconnected";
+    case platform::ConnectionState::Failed: return "failed";
+    case platform::ConnectionState::Closed: return "closed";
+  }
+  return "new";
+}
+
+}  // namespace
+
+void publish_state(const App& app) {
+  const auto& room = app.call->room();
+  const Participant* large = room.shown_large();
+  nlohmann::json people = nlohmann::json::array();
+  for (const auto& p : room.thumbnails()) {
+    auto s = app.slots.find(p.id);
+    people.push_back({{"id", p.id},
+                      {"name", p.name},
+                      {"self", p.is_self},
+                      {"mic", p.media.mic},
+                      {"camera", p.media.camera},
+                      {"large", large && large->id == p.id},
+                      {"speaking", room.active_speaker() == p.id},
+                      {"framesDrawn", s == app.slots.end() ? 0 : s->second.frames}});
+    // A remote's peer connection state, so a test that waits in vain can say which link is stuck.
+    if (const RemoteMediaState* r = app.call->remote(p.id)) people.back()["connection"] = connection_name(r->state);
+  }
+  const auto& local = app.call->local_media();
+  nlohmann::json state{{"phase", phase_name(app.call->phase())},
+                       {"room", app.call->room_name()},
+                       {"participants", people},
+                       {"local", {{"audio", local.has_audio}, {"video", local.has_video}, {"problem", local.problem}}},
+                       {"problem", app.call->problem() ? app.call->problem()->code : ""},
+                       {"framesRendered", app.frames_rendered},
+                       {"preview", {{"frames", app.preview.frames()}, {"level", app.preview.level()}}},
+                       {"codec", app.codec}};
+  treff_dom_publish_state(state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+}
+
+}  // namespace treff::app
