@@ -17,6 +17,13 @@ mergeInto(LibraryManager.library, {
         layer.id = 'mirror';
         document.body.appendChild(layer);
       }
+      if (!layer.dataset.escape) {
+        layer.dataset.escape = '1';
+        // Escape in any of the mirror's elements (what closes a menu is for C++ to decide).
+        layer.addEventListener('keydown', function(e) {
+          if (e.key === 'Escape' && !e.isComposing) _treff_mirror_escape();
+        });
+      }
       return layer;
     },
 

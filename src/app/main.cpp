@@ -113,9 +113,10 @@ void draw_screens() {
     ui::RoomMenu& menu = app->menu;
     if (std::exchange(app->open_menu_on_entry, false)) menu.open = menu.focus_first = true;
     const ui::RoomIntents in = ui::draw_room_screen(room_view(), menu);
-    if (in.toggle_menu) {
-      menu.open = !menu.open;
+    if (in.toggle_menu || in.close_menu) {
+      menu.open = in.toggle_menu && !menu.open;
       menu.focus_first = menu.open;
+      menu.focus_button = in.close_menu;
       menu.error = nullptr;
     }
     if (in.lock) {

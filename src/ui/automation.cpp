@@ -8,6 +8,7 @@
 #include <cstring>
 #include <map>
 #include <optional>
+#include <utility>
 
 namespace treff::ui::automation {
 namespace {
@@ -35,6 +36,7 @@ std::vector<Node> g_building;
 std::vector<Node> g_done;
 Pending g_next;
 std::map<unsigned, Request> g_requests;
+bool g_escape = false;
 
 bool last_item_disabled() { return (ImGui::GetCurrentContext()->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0; }
 
@@ -57,6 +59,7 @@ void begin_frame() {
 void end_frame() {
   g_done.swap(g_building);
   g_requests.clear();  // requests for widgets that were not drawn: their screen is gone
+  g_escape = false;    // nothing open to close
 }
 
 void next_focus_request() { g_next.focus_request = true; }
@@ -79,7 +82,9 @@ void report_last_item(Role role, const std::string& label, bool pressed, const s
 void request_press(unsigned id) { g_requests[id].press = true; }
 void request_text(unsigned id, std::string text) { g_requests[id].text = std::move(text); }
 void request_submit(unsigned id) { g_requests[id].submit = true; }
-bool has_requests() { return !g_requests.empty(); }
+void request_escape() { g_escape = true; }
+bool has_requests() { return !g_requests.empty() || g_escape; }
+bool take_escape() { return std::exchange(g_escape, false); }
 
 bool take_press() {
   Request* r = last_item_request();

@@ -67,6 +67,8 @@ const char* role_name(Role role);
 void request_press(unsigned id);
 void request_text(unsigned id, std::string text);
 void request_submit(unsigned id);
+// Escape was pressed in the mirror: kept for one frame, for an open menu or panel to close.
+void request_escape();
 bool has_requests();
 // Called by a screen right after drawing a widget: whether the mirror pressed it, or pressed Enter
 // in it (never when the widget is disabled). take_text is called before drawing a text field, with
@@ -74,5 +76,7 @@ bool has_requests();
 bool take_press();
 bool take_text(unsigned id, char* buf, std::size_t size);
 bool take_submit();
+// Whether Escape was pressed since the last frame (the first screen to ask takes it).
+bool take_escape();
 
 }  // namespace treff::ui::automation

@@ -130,7 +130,10 @@ RoomIntents draw_room_screen(const RoomView& view, RoomMenu& menu) {
   const std::string menu_label = std::string(view.locked ? tr(Text::RoomMenuLocked) : tr(Text::RoomMenu)) + "###room";
   const float menu_w = ImGui::CalcTextSize(menu_label.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
   ImGui::SetCursorScreenPos(ImVec2(stage_b.x - menu_w - 8, stage_a.y + 8));
-  if (button(menu_label.c_str(), ImVec2(menu_w, kTouchTarget))) out.toggle_menu = true;
+  const bool focus_button = std::exchange(menu.focus_button, false);
+  if (button(menu_label.c_str(), ImVec2(menu_w, kTouchTarget), focus_button)) out.toggle_menu = true;
+  // Escape closes the open menu, and focus goes back to its button (as with any menu).
+  if (menu.open && automation::take_escape()) out.close_menu = true;
   const ImVec2 menu_anchor(stage_b.x - 8, ImGui::GetItemRectMax().y + 6);
   if (menu.open)
     draw_room_menu(view, menu, menu_anchor, std::min(420.0f, stage_b.x - stage_a.x - 16),

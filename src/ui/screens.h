@@ -77,6 +77,7 @@ struct PrejoinView {
 struct RoomMenu {
   bool open = false;
   bool focus_first = false;     // just opened: keyboard focus goes into the menu
+  bool focus_button = false;    // closed with Escape: keyboard focus goes back to its button
   char password[1200] = {};
   const char* error = nullptr;  // e.g. an invalid password
   InviteStatus invite = InviteStatus::None;
@@ -103,6 +104,7 @@ struct RoomIntents {
   bool toggle_camera = false;
   bool leave = false;
   bool toggle_menu = false;
+  bool close_menu = false;  // Escape in the open menu
   bool lock = false;    // with the menu's password
   bool unlock = false;
   bool copy_link = false;

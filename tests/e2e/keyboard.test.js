@@ -115,7 +115,7 @@ test('every control in the room is announced by name, in the order it is drawn',
   assert.equal(await kai.evaluate(() => document.documentElement.lang), 'en');
 });
 
-test('the room menu opens with Enter, its controls come right after its button, and Enter on the button closes it', async () => {
+test('the room menu opens with Enter, its controls come right after its button, Enter or Escape closes it', async () => {
   // From the microphone toggle back past the thumbnails to the room menu's button at the top.
   await tabTo(kai, 'Shift+Tab', 'Room');
   await kai.keyboard.press('Enter');
@@ -132,9 +132,16 @@ test('the room menu opens with Enter, its controls come right after its button, 
   assert.match((await focused(kai)).label, /^(Bea|Kai)\b/);
   await shot(kai, 'room-menu');
   // Enter on the button again closes the menu, and its controls are gone.
+  const menuClosed = () => kai.waitForFunction(() => !window.treff.ui().some((w) => w.label === 'Copy link'), null, { timeout: 3000 });
   await tabTo(kai, 'Shift+Tab', 'Room');
   await kai.keyboard.press('Enter');
-  await kai.waitForFunction(() => !window.treff.ui().some((w) => w.label === 'Copy link'), null, { timeout: 3000 });
+  await menuClosed();
+  // Escape closes it too, from inside, and focus goes back to its button.
+  await kai.keyboard.press('Enter');
+  await waitForFocus(kai, 'Copy link', 3000);
+  await kai.keyboard.press('Escape');
+  await menuClosed();
+  await waitForFocus(kai, 'Room', 3000);
 });
 
 test('the name field is a real text field: pasted text arrives whole, and the name is remembered', async () => {
