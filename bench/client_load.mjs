@@ -13,7 +13,8 @@ const ROUNDS = Number(process.env.ROUNDS || 5);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (xs) => `median ${median(xs).toFixed(0)} ms (${xs.map((x) => x.toFixed(0)).join(', ')})`;
 
-const treff = await startServer();
+// SITE=<folder of a built client> measures that build instead of this checkout's (to compare two).
+const treff = await startServer({ args: ['--port', '0', ...(process.env.SITE ? ['--root', process.env.SITE] : [])] });
 const plain = await startServer({ args: ['--port', '0', '--root', path.join(REPO, 'bench/plain_page')] });
 const browser = await launchChromium();
 

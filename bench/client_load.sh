@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Client benchmark: bytes, time to join prompt, join-to-first-frame against a plain HTML page, idle
 # redraws. Runs Chromium and two treff-servers in a network namespace that has only loopback.
-# Usage: bench/client_load.sh   (ROUNDS=N for more rounds; default 5)
+# Usage: bench/client_load.sh   (ROUNDS=N for more rounds; default 5; SITE=<built client folder>
+# to measure another build, e.g. a copy of build/wasm/site from before a change)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x build/native/src/server/treff-server ] && [ -f build/wasm/site/treff.wasm ] || ./tools/build >&2

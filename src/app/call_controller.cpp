@@ -46,7 +46,7 @@ Status CallController::join(const std::string& room, const std::string& display_
       connect();  // camera and microphone are open already: straight to the server
     } else {
       phase_ = CallPhase::OpeningMedia;  // the preview's answer is on its way
-      socket_ = open_socket_();
+      use_or_open_socket();
     }
     return Ok{};
   }
@@ -56,7 +56,7 @@ Status CallController::join(const std::string& room, const std::string& display_
     media_.open(want_audio, want_video, device_choice_);
     // The connection opens while the camera does; the join waits for the camera's answer, since
     // it tells the others whether mic and camera are on.
-    socket_ = open_socket_();
+    use_or_open_socket();
   } else {
     connect();  // receive-only, by choice
   }
@@ -89,6 +89,19 @@ void CallController::preview(bool want_audio, bool want_video) {
   }
   preview_ = Preview{want_audio, want_video, device_choice_, true, false};
   media_.open(want_audio, want_video, device_choice_);
+}
+
+void CallController::warm_up(std::int64_t now_ms) {
+  if (!between_calls() || socket_ || now_ms < warm_again_at_ms_) return;
+  socket_ = open_socket_();
+  socket_open_ = false;
+  warm_ = true;
+}
+
+void CallController::use_or_open_socket() {
+  if (std::exchange(warm_, false) && socket_) return;
+  socket_ = open_socket_();
+  socket_open_ = false;
 }
 
 void CallController::set_mic(bool on) {
@@ -207,8 +220,8 @@ void CallController::on_media_event(const MediaEvent& e) {
 
 void CallController::connect() {
   phase_ = phase_ == CallPhase::Reconnecting ? CallPhase::Reconnecting : CallPhase::Connecting;
-  socket_ = open_socket_();
-  socket_open_ = false;
+  use_or_open_socket();
+  if (socket_open_) send_join();  // the warm connection is open already
   changed_ = true;
 }
 
@@ -224,9 +237,12 @@ void CallController::on_socket_event(const SocketEvent& e, std::int64_t now_ms) 
     case SocketEvent::Kind::Opened:
       socket_open_ = true;
       send(proto::Hello{"treff-web/0.1"});
+      warm_failures_ = 0;
+      if (warm_) break;  // the join goes out when the person joins
       if (phase_ != CallPhase::OpeningMedia) send_join();  // else when the camera has answered
       break;
     case SocketEvent::Kind::Message: {
+      if (warm_) break;  // before a join the server only says hello
       auto m = proto::parse_server_message(e.text);
       if (!m) {
         problem_ = m.error();  // a server speaking another protocol; keep going
@@ -239,6 +255,10 @@ void CallController::on_socket_event(const SocketEvent& e, std::int64_t now_ms) 
     case SocketEvent::Kind::Closed:
       socket_.reset();
       socket_open_ = false;
+      if (std::exchange(warm_, false)) {
+        warm_again_at_ms_ = now_ms + reconnect_delay_ms(warm_failures_++);
+        break;
+      }
       if (phase_ == CallPhase::InRoom || phase_ == CallPhase::Reconnecting) {
         // Keep the room on screen; the others come back when we rejoin.
         drop_connections();
@@ -364,6 +384,7 @@ void CallController::end_call(bool keep_media) {
   if (socket_) socket_->close();
   socket_.reset();
   socket_open_ = false;
+  warm_ = false;
   drop_connections();
   room_.clear();
   if (!keep_media) media_.close();

@@ -60,6 +60,10 @@ class CallController {
   // their sound level. A join asking for the same keeps them open instead of asking again; asking
   // for something else (audio only ticked) opens them anew. Ignored during a call.
   void preview(bool want_audio, bool want_video);
+  // Before a call (join prompt): connects to the server already, so that pressing "Join" sends the
+  // join at once instead of waiting for a connection. A failed attempt is not shown (nobody asked
+  // for anything yet) and is tried again a little later. Ignored during a call.
+  void warm_up(std::int64_t now_ms);
   // The microphone and camera to open from now on (preview and join); a preview open with other
   // devices is opened anew at the next preview().
   void choose_devices(const platform::DeviceChoice& choice) { device_choice_ = choice; }
@@ -101,6 +105,8 @@ class CallController {
   void apply_local_media(bool mic_on, bool camera_on);
   void run(const NegotiationActions& actions);
   void connect();
+  // Takes the warm connection for the call if there is one, else opens a new one.
+  void use_or_open_socket();
   void send_join();
   void send(const proto::ClientMessage& m);
   void drop_connections();
@@ -114,6 +120,9 @@ class CallController {
   SocketFactory open_socket_;
   std::unique_ptr<platform::MessageSocket> socket_;
   bool socket_open_ = false;  // socket_ is open (hello sent)
+  bool warm_ = false;         // socket_ was opened by warm_up() and no join went over it yet
+  int warm_failures_ = 0;
+  std::int64_t warm_again_at_ms_ = 0;
 
   CallPhase phase_ = CallPhase::Idle;
   std::optional<Error> problem_;

@@ -130,7 +130,8 @@ void switch_language(ui::Language language) {
 
 }  // namespace
 
-// On the join prompt the person sees and hears what they would send; elsewhere nothing is watched.
+// On the join prompt the person sees and hears what they would send, and the server is connected
+// already; elsewhere nothing is watched.
 bool follow_preview(App& app, double now_ms) {
   const CallPhase phase = app.call->phase();
   if (app.show_start || (phase != CallPhase::Idle && phase != CallPhase::Failed)) {
@@ -138,6 +139,10 @@ bool follow_preview(App& app, double now_ms) {
     return false;
   }
   app.call->preview(true, !app.form.audio_only);
+  // Connected before "Join" is pressed: the join goes out at once. Not to a server the link may
+  // not use, nor before the page knows which servers it may use.
+  if (app.servers->ready() && app.servers->refused().empty())
+    app.call->warm_up(static_cast<std::int64_t>(now_ms));
   return app.preview.update(app.call->local_media(), now_ms);
 }
 

@@ -10,8 +10,8 @@ namespace treff::app {
 void draw_entry_screens(App& app);
 // Joins the room in the join form (also "Rejoin" after leaving).
 void start_join(App& app);
-// On the join prompt the person sees and hears what they would send; elsewhere nothing is
-// watched. True when the preview changed on screen.
+// On the join prompt the person sees and hears what they would send, and the server is connected
+// already; elsewhere nothing is watched. True when the preview changed on screen.
 bool follow_preview(App& app, double now_ms);
 
 }  // namespace treff::app

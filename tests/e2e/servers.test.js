@@ -62,6 +62,7 @@ test('a room on another listed server: made there from the start screen, and its
   await joinByLink(ben, link, 'Ben');
   await waitForState(ben, 's => s.phase === "in-room" && s.participants.length === 2');
   await waitForState(anna, 's => s.participants.length === 2');
+  // One connection: the join prompt opens it before "Join" is pressed, and the join goes over it.
   assert.deepEqual(benSockets, [`ws://127.0.0.1:18181/ws`]);
 });
 

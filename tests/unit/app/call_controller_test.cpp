@@ -247,6 +247,57 @@ TEST_F(CallControllerTest, FullRoomFailsWithTheServersReason) {
   EXPECT_TRUE(call.local_media().camera_on);
 }
 
+TEST_F(CallControllerTest, TheJoinPromptsWarmConnectionCarriesTheJoinAtOnce) {
+  call.preview(true, true);
+  media.emit(answer(MediaEvent::Kind::Opened, true, true, ""));
+  tick();
+  call.warm_up(now);
+  ASSERT_EQ(sockets_opened, 1);
+  socket().server_opens();
+  socket().server_says(R"({"v":1,"type":"hello","server":"treff-server/0.1"})");
+  tick();
+  ASSERT_EQ(socket().sent.size(), 1u) << "only the hello before anyone joins";
+  EXPECT_EQ(sent()["type"], "hello");
+  EXPECT_EQ(call.phase(), CallPhase::Idle);
+  call.warm_up(now);
+  EXPECT_EQ(sockets_opened, 1) << "one warm connection";
+
+  ASSERT_TRUE(call.join("familie", "Anna", true, true).ok());
+  EXPECT_EQ(sockets_opened, 1);
+  EXPECT_EQ(call.phase(), CallPhase::Joining);
+  EXPECT_EQ(sent()["type"], "join");
+}
+
+TEST_F(CallControllerTest, AWarmConnectionStillOpeningIsTakenByTheJoin) {
+  call.warm_up(now);
+  ASSERT_TRUE(call.join("familie", "Anna", false, false).ok());
+  EXPECT_EQ(call.phase(), CallPhase::Connecting);
+  socket().server_opens();
+  tick();
+  EXPECT_EQ(sockets_opened, 1);
+  EXPECT_EQ(call.phase(), CallPhase::Joining);
+  EXPECT_EQ(sent()["type"], "join");
+}
+
+TEST_F(CallControllerTest, AWarmConnectionThatFailsIsNotShownAndTriedAgainLater) {
+  call.warm_up(now);
+  socket().server_closes(1006);
+  tick();
+  EXPECT_EQ(call.phase(), CallPhase::Idle);
+  EXPECT_FALSE(call.problem());
+  call.warm_up(now);
+  EXPECT_EQ(sockets_opened, 1) << "not at once: the server may be down";
+  now += 1000;
+  call.warm_up(now);
+  EXPECT_EQ(sockets_opened, 2);
+  // Joining while the server is down is told as before.
+  ASSERT_TRUE(call.join("familie", "Anna", false, false).ok());
+  socket().server_closes(1006);
+  tick();
+  EXPECT_EQ(call.phase(), CallPhase::Failed);
+  EXPECT_EQ(call.problem()->code, "server-unreachable");
+}
+
 TEST_F(CallControllerTest, AWrongPasswordIsTypedAgainWithoutOpeningTheCameraAgain) {
   ASSERT_TRUE(call.join("familie", "Anna", true, true, "Apfelkuchen").ok());
   media.emit(answer(MediaEvent::Kind::Opened, true, true, ""));
