@@ -35,12 +35,12 @@ constexpr Entry kCatalog[] = {
     {"De camera is niet toegestaan. U doet mee met alleen geluid.",
      "Die Kamera ist nicht erlaubt. Sie nehmen nur mit Ton teil.",
      "The camera is not allowed. You are in the call with sound only."},
-    {"Firefox: klik op het camera-symbool links in de adresbalk en kies \"Toestaan\". Laad daarna de pagina opnieuw.",
+    {"Firefox: klik op het camera-symbool links in de adresbalk en kies “Toestaan”. Laad daarna de pagina opnieuw.",
      "Firefox: Klicken Sie links in der Adressleiste auf das Kamera-Symbol und wählen Sie „Erlauben“. Laden Sie dann die Seite neu.",
-     "Firefox: click the camera symbol at the left of the address bar and choose \"Allow\". Then reload the page."},
-    {"Chrome: klik op het slot- of camera-symbool in de adresbalk, zet Camera op \"Toestaan\" en laad de pagina opnieuw.",
+     "Firefox: click the camera symbol at the left of the address bar and choose “Allow”. Then reload the page."},
+    {"Chrome: klik op het slot- of camera-symbool in de adresbalk, zet Camera op “Toestaan” en laad de pagina opnieuw.",
      "Chrome: Klicken Sie in der Adressleiste auf das Schloss- oder Kamera-Symbol, stellen Sie Kamera auf „Zulassen“ und laden Sie die Seite neu.",
-     "Chrome: click the lock or camera symbol in the address bar, set Camera to \"Allow\" and reload the page."},
+     "Chrome: click the lock or camera symbol in the address bar, set Camera to “Allow” and reload the page."},
     {"Er is geen camera of microfoon beschikbaar. U kunt kijken en luisteren.",
      "Es ist keine Kamera und kein Mikrofon verfügbar. Sie können zusehen und zuhören.",
      "No camera or microphone is available. You can watch and listen."},
@@ -80,9 +80,9 @@ constexpr Entry kCatalog[] = {
      "Nur {name} kann das Passwort festlegen oder entfernen.", "Only {name} can set or remove the password."},
     {"Beeldbellen in de browser", "Videotelefonie im Browser", "Video calls in your browser"},
     {"Zo werkt het", "So funktioniert es", "How it works"},
-    {"1. Druk op \"Direct beeldbellen\" of geef een ruimte een naam.",
+    {"1. Druk op “Direct beeldbellen” of geef een ruimte een naam.",
      "1. Drücken Sie „Jetzt anrufen“ oder geben Sie einem Raum einen Namen.",
-     "1. Press \"Call now\" or give a room a name."},
+     "1. Press “Call now” or give a room a name."},
     {"2. Stuur de link per e-mail, sms of WhatsApp naar wie u wilt spreken.",
      "2. Senden Sie den Link per E-Mail, SMS oder WhatsApp an die Menschen, mit denen Sie sprechen möchten.",
      "2. Send the link by e-mail, text message or WhatsApp to the people you want to talk to."},
@@ -94,13 +94,13 @@ constexpr Entry kCatalog[] = {
     {"Er is niets te installeren: Firefox of Chrome is genoeg. Beeld en geluid gaan rechtstreeks tussen de "
      "deelnemers (tot 6 personen); de server brengt u alleen met elkaar in contact en bewaart niets. Een ruimte "
      "bestaat zolang er iemand in is. Wie als eerste binnen is, kan de ruimte met een wachtwoord op slot doen "
-     "(knop \"Ruimte\").",
+     "(knop “Ruimte”).",
      "Es gibt nichts zu installieren: Firefox oder Chrome genügt. Bild und Ton gehen direkt zwischen den "
      "Teilnehmenden (bis zu 6 Personen); der Server bringt Sie nur zusammen und speichert nichts. Ein Raum besteht, "
      "solange jemand darin ist. Wer zuerst da ist, kann den Raum mit einem Passwort abschließen (Knopf „Raum“).",
      "There is nothing to install: Firefox or Chrome is enough. Picture and sound go directly between the "
      "participants (up to 6 people); the server only introduces you and keeps nothing. A room exists as long as "
-     "someone is in it. Whoever is in first can lock the room with a password (button \"Room\")."},
+     "someone is in it. Whoever is in first can lock the room with a password (button “Room”)."},
     {"Direct beeldbellen", "Jetzt anrufen", "Call now"},
     {"of", "oder", "or"},
     {"Naam van een nieuwe ruimte", "Name für einen neuen Raum", "Name for a new room"},
