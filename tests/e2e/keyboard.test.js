@@ -1,20 +1,17 @@
 // The keyboard alone: a person who never touches the mouse joins, mutes, picks who is large,
 // leaves and rejoins, with Tab, Shift+Tab, Enter and Space on the DOM mirror of the UI. Also the
 // mirror's text field is a real <input> (phone keyboards, paste, autofill) that keeps the name.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { launchChromium, waitForState } from './lib/browser.js';
-import { smallFakeVideo } from './lib/fake_video.js';
-import { REPO, startServer, stopServer } from './lib/server.js';
+import { waitForState } from './lib/browser.js';
+import { artifact, useServerAndChromium } from './lib/setup.js';
 import { joinByLink } from './lib/ui.js';
 
-const ARTIFACTS = path.join(REPO, 'tests/e2e/artifacts');
 const ROOM = 'e2e-keyboard';
-let server, browser, kai, bea;
+const env = useServerAndChromium({ keepPages: true });  // Kai's visit goes on from test to test
+let kai, bea;
 
-const shot = (page, name) => page.screenshot({ path: path.join(ARTIFACTS, `keyboard-${name}.png`) });
+const shot = (page, name) => page.screenshot({ path: artifact(`keyboard-${name}.png`) });
 
 // What the focused element is, as a screen reader would announce it.
 const focused = (page) => page.evaluate(() => {
@@ -39,25 +36,15 @@ async function tabTo(page, key, prefix) {
   throw new Error(`no element labelled "${prefix}…" reachable with ${key}; focus is on ${JSON.stringify(await focused(page))}`);
 }
 
-before(async () => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium([`--use-file-for-fake-video-capture=${smallFakeVideo()}`]);
-  const context = await browser.newContext({ viewport: { width: 800, height: 500 }, locale: 'en-US' });
-  bea = await context.newPage();
-  await joinByLink(bea, `${server.url}/r/${ROOM}`, 'Bea');
-  await waitForState(bea, 's => s.phase === "in-room"');
-});
-
-after(async () => {
-  await browser?.close();
-  if (server) await stopServer(server);
-});
-
 test('with the keyboard alone a person joins, mutes, picks who is large, leaves and rejoins', async () => {
-  const context = await browser.newContext({ viewport: { width: 800, height: 500 }, locale: 'en-US' });
+  // Bea is in the room already, for Kai to meet.
+  bea = await (await env.browser.newContext({ viewport: { width: 800, height: 500 }, locale: 'en-US' })).newPage();
+  await joinByLink(bea, `${env.server.url}/r/${ROOM}`, 'Bea');
+  await waitForState(bea, 's => s.phase === "in-room"');
+
+  const context = await env.browser.newContext({ viewport: { width: 800, height: 500 }, locale: 'en-US' });
   kai = await context.newPage();
-  await kai.goto(`${server.url}/r/${ROOM}`);
+  await kai.goto(`${env.server.url}/r/${ROOM}`);
   // The page opens with the caret in the name field.
   await waitForFocus(kai, 'Your name');
   await kai.keyboard.type('Kai');
@@ -145,9 +132,9 @@ test('the room menu opens with Enter, its controls come right after its button, 
 });
 
 test('the name field is a real text field: pasted text arrives whole, and the name is remembered', async () => {
-  const context = await browser.newContext({ viewport: { width: 800, height: 500 }, locale: 'de-DE' });
+  const context = await env.browser.newContext({ viewport: { width: 800, height: 500 }, locale: 'de-DE' });
   const page = await context.newPage();
-  await page.goto(`${server.url}/r/${ROOM}`);
+  await page.goto(`${env.server.url}/r/${ROOM}`);
   await waitForFocus(page, 'Ihr Name');
   const field = await page.evaluate(() => ({ tag: document.activeElement.tagName, autocomplete: document.activeElement.autocomplete }));
   assert.deepEqual(field, { tag: 'INPUT', autocomplete: 'name' });

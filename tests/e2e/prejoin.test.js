@@ -10,10 +10,16 @@ import { click, findWidget, joinByLink } from './lib/ui.js';
 const env = useServerAndChromium();
 const AUDIO_ONLY = 'Nur Audio (ohne Kamera)';
 
-test('own picture and sound level before joining; audio only: camera closed, seen as off, remembered', async () => {
-  const host = await (await env.browser.newContext({ viewport: { width: 800, height: 500 }, locale: 'de-DE' })).newPage();
-  await joinByLink(host, `${env.server.url}/r/e2e-audio`, 'Heike');
+// Someone already in the room, so the person joining has someone to see and hear.
+async function hostIn(room, name, locale) {
+  const host = await (await env.browser.newContext({ viewport: { width: 800, height: 500 }, locale })).newPage();
+  await joinByLink(host, `${env.server.url}/r/${room}`, name);
   await waitForState(host, 's => s.phase === "in-room"');
+  return host;
+}
+
+test('own picture and sound level before joining; audio only: camera closed, seen as off, remembered', async () => {
+  const host = await hostIn('e2e-audio', 'Heike', 'de-DE');
 
   const page = await (await env.browser.newContext({ viewport: { width: 800, height: 560 }, locale: 'de-DE' })).newPage();
   await page.goto(`${env.server.url}/r/e2e-audio`);
@@ -45,9 +51,7 @@ test('own picture and sound level before joining; audio only: camera closed, see
 });
 
 test('camera, microphone and speaker chosen before joining are used, and kept for next time', async () => {
-  const host = await (await env.browser.newContext({ viewport: { width: 800, height: 500 }, locale: 'en-US' })).newPage();
-  await joinByLink(host, `${env.server.url}/r/e2e-devices`, 'Hank');
-  await waitForState(host, 's => s.phase === "in-room"');
+  const host = await hostIn('e2e-devices', 'Hank', 'en-US');
 
   const page = await (await env.browser.newContext({ viewport: { width: 800, height: 600 }, locale: 'en-US' })).newPage();
   await page.goto(`${env.server.url}/r/e2e-devices`);
