@@ -40,8 +40,7 @@ Status CallController::join(const std::string& room, const std::string& display_
   changed_ = true;
   const Preview preview = std::exchange(preview_, {});
   call_media_ = Preview{want_audio, want_video, device_choice_, true, true};
-  if (preview.requested && preview.audio == want_audio && preview.video == want_video &&
-      preview.choice == device_choice_) {
+  if (preview.serves(want_audio, want_video, device_choice_)) {
     if (preview.ready) {
       connect();  // camera and microphone are open already: straight to the server
     } else {
@@ -77,9 +76,7 @@ bool CallController::between_calls() const {
 
 void CallController::preview(bool want_audio, bool want_video) {
   if (!between_calls()) return;
-  if (preview_.requested && preview_.audio == want_audio && preview_.video == want_video &&
-      preview_.choice == device_choice_)
-    return;
+  if (preview_.serves(want_audio, want_video, device_choice_)) return;
   local_ = {};
   changed_ = true;
   if (!want_audio && !want_video) {

@@ -137,6 +137,10 @@ class CallController {
     platform::DeviceChoice choice;
     bool requested = false;             // media is open, or its answer is awaited
     bool ready = false;                 // the answer came (local_ holds it)
+    // Open (or opening) with just what is asked for now.
+    bool serves(bool want_audio, bool want_video, const platform::DeviceChoice& want) const {
+      return requested && audio == want_audio && video == want_video && choice == want;
+    }
   } preview_;
   Preview call_media_;  // what the current call asked for: the preview again if the join fails
   RoomModel room_;

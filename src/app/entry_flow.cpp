@@ -85,9 +85,8 @@ ui::PrejoinView prejoin_view(App& app) {
 
 // A link to a room on a server the page's server does not list: say so, and offer no join.
 void check_link_server(App& app) {
-  const bool refused = !app.servers->refused().empty();
-  app.form.blocked = refused || !app.servers->ready();
-  if (refused) {
+  app.form.blocked = !app.servers->may_connect();
+  if (!app.servers->refused().empty()) {
     app.server_error = ui::tr_with_name(ui::Text::UnknownServer, app.servers->refused());
     app.form.error = app.server_error.c_str();
   }
@@ -141,8 +140,7 @@ bool follow_preview(App& app, double now_ms) {
   app.call->preview(true, !app.form.audio_only);
   // Connected before "Join" is pressed: the join goes out at once. Not to a server the link may
   // not use, nor before the page knows which servers it may use.
-  if (app.servers->ready() && app.servers->refused().empty())
-    app.call->warm_up(static_cast<std::int64_t>(now_ms));
+  if (app.servers->may_connect()) app.call->warm_up(static_cast<std::int64_t>(now_ms));
   return app.preview.update(app.call->local_media(), now_ms);
 }
 

@@ -30,6 +30,8 @@ class ServerChoice {
   bool is_page_server() const { return chosen_ == 0; }
   // The link's server when it is not in the list (then no join may start); "" otherwise.
   const std::string& refused() const { return refused_; }
+  // The page may connect to the current server: the list is known and the link's server is in it.
+  bool may_connect() const { return ready() && refused_.empty(); }
 
   std::string signaling_url() const { return signaling_url_of(current().url); }
   // What a room link needs after "/r/<room>": "?server=<url, encoded>" for another server.

@@ -25,7 +25,6 @@ struct JoinForm {
   bool blocked = false;         // no join possible (the error says why): the button is disabled
 };
 
-
 struct JoinIntents {
   bool join = false;                  // button or Enter
   bool audio_only_changed = false;    // the person ticked or unticked "audio only"

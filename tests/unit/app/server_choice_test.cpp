@@ -27,9 +27,11 @@ TEST(ServerChoice, ThePagesServerComesFirstAndTheListAfterIt) {
 TEST(ServerChoice, ALinkToAListedServerIsFollowedOnceTheListIsKnown) {
   ServerChoice c("https://here.org", "https://treff.buurt.nl/");
   EXPECT_FALSE(c.ready()) << "not before servers.json says whether it may";
+  EXPECT_FALSE(c.may_connect());
   c.set_list(kList);
   EXPECT_TRUE(c.ready());
   EXPECT_EQ(c.refused(), "");
+  EXPECT_TRUE(c.may_connect());
   EXPECT_EQ(c.current().name, "Buurthuis");
 }
 
@@ -37,6 +39,7 @@ TEST(ServerChoice, ALinkToAServerNotInTheListIsRefused) {
   ServerChoice c("https://here.org", "https://evil.example");
   c.set_list(kList);
   EXPECT_EQ(c.refused(), "https://evil.example");
+  EXPECT_FALSE(c.may_connect());
   EXPECT_TRUE(c.is_page_server());
   ServerChoice broken("https://here.org", "https://treff.buurt.nl");
   broken.set_list("not json");  // the list could not be read: nothing but the page's server
