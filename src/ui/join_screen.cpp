@@ -77,40 +77,27 @@ bool draw_join_fields(JoinForm& form, float width, JoinIntents& out) {
 JoinIntents draw_join_screen(JoinForm& form, const PrejoinView& preview) {
   JoinIntents out;
   begin_screen("join");
-  const float avail = ImGui::GetContentRegionAvail().x;
+  const ScreenColumns columns = screen_columns(700, 400);
   const float top = 24 + kTouchTarget;  // below the language row
-  bool submit = false;
-  if (avail >= 700) {
-    const float column = std::min(400.0f, (avail - 48) / 2);
-    const float x = (ImGui::GetWindowWidth() - 2 * column - 48) / 2;
-    ImGui::SetCursorPos(ImVec2(x, top));
-    ImGui::BeginGroup();
-    ImGui::PushFont(title_font());
-    ImGui::TextUnformatted(tr(Text::JoinTitle));
-    ImGui::PopFont();
-    ImGui::Spacing();
-    // The picture takes what the title, meter and device buttons leave of the window's height.
-    const float room_left = ImGui::GetWindowHeight() - ImGui::GetCursorPosY() - preview_extras_height(preview) - 24;
-    draw_preview(preview, column, room_left < 90.0f ? 0.0f : std::min(room_left, column * 0.75f), out);
+  ImGui::SetCursorPos(ImVec2(columns.left, top));
+  ImGui::BeginGroup();
+  ImGui::PushFont(title_font());
+  ImGui::TextUnformatted(tr(Text::JoinTitle));
+  ImGui::PopFont();
+  if (columns.side_by_side) ImGui::Spacing();
+  // Side by side, the picture takes what the title, meter and device buttons leave of the window's
+  // height; in one column, what the fields below leave over too. Where that is too little to
+  // recognise anyone (a phone held sideways), only the microphone's meter shows.
+  const float below = columns.side_by_side ? 24.0f : 420.0f;
+  const float room_left = ImGui::GetWindowHeight() - ImGui::GetCursorPosY() - preview_extras_height(preview) - below;
+  draw_preview(preview, columns.width, room_left < 90.0f ? 0.0f : std::min(room_left, columns.width * 0.75f), out);
+  if (columns.side_by_side) {
     ImGui::EndGroup();
-    ImGui::SetCursorPos(ImVec2(x + column + 48, top + 8));
+    ImGui::SetCursorPos(ImVec2(columns.right, top + 8));
     ImGui::BeginGroup();
-    submit = draw_join_fields(form, column, out);
-    ImGui::EndGroup();
-  } else {
-    const float width = std::min(avail, 420.0f);
-    ImGui::SetCursorPos(ImVec2((ImGui::GetWindowWidth() - width) / 2, top));
-    ImGui::BeginGroup();
-    ImGui::PushFont(title_font());
-    ImGui::TextUnformatted(tr(Text::JoinTitle));
-    ImGui::PopFont();
-    // The picture gets what the fields leave over; where that is too little to recognise anyone
-    // (a phone held sideways), only the microphone's meter shows.
-    const float room_left = ImGui::GetWindowHeight() - ImGui::GetCursorPosY() - 420.0f - preview_extras_height(preview);
-    draw_preview(preview, width, room_left < 90.0f ? 0.0f : std::min(room_left, width * 0.75f), out);
-    submit = draw_join_fields(form, width, out);
-    ImGui::EndGroup();
   }
+  const bool submit = draw_join_fields(form, columns.width, out);
+  ImGui::EndGroup();
   // Last in Tab order: the name field comes first for the people who came to join.
   out.language = language_picker();
   ImGui::End();

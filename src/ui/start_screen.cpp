@@ -46,28 +46,20 @@ void draw_start_actions(JoinForm& join, StartForm& form, float width, StartInten
 StartIntents draw_start_screen(JoinForm& join, StartForm& form) {
   StartIntents out;
   begin_screen("start");
-  const float avail = ImGui::GetContentRegionAvail().x;
+  const ScreenColumns columns = screen_columns(720, 420);
   const float top = 24 + kTouchTarget;  // below the language row
-  if (avail >= 720) {
-    const float column = std::min(420.0f, (avail - 48) / 2);
-    const float x = (ImGui::GetWindowWidth() - 2 * column - 48) / 2;
-    ImGui::SetCursorPos(ImVec2(x, top));
-    ImGui::BeginGroup();
-    draw_how_it_works(form, column);
+  ImGui::SetCursorPos(ImVec2(columns.left, top));
+  ImGui::BeginGroup();
+  draw_how_it_works(form, columns.width);
+  if (columns.side_by_side) {
     ImGui::EndGroup();
-    ImGui::SetCursorPos(ImVec2(x + column + 48, top + 8));
+    ImGui::SetCursorPos(ImVec2(columns.right, top + 8));
     ImGui::BeginGroup();
-    draw_start_actions(join, form, column, out);
-    ImGui::EndGroup();
   } else {
-    const float width = std::min(avail, 420.0f);
-    ImGui::SetCursorPos(ImVec2((ImGui::GetWindowWidth() - width) / 2, top));
-    ImGui::BeginGroup();
-    draw_how_it_works(form, width);
     ImGui::Spacing();
-    draw_start_actions(join, form, width, out);
-    ImGui::EndGroup();
   }
+  draw_start_actions(join, form, columns.width, out);
+  ImGui::EndGroup();
   out.language = language_picker();
   ImGui::End();
   return out;

@@ -19,6 +19,22 @@ void begin_screen(const char* id) {
   ImGui::Begin(id, nullptr, kScreenFlags);
 }
 
+ScreenColumns screen_columns(float min_width, float max_column) {
+  constexpr float kGap = 48, kPhoneColumn = 420;
+  const float avail = ImGui::GetContentRegionAvail().x, window = ImGui::GetWindowWidth();
+  ScreenColumns c;
+  c.side_by_side = avail >= min_width;
+  if (c.side_by_side) {
+    c.width = std::min(max_column, (avail - kGap) / 2);
+    c.left = (window - 2 * c.width - kGap) / 2;
+    c.right = c.left + c.width + kGap;
+  } else {
+    c.width = std::min(avail, kPhoneColumn);
+    c.left = c.right = (window - c.width) / 2;
+  }
+  return c;
+}
+
 bool text_field(const char* id, const char* caption, char* buf, std::size_t size, float width,
                 const FieldOptions& options) {
   if (!options.read_only) automation::take_text(ImGui::GetID(id), buf, size);

@@ -32,6 +32,16 @@ constexpr ImGuiWindowFlags kScreenFlags = ImGuiWindowFlags_NoDecoration | ImGuiW
 // A full-window screen without decoration.
 void begin_screen(const char* id);
 
+// Where a start or join screen puts its two parts: side by side and centred where the window is at
+// least `min_width` wide (columns of at most `max_column`, 48 px apart), else one centred column
+// of at most 420 px (phones). `right` is the second column's x; only used side by side.
+struct ScreenColumns {
+  bool side_by_side = false;
+  float width = 0;
+  float left = 0, right = 0;
+};
+ScreenColumns screen_columns(float min_width, float max_column);
+
 struct FieldOptions {
   const char* autocomplete = "off";  // what the browser may fill in ("name", "new-password", ...)
   bool wants_focus = false;          // the caret goes here (when the field appears)
