@@ -64,6 +64,12 @@ mergeInto(LibraryManager.library, {
     api.state = function() { return JSON.parse(api._state); };
   },
 
+  // window.treff.checkCodec(): runs the Opus check in C++ (treff_check_codec) when asked.
+  treff_dom_offer_codec_check: function() {
+    var api = window.treff || (window.treff = {});
+    api.checkCodec = function() { return UTF8ToString(_treff_check_codec()); };
+  },
+
   // The page's origin ("https://treff.example"), for invite links. Malloc'ed.
   treff_dom_origin__deps: ['$stringToNewUTF8'],
   treff_dom_origin: function() {

@@ -1,16 +1,13 @@
 // Video of a stream (the local camera, or a peer connection's remote stream) into a WebGL
-// texture. Each source is an undisplayed <video> element behind a handle; a new frame is uploaded
-// only when the decoder reports one. Remote sources also play the remote sound.
+// texture. Each source is an undisplayed, muted <video> element behind a handle; a new frame is
+// uploaded only when the decoder reports one. Remote sound has its own elements (sound.js), so it
+// plays whether or not a person sends video.
 mergeInto(LibraryManager.library, {
   $TreffVideo: {
     sources: {},
     next: 1,
     container: null,
-    speaker: '',  // setSinkId of every remote source; '' is the default output
-    playOn: function(video) {
-      if (video.setSinkId && (TreffVideo.speaker || video.sinkId)) video.setSinkId(TreffVideo.speaker).catch(function() {});
-    },
-    open: function(stream, muted) {
+    open: function(stream) {
       if (!stream) return 0;
       if (!TreffVideo.container) {
         var c = document.createElement('div');
@@ -21,15 +18,14 @@ mergeInto(LibraryManager.library, {
         TreffVideo.container = c;
       }
       var video = document.createElement('video');
-      video.muted = muted;
+      video.muted = true;
       video.autoplay = true;
       video.playsInline = true;
       video.srcObject = stream;
       TreffVideo.container.appendChild(video);
       var handle = TreffVideo.next++;
-      var source = { video: video, lastCount: -1, lastTime: -1, remote: !muted };
-      if (!muted) TreffVideo.playOn(video);
-      video.play().catch(function() {});  // autoplay is allowed after the join click
+      var source = { video: video, lastCount: -1, lastTime: -1 };
+      video.play().catch(function() {});  // muted video may always play
       TreffVideo.sources[handle] = source;
       return handle;
     },
@@ -39,13 +35,13 @@ mergeInto(LibraryManager.library, {
   treff_video_open_local: function() {
     var s = TreffMedia.stream;
     if (!s || !s.getVideoTracks().length) return 0;
-    return TreffVideo.open(new MediaStream(s.getVideoTracks()), true);
+    return TreffVideo.open(new MediaStream(s.getVideoTracks()));
   },
 
   treff_video_open_remote__deps: ['$TreffVideo', '$TreffRtc'],
   treff_video_open_remote: function(peer) {
     var entry = TreffRtc.conns[peer];
-    return entry ? TreffVideo.open(entry.remoteStream, false) : 0;
+    return entry ? TreffVideo.open(new MediaStream(entry.remoteStream.getVideoTracks())) : 0;
   },
 
   // Uploads a new frame into GL texture `texture` if there is one; writes width and height to
@@ -72,19 +68,6 @@ mergeInto(LibraryManager.library, {
     HEAP32[size >> 2] = video.videoWidth;
     HEAP32[(size >> 2) + 1] = video.videoHeight;
     return 1;
-  },
-
-  treff_video_speaker_supported: function() {
-    return typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype ? 1 : 0;
-  },
-
-  treff_video_set_speaker__deps: ['$TreffVideo'],
-  treff_video_set_speaker: function(deviceId) {
-    TreffVideo.speaker = UTF8ToString(deviceId);
-    Object.keys(TreffVideo.sources).forEach(function(h) {
-      var s = TreffVideo.sources[h];
-      if (s.remote) TreffVideo.playOn(s.video);
-    });
   },
 
   treff_video_close__deps: ['$TreffVideo'],

@@ -15,6 +15,7 @@
 #include "platform/web/web_audio_levels.h"
 #include "platform/web/web_local_media.h"
 #include "platform/web/web_peer_connections.h"
+#include "platform/web/web_remote_sound.h"
 #include "platform/web/web_video_frames.h"
 #include "ui/screens.h"
 
@@ -36,12 +37,21 @@ struct Meter {
   platform::PeerHandle peer = 0;
 };
 
+// A remote participant's sound, played whether or not they send video.
+struct SoundSlot {
+  platform::SoundHandle sound = 0;
+  platform::PeerHandle peer = 0;
+  bool blocked = false;  // the browser holds it back until the person clicks
+};
+
 struct App {
   platform::WebPeerConnections peers;
   platform::WebLocalMedia media;
   platform::WebVideoFrames videos;
   platform::WebAudioLevels levels;
-  std::map<std::string, Meter> meters;  // by participant id
+  platform::WebRemoteSound sound;
+  std::map<std::string, Meter> meters;      // by participant id
+  std::map<std::string, SoundSlot> sounds;  // by participant id
   PrejoinPreview preview{videos, levels};  // the join prompt's picture and meter
   std::string speaker;  // chosen output device id; "" for the default
   double next_level_sample_ms = 0;
@@ -61,7 +71,6 @@ struct App {
   bool video_pending = false;             // a new video frame waits to be shown
   double last_render_ms = 0;
   long frames_rendered = 0;
-  std::string codec;  // "libopus 1.3.1, 108 bytes per 20 ms": proves Opus runs in the page
   double last_css_w = 0, last_css_h = 0, last_dpr = 0;
   int fb_w = 0, fb_h = 0;
 };

@@ -53,7 +53,7 @@ void switch_device(App& app, MediaDevice::Kind kind) {
     treff_dom_save("camera", choice.camera.c_str());
   } else {
     app.speaker = next_device(app, kind, app.speaker);
-    app.videos.set_speaker(app.speaker);
+    app.sound.set_speaker(app.speaker);
     treff_dom_save("speaker", app.speaker.c_str());
     return;
   }
@@ -78,7 +78,7 @@ ui::PrejoinView prejoin_view(App& app) {
   if (local.has_video) v.camera = device_row(app, MediaDevice::Kind::Camera, local.camera_id, ui::Text::CameraDevice);
   if (local.has_audio)
     v.microphone = device_row(app, MediaDevice::Kind::Microphone, local.microphone_id, ui::Text::MicrophoneDevice);
-  if (platform::WebVideoFrames::speaker_choice_supported())
+  if (platform::WebRemoteSound::speaker_choice_supported())
     v.speaker = device_row(app, MediaDevice::Kind::Speaker, app.speaker, ui::Text::SpeakerDevice);
   return v;
 }

@@ -47,17 +47,6 @@ using namespace treff::app;  // App and the parts of its work: media_slots, entr
 App* app = nullptr;
 constexpr double kVideoFrameIntervalMs = 50;
 
-std::string probe_codec() {
-  auto encoder = treff::audio::VoiceEncoder::create();
-  if (!encoder) return encoder.error().message;
-  std::vector<float> tone(treff::audio::VoiceEncoder::kFrameSamples);
-  for (std::size_t i = 0; i < tone.size(); ++i)
-    tone[i] = 0.3f * std::sin(2.0f * 3.14159265f * 440.0f * static_cast<float>(i) / 48000.0f);
-  auto packet = encoder.value().encode(tone);
-  if (!packet) return packet.error().message;
-  return treff::audio::codec_version() + ", " + std::to_string(packet.value().size()) + " bytes per 20 ms";
-}
-
 // The invite link of the room you are in.
 std::string room_link() { return app->origin + "/r/" + app->call->room_name() + app->servers->link_query(); }
 
@@ -89,6 +78,7 @@ ui::RoomView room_view() {
   v.mic_on = local.mic_on;
   v.has_camera = local.has_video;
   v.camera_on = local.camera_on;
+  v.sound_blocked = std::any_of(app->sounds.begin(), app->sounds.end(), [](const auto& s) { return s.second.blocked; });
   v.locked = app->call->room_info().locked;
   v.is_host = app->call->is_host();
   if (const treff::Participant* host = room.find(app->call->room_info().host)) v.host_name = host->name;
@@ -134,6 +124,7 @@ void draw_screens() {
     if (in.toggle_mic) app->call->set_mic(!app->call->local_media().mic_on);
     if (in.toggle_camera) app->call->set_camera(!app->call->local_media().camera_on);
     if (in.leave) app->call->leave();
+    if (in.hear_others) app->sound.resume();
   } else if (phase == CallPhase::Left) {
     if (ui::draw_left_screen(ui::tr(ui::Text::LeftTitle))) start_join(*app);
   } else {
@@ -159,6 +150,7 @@ bool follow_canvas_size() {
 void advance_call() {
   if (!app->call->tick(static_cast<std::int64_t>(emscripten_get_now()))) return;
   sync_video_slots(*app);
+  sync_sounds(*app);
   sync_meters(*app);
   app->call_changed = true;
 }
@@ -168,11 +160,7 @@ void frame() {
   sample_audio_levels(*app, now);
   advance_call();
   bool dirty = std::exchange(app->call_changed, false);
-  // The Opus check costs a few tens of ms: not before the join prompt is on screen.
-  if (app->codec.empty() && app->frames_rendered > 0) {
-    app->codec = probe_codec();
-    dirty = true;
-  }
+  dirty |= take_sound_events(*app);
   app->video_pending |= update_video_textures(*app, now);
   app->video_pending |= follow_preview(*app, now);
   dirty |= treff::app::apply_queued_input();
@@ -212,6 +200,15 @@ void frame() {
 
 }  // namespace
 
+// window.treff.checkCodec(), for tests and support: encodes one 20 ms frame with the libopus
+// compiled into the page ("libopus 1.3.1, 108 bytes per 20 ms"). Only when asked: it costs a
+// few tens of ms. The text stays valid until the next call.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* treff_check_codec() {
+  static std::string result;
+  result = treff::audio::check_codec();
+  return result.c_str();
+}
+
 // wasm/dom.js: the page's server answered /servers.json (text "" when it could not).
 extern "C" EMSCRIPTEN_KEEPALIVE void treff_servers_loaded(const char* json_text) {
   if (!app || !app->servers) return;
@@ -241,6 +238,7 @@ int main() {
   app->origin = take_string(treff_dom_origin());
   app->servers = std::make_unique<treff::ServerChoice>(app->origin, take_string(treff_dom_server_from_query()));
   treff_dom_fetch_servers();
+  treff_dom_offer_codec_check();
   treff_dom_set_document_language(ui::language_tag(ui::language()));
   std::strncpy(app->form.name, take_string(treff_dom_load("name")).c_str(), sizeof app->form.name - 1);
   std::strncpy(app->form.room, take_string(treff_dom_room_from_path()).c_str(), sizeof app->form.room - 1);
@@ -248,7 +246,7 @@ int main() {
   app->form.audio_only = take_string(treff_dom_load("audio-only")) == "1";
   app->call->choose_devices({take_string(treff_dom_load("microphone")), take_string(treff_dom_load("camera"))});
   app->speaker = take_string(treff_dom_load("speaker"));
-  app->videos.set_speaker(app->speaker);
+  app->sound.set_speaker(app->speaker);
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();

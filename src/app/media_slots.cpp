@@ -44,21 +44,63 @@ void sync_video_slots(App& app) {
   }
 }
 
-void sync_meters(App& app) {
-  for (auto it = app.meters.begin(); it != app.meters.end();) {
+namespace {
+
+// Keeps one open thing (a player, a meter) per remote participant whose connection carries sound:
+// closes those of people who left or whose connection was replaced, opens one for each new sound.
+// `open` returns the slot for a connection, with a zero handle when there is nothing to open yet.
+template <class Slot, class Open, class Close>
+void sync_remote_sound(App& app, std::map<std::string, Slot>& slots, Open open, Close close) {
+  for (auto it = slots.begin(); it != slots.end();) {
     const RemoteMediaState* r = app.call->remote(it->first);
     if (!r || r->connection != it->second.peer) {
-      app.levels.unwatch(it->second.meter);
-      it = app.meters.erase(it);
+      close(it->second);
+      it = slots.erase(it);
     } else {
       ++it;
     }
   }
   for (const auto& p : app.call->room().thumbnails()) {
     const RemoteMediaState* r = p.is_self ? nullptr : app.call->remote(p.id);
-    if (!r || !r->has_audio || app.meters.count(p.id)) continue;
-    if (const auto meter = app.levels.watch_remote(r->connection)) app.meters[p.id] = Meter{meter, r->connection};
+    if (!r || !r->has_audio || slots.count(p.id)) continue;
+    Slot slot = open(r->connection);
+    if (slot.peer) slots[p.id] = slot;
   }
+}
+
+}  // namespace
+
+void sync_sounds(App& app) {
+  sync_remote_sound(
+      app, app.sounds,
+      [&app](platform::PeerHandle peer) {
+        const platform::SoundHandle sound = app.sound.play(peer);
+        return SoundSlot{sound, sound ? peer : 0, false};
+      },
+      [&app](const SoundSlot& slot) { app.sound.close(slot.sound); });
+}
+
+void sync_meters(App& app) {
+  sync_remote_sound(
+      app, app.meters,
+      [&app](platform::PeerHandle peer) {
+        const platform::MeterHandle meter = app.levels.watch_remote(peer);
+        return Meter{meter, meter ? peer : 0};
+      },
+      [&app](const Meter& m) { app.levels.unwatch(m.meter); });
+}
+
+bool take_sound_events(App& app) {
+  bool changed = false;
+  for (const auto& e : app.sound.take_events()) {
+    for (auto& [id, slot] : app.sounds) {
+      if (slot.sound != e.sound) continue;
+      const bool blocked = e.kind == platform::SoundEvent::Kind::Blocked;
+      changed |= slot.blocked != blocked;
+      slot.blocked = blocked;
+    }
+  }
+  return changed;
 }
 
 // Ten samples a second are enough to follow speech and cost next to nothing.

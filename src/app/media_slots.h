@@ -1,5 +1,6 @@
-// The videos and sound meters of the people in the room: a texture per camera, a meter per remote
-// microphone (for the active speaker), opened and closed as people come, go or reconnect.
+// The videos, sounds and sound meters of the people in the room: a texture per camera, a player and
+// a meter per remote microphone (the meter for the active speaker), opened and closed as people
+// come, go or reconnect. A person's sound does not depend on their video.
 #pragma once
 
 #include "app/client_app.h"
@@ -9,7 +10,12 @@ namespace treff::app {
 // Opens a video slot for each participant with a camera, closes those of people who left or whose
 // connection was replaced.
 void sync_video_slots(App& app);
-// The same for the remote people's sound meters.
+// The same for the remote people's sound: a player for each, whatever happens to their video.
+void sync_sounds(App& app);
+// Takes the players' news (playing, or held back by the browser until a click); true when the
+// room screen must show or hide its button to hear the others.
+bool take_sound_events(App& app);
+// The same as sync_sounds for the remote people's sound meters.
 void sync_meters(App& app);
 // Hands the meters' levels to the call (for the active speaker), ten times a second.
 void sample_audio_levels(App& app, double now_ms);

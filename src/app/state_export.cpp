@@ -59,8 +59,7 @@ void publish_state(const App& app) {
                        {"local", {{"audio", local.has_audio}, {"video", local.has_video}, {"problem", local.problem}}},
                        {"problem", app.call->problem() ? app.call->problem()->code : ""},
                        {"framesRendered", app.frames_rendered},
-                       {"preview", {{"frames", app.preview.frames()}, {"level", app.preview.level()}}},
-                       {"codec", app.codec}};
+                       {"preview", {{"frames", app.preview.frames()}, {"level", app.preview.level()}}}};
   treff_dom_publish_state(state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 

@@ -2,9 +2,22 @@
 
 #include <opus.h>
 
+#include <cmath>
+
 namespace treff::audio {
 
 std::string codec_version() { return opus_get_version_string(); }
+
+std::string check_codec() {
+  auto encoder = VoiceEncoder::create();
+  if (!encoder) return encoder.error().message;
+  std::vector<float> tone(VoiceEncoder::kFrameSamples);
+  for (std::size_t i = 0; i < tone.size(); ++i)
+    tone[i] = 0.3f * std::sin(2.0f * 3.14159265f * 440.0f * static_cast<float>(i) / VoiceEncoder::kSampleRate);
+  auto packet = encoder.value().encode(tone);
+  if (!packet) return packet.error().message;
+  return codec_version() + ", " + std::to_string(packet.value().size()) + " bytes per 20 ms";
+}
 
 void VoiceEncoder::Free::operator()(OpusEncoder* e) const { opus_encoder_destroy(e); }
 

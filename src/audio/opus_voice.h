@@ -15,6 +15,9 @@ namespace treff::audio {
 
 // "libopus 1.3.1" or similar.
 std::string codec_version();
+// Encodes one 20 ms frame of a 440 Hz tone and says how it went: "libopus 1.3.1, 108 bytes per
+// 20 ms", or the error. Proves that the codec runs where it was compiled to (the page).
+std::string check_codec();
 
 class VoiceEncoder {
  public:

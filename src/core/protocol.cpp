@@ -2,120 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
-
+#include "core/field_reader.h"
 #include "core/text_rules.h"
 
 namespace treff::proto {
 namespace {
 
 using json = nlohmann::json;
-
-Error bad(std::string message) { return Error{"bad-message", std::move(message)}; }
-
-// Reads the fields of one message object with checks, remembering the first problem, and at the
-// end rejects fields the message type does not have. Never calls a throwing nlohmann accessor.
-class FieldReader {
- public:
-  FieldReader(const json& object, std::string_view type) : object_(object), type_(type) {}
-
-  std::string string(const char* key, std::size_t max_bytes, bool allow_empty = false) {
-    const json* v = find(key, true);
-    if (!v) return {};
-    if (!v->is_string()) return fail(std::string("field '") + key + "' must be a string"), "";
-    const auto& s = v->get_ref<const std::string&>();
-    if (s.size() > max_bytes)
-      return fail(std::string("field '") + key + "' is longer than " + std::to_string(max_bytes) +
-                  " bytes"), "";
-    if (s.empty() && !allow_empty) return fail(std::string("field '") + key + "' is empty"), "";
-    return s;
-  }
-
-  std::optional<std::string> optional_string(const char* key, std::size_t max_bytes) {
-    if (!object_.contains(key)) return std::nullopt;
-    return string(key, max_bytes, true);
-  }
-
-  bool boolean(const char* key) {
-    const json* v = find(key, true);
-    if (!v) return false;
-    if (!v->is_boolean()) return fail(std::string("field '") + key + "' must be true or false"), false;
-    return v->get<bool>();
-  }
-
-  std::optional<int> optional_int(const char* key, int min, int max) {
-    const json* v = find(key, false);
-    if (!v) return std::nullopt;
-    if (!v->is_number_integer())
-      return fail(std::string("field '") + key + "' must be a whole number"), std::nullopt;
-    const auto n = v->get<std::int64_t>();
-    if (n < min || n > max)
-      return fail(std::string("field '") + key + "' is out of range"), std::nullopt;
-    return static_cast<int>(n);
-  }
-
-  int integer(const char* key, int min, int max) {
-    if (!find(key, true)) return 0;
-    return optional_int(key, min, max).value_or(0);
-  }
-
-  const json* object(const char* key) {
-    const json* v = find(key, true);
-    if (v && !v->is_object()) return fail(std::string("field '") + key + "' must be an object"), nullptr;
-    return v;
-  }
-
-  const json* array(const char* key) {
-    const json* v = find(key, true);
-    if (v && !v->is_array()) return fail(std::string("field '") + key + "' must be a list"), nullptr;
-    return v;
-  }
-
-  void adopt(const std::optional<Error>& e) {
-    if (e && !error_) error_ = e;
-  }
-  void fail(std::string message) {
-    if (!error_) error_ = bad(std::string(type_) + ": " + message);
-  }
-  bool failed() const { return error_.has_value(); }
-
-  // Call last: reports the first problem, including any field nobody asked for.
-  std::optional<Error> finish() {
-    if (!error_) {
-      for (auto it = object_.begin(); it != object_.end(); ++it) {
-        if (!is_known(it.key())) {
-          fail("unexpected field '" + it.key() + "'");
-          break;
-        }
-      }
-    }
-    return error_;
-  }
-
- private:
-  bool is_known(const std::string& key) const {
-    for (std::size_t i = 0; i < known_count_; ++i)
-      if (key == known_[i]) return true;
-    return false;
-  }
-
-  const json* find(const char* key, bool required) {
-    if (known_count_ < kMaxFields) known_[known_count_++] = key;
-    auto it = object_.find(key);
-    if (it == object_.end()) {
-      if (required) fail(std::string("missing field '") + key + "'");
-      return nullptr;
-    }
-    return &*it;
-  }
-
-  const json& object_;
-  std::string_view type_;
-  // Field names asked for so far; a fixed array because this runs for every relayed message.
-  static constexpr std::size_t kMaxFields = 12;
-  const char* known_[kMaxFields] = {"v", "type"};
-  std::size_t known_count_ = 2;
-  std::optional<Error> error_;
-};
 
 // ---- shared pieces ----
 

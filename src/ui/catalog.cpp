@@ -128,6 +128,7 @@ constexpr Entry kCatalog[] = {
     {"Deze link hoort bij een server die deze pagina niet kent ({name}). Vraag om een nieuwe link.",
      "Dieser Link gehört zu einem Server, den diese Seite nicht kennt ({name}). Bitten Sie um einen neuen Link.",
      "This link is for a server this page does not know ({name}). Ask for a new link."},
+    {"Klik om de anderen te horen", "Klicken, um die anderen zu hören", "Click to hear the others"},
 };
 static_assert(sizeof(kCatalog) / sizeof(kCatalog[0]) == static_cast<std::size_t>(Text::Count),
               "every Text needs a catalog row");

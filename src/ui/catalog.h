@@ -78,6 +78,7 @@ enum class Text {
   ServerRow,
   ThisServer,
   UnknownServer,
+  HearOthers,  // the browser held back the others' sound until a click
   Count
 };
 

@@ -106,6 +106,13 @@ RoomIntents draw_room_screen(const RoomView& view, RoomMenu& menu) {
     report_text(line, ImVec2(origin.x + pad, top), ImVec2(origin.x + size.x - pad, top + ts.y + 16));
     top += ts.y + 16 + 6;
   }
+  // Without this click the others stay silent: first on the screen, and first in Tab order.
+  if (view.sound_blocked) {
+    const float w = std::min(size.x - 2 * pad, 420.0f);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + (size.x - w) / 2, top));
+    if (primary_button(tr(Text::HearOthers), w)) out.hear_others = true;
+    top += kTouchTarget + 6;
+  }
 
   // Stage (large view) and strip (thumbnails): strip on the right in landscape, below in portrait.
   const float stage_bottom = origin.y + size.y - toolbar_h;

@@ -93,6 +93,7 @@ struct RoomView {
   std::string host_name;
   std::string link;             // this room's invite link
   bool can_share = false;       // the browser has a share sheet (phones)
+  bool sound_blocked = false;   // the browser holds the others' sound back until a click
   const char* notice = nullptr;               // e.g. reconnecting
   std::vector<const char*> help;              // e.g. how to allow the camera
 };
@@ -108,6 +109,7 @@ struct RoomIntents {
   bool unlock = false;
   bool copy_link = false;
   bool share_link = false;
+  bool hear_others = false;  // the click the browser wanted before it plays the others' sound
 };
 
 void apply_theme(float scale);

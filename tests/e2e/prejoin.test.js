@@ -73,7 +73,7 @@ test('camera, microphone and speaker chosen before joining are used, and kept fo
   // Hank's sound plays on the chosen speaker.
   const sinks = await page.evaluate(async () => {
     const out = (await navigator.mediaDevices.enumerateDevices()).find((d) => d.label === 'Fake Audio Output 1');
-    return { wanted: out.deviceId, remote: [...document.querySelectorAll('video')].filter((v) => !v.muted).map((v) => v.sinkId) };
+    return { wanted: out.deviceId, remote: [...document.querySelectorAll('audio, video')].filter((v) => !v.muted).map((v) => v.sinkId) };
   });
   assert.deepEqual(sinks.remote, [sinks.wanted]);
 });

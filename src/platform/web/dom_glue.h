@@ -10,6 +10,7 @@ char* treff_dom_room_from_path();   // malloc'ed
 void treff_dom_show_room_path(const char* room, const char* query);
 char* treff_dom_server_from_query();  // malloc'ed
 void treff_dom_fetch_servers();      // answers through treff_servers_loaded
+void treff_dom_offer_codec_check();  // window.treff.checkCodec() calls treff_check_codec
 char* treff_dom_load(const char* key);  // malloc'ed; "" when nothing is stored
 void treff_dom_save(const char* key, const char* value);
 char* treff_dom_origin();  // malloc'ed

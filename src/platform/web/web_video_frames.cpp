@@ -5,8 +5,6 @@ std::uint32_t treff_video_open_local();
 std::uint32_t treff_video_open_remote(std::uint32_t peer);
 int treff_video_update(std::uint32_t video, unsigned texture, int* size);
 void treff_video_close(std::uint32_t video);
-int treff_video_speaker_supported();
-void treff_video_set_speaker(const char* device_id);
 }
 
 namespace treff::platform {
@@ -23,8 +21,5 @@ bool WebVideoFrames::update(VideoHandle video, unsigned texture, int& width, int
 }
 
 void WebVideoFrames::close(VideoHandle video) { treff_video_close(video); }
-
-bool WebVideoFrames::speaker_choice_supported() { return treff_video_speaker_supported() != 0; }
-void WebVideoFrames::set_speaker(const std::string& device_id) { treff_video_set_speaker(device_id.c_str()); }
 
 }  // namespace treff::platform

@@ -1,8 +1,6 @@
 // VideoFrames on wasm/video.js.
 #pragma once
 
-#include <string>
-
 #include "platform/video_frames.h"
 
 namespace treff::platform {
@@ -13,11 +11,6 @@ class WebVideoFrames final : public VideoFrames {
   VideoHandle open_remote(PeerHandle peer) override;
   bool update(VideoHandle video, unsigned texture, int& width, int& height) override;
   void close(VideoHandle video) override;
-
-  // The speaker remote sound plays on ("": the system's default), where the browser lets a page
-  // choose (HTMLMediaElement.setSinkId).
-  static bool speaker_choice_supported();
-  void set_speaker(const std::string& device_id);
 };
 
 }  // namespace treff::platform
