@@ -31,9 +31,11 @@ mergeInto(LibraryManager.library, {
     TreffRtc.conns[handle] = entry;
     pc.onnegotiationneeded = function() { TreffRtc.report(handle, TreffRtc.NEGOTIATION_NEEDED, 0); };
     pc.onicecandidate = function(e) {
-      if (!e.candidate) return;  // end of gathering needs no message
-      TreffRtc.report(handle, TreffRtc.LOCAL_CANDIDATE, 0, e.candidate.candidate, e.candidate.sdpMid,
-                      e.candidate.sdpMLineIndex);
+      // null: gathering is over. It goes to the other side as end-of-candidates (an empty
+      // candidate), so its ICE agent stops waiting for more and can decide sooner.
+      var c = e.candidate;
+      TreffRtc.report(handle, TreffRtc.LOCAL_CANDIDATE, 0, c ? c.candidate : '', c ? c.sdpMid : null,
+                      c ? c.sdpMLineIndex : null);
     };
     pc.onsignalingstatechange = function() {
       TreffRtc.report(handle, TreffRtc.SIGNALING_STATE, TreffRtc.SIGNALING[pc.signalingState]);

@@ -1,5 +1,6 @@
 // A call between Debian's firefox-esr (puppeteer-core over WebDriver BiDi) and Chromium
-// (playwright-core): both join by name, see each other's live video, and see mute and leave.
+// (playwright-core): both join by name, see each other's live video, hear each other, and see mute
+// and leave.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -7,6 +8,7 @@ import path from 'node:path';
 import { launchChromium, waitForState } from './lib/browser.js';
 import { launchFirefox, waitForFirefoxState } from './lib/firefox.js';
 import { smallFakeVideo } from './lib/fake_video.js';
+import { everyoneHeard, recordPeerConnections, waitUntilHeard } from './lib/listening.js';
 import { REPO, startServer, stopServer } from './lib/server.js';
 import { click, findWidget, joinByLink } from './lib/ui.js';
 
@@ -29,10 +31,12 @@ after(async () => {
 const remoteFrames = async (page) =>
   (await page.evaluate(() => window.treff.state())).participants.find((p) => !p.self)?.framesDrawn ?? 0;
 
-test('Firefox and Chromium hold a call: live video both ways, mute and leave seen', async () => {
+test('Firefox and Chromium hold a call: live video and sound both ways, mute and leave seen', async () => {
   const fox = await firefox.newPage();
   await fox.setViewport({ width: 640, height: 400 });
+  await fox.evaluateOnNewDocument(recordPeerConnections);
   const context = await chromium.newContext({ viewport: { width: 640, height: 400 }, locale: 'en-US' });
+  await context.addInitScript(recordPeerConnections);
   const chris = await context.newPage();
 
   await joinByLink(fox, `${server.url}/r/${ROOM}`, 'Fritz');
@@ -47,6 +51,11 @@ test('Firefox and Chromium hold a call: live video both ways, mute and leave see
   const later = [await remoteFrames(fox), await remoteFrames(chris)];
   assert.ok(later[0] > before[0], `Firefox draws Chris' video (${before[0]} -> ${later[0]})`);
   assert.ok(later[1] > before[1], `Chromium draws Fritz' video (${before[1]} -> ${later[1]})`);
+  // Each hears the other: the sound is played and its samples arrive.
+  const foxHears = await waitUntilHeard(fox, 1);
+  assert.ok(everyoneHeard(foxHears, 1), `Firefox hears Chris: ${JSON.stringify(foxHears)}`);
+  const chrisHears = await waitUntilHeard(chris, 1);
+  assert.ok(everyoneHeard(chrisHears, 1), `Chromium hears Fritz: ${JSON.stringify(chrisHears)}`);
   await fox.screenshot({ path: path.join(ARTIFACTS, 'firefox-in-call.png') });
   await chris.screenshot({ path: path.join(ARTIFACTS, 'firefox-chromium-side.png') });
 
