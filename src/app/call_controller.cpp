@@ -239,12 +239,13 @@ void CallController::on_socket_event(const SocketEvent& e, std::int64_t now_ms) 
       if (phase_ != CallPhase::OpeningMedia) send_join();  // else when the camera has answered
       break;
     case SocketEvent::Kind::Message: {
-      if (warm_) break;  // before a join the server only says hello
       auto m = proto::parse_server_message(e.text);
       if (!m) {
         problem_ = m.error();  // a server speaking another protocol; keep going
         changed_ = true;
-      } else {
+      } else if (!warm_ || std::holds_alternative<proto::Welcome>(m.value()) ||
+                 std::holds_alternative<proto::ErrorReply>(m.value())) {
+        // Before a join the server greets, or refuses; room news cannot be meant for us yet.
         on_server_message(m.value());
       }
       break;
@@ -299,8 +300,9 @@ void CallController::on_server_message(const proto::ServerMessage& m) {
     } else {
       problem_ = Error{err->code, err->message};
     }
-  } else {
-    changed_ = false;  // the server's hello: nothing to show
+  } else if (auto* hello = std::get_if<proto::Welcome>(&m)) {
+    server_ = *hello;
+    changed_ = false;  // nothing to show
   }
 }
 

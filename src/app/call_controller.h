@@ -92,6 +92,8 @@ class CallController {
   bool is_host() const;
   // Whether the room is locked with a password, and who may change that.
   const proto::RoomInfo& room_info() const { return room_info_; }
+  // What the server said of itself in its hello (its software and limits); empty until it did.
+  const std::optional<proto::Welcome>& server() const { return server_; }
   // Connection and media of a remote participant; null for yourself and unknown ids.
   const RemoteMediaState* remote(const std::string& participant_id) const;
 
@@ -126,6 +128,7 @@ class CallController {
 
   CallPhase phase_ = CallPhase::Idle;
   std::optional<Error> problem_;
+  std::optional<proto::Welcome> server_;
   std::string room_name_;
   std::string display_name_;
   std::optional<std::string> password_;

@@ -1,6 +1,9 @@
 // The signaling WebSocket of the real treff-server: joining, relaying, presence.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "server_process.h"
 #include "ws_client.h"
 
@@ -112,16 +115,44 @@ TEST_F(Signaling, LeavingAndVanishingAreAnnounced) {
   EXPECT_NE(again["self"], b["self"]);
 }
 
+// What a room holds besides its members is its password: a room that is forgotten when its last
+// person leaves admits the next one without it, while a room that was kept would still ask.
 TEST_F(Signaling, EmptyRoomIsForgotten) {
   {
     WsClient anna(server.port());
     anna.join("r", "Anna");
+    anna.send(json{{"v", 1}, {"type", "lock"}, {"password", "nur für uns"}});
+    ASSERT_EQ(anna.next()["locked"], true);
     anna.send(json{{"v", 1}, {"type", "leave"}});
     anna.send(json{{"v", 1}, {"type", "hello"}, {"agent", "t"}});
-    anna.next();
+    anna.next();  // answered after the leave, which was read first
   }
   WsClient bob(server.port());
-  EXPECT_TRUE(bob.join("r", "Bob")["peers"].empty());
+  json b = bob.join("r", "Bob");
+  ASSERT_EQ(b["type"], "joined") << "the room was kept after Anna left: " << b;
+  EXPECT_EQ(b["locked"], false);
+  EXPECT_TRUE(b["peers"].empty());
+}
+
+TEST_F(Signaling, ARoomLeftByAClosedTabIsForgotten) {
+  {
+    WsClient anna(server.port());
+    anna.join("t", "Anna");
+    anna.send(json{{"v", 1}, {"type", "lock"}, {"password", "nur für uns"}});
+    ASSERT_EQ(anna.next()["locked"], true);
+    anna.close_abruptly();
+  }
+  // The server notices the closed tab a moment later: until it does, the room is rightly locked.
+  json b;
+  for (int attempt = 0; attempt < 60; ++attempt) {
+    WsClient bob(server.port());
+    b = bob.join("t", "Bob");
+    if (b["type"] == "joined") break;
+    ASSERT_EQ(b["code"], "password-required") << b;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_EQ(b["type"], "joined") << "the room was kept after Anna's tab closed: " << b;
+  EXPECT_EQ(b["locked"], false);
 }
 
 TEST_F(Signaling, RoomsAreSeparate) {

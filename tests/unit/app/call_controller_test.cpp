@@ -15,6 +15,9 @@ using platform::FakeMessageSocket;
 using platform::MediaEvent;
 using platform::PeerEvent;
 
+// What treff-server says first on every connection, written by the protocol code the server uses.
+const std::string kServerHello = proto::serialize(proto::ServerMessage{proto::Welcome{"treff-server/0.1", 8}});
+
 // The browser's answer to opening camera and microphone.
 MediaEvent answer(MediaEvent::Kind kind, bool audio, bool video, std::string error) {
   MediaEvent e;
@@ -254,17 +257,41 @@ TEST_F(CallControllerTest, TheJoinPromptsWarmConnectionCarriesTheJoinAtOnce) {
   call.warm_up(now);
   ASSERT_EQ(sockets_opened, 1);
   socket().server_opens();
-  socket().server_says(R"({"v":1,"type":"hello","server":"treff-server/0.1"})");
+  socket().server_says(kServerHello);
   tick();
   ASSERT_EQ(socket().sent.size(), 1u) << "only the hello before anyone joins";
   EXPECT_EQ(sent()["type"], "hello");
   EXPECT_EQ(call.phase(), CallPhase::Idle);
+  ASSERT_TRUE(call.server()) << "the server's hello was read";
+  EXPECT_EQ(call.server()->agent, "treff-server/0.1");
+  EXPECT_EQ(call.server()->room_limit, 8);
+  EXPECT_FALSE(call.problem());
   call.warm_up(now);
   EXPECT_EQ(sockets_opened, 1) << "one warm connection";
 
   ASSERT_TRUE(call.join("familie", "Anna", true, true).ok());
   EXPECT_EQ(sockets_opened, 1);
   EXPECT_EQ(call.phase(), CallPhase::Joining);
+  EXPECT_EQ(sent()["type"], "join");
+}
+
+TEST_F(CallControllerTest, WhatTheServerSaysOnTheWarmConnectionIsReadAndChecked) {
+  call.warm_up(now);
+  socket().server_opens();
+  socket().server_says(R"({"v":1,"type":"hello","server":"treff-server/0.1"})");  // not our protocol's hello
+  tick();
+  ASSERT_TRUE(call.problem());
+  EXPECT_EQ(call.problem()->code, "bad-message");
+  EXPECT_FALSE(call.server());
+  EXPECT_EQ(call.phase(), CallPhase::Idle) << "nobody asked for anything yet";
+  // Room news cannot be meant for someone who has not joined: it changes nothing.
+  socket().server_says(R"({"v":1,"type":"joined","room":"familie","self":"5","locked":false,"host":"5","peers":[]})");
+  tick();
+  EXPECT_EQ(call.phase(), CallPhase::Idle);
+  EXPECT_TRUE(call.room().thumbnails().empty());
+  // The join clears the problem and goes out over the same connection.
+  ASSERT_TRUE(call.join("familie", "Anna", false, false).ok());
+  EXPECT_FALSE(call.problem());
   EXPECT_EQ(sent()["type"], "join");
 }
 
