@@ -7,14 +7,12 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <string>
 #include <utility>
-#include <vector>
 
 #include "app/client_app.h"
 #include "app/entry_flow.h"

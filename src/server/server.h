@@ -34,7 +34,10 @@ class Server {
   SignalingHub hub_;
   StaticFiles files_;
   OriginPolicy origins_;
-  // One thread runs everything, so the scheduler and reactor can skip their locks.
+  // One thread runs the io_context and every socket and timer on it, so the reactor skips its I/O
+  // locks (UNSAFE_IO). The scheduler keeps its lock, and must: the vault's workers post their
+  // results to this io_context from their own threads (the stronger UNSAFE hint would drop that
+  // lock). The password tests run against a ThreadSanitizer build to keep this checked.
   asio::io_context ioc_{BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO};
   std::optional<ssl::context> tls_;
   asio::signal_set signals_;

@@ -66,6 +66,8 @@ test('audio only: someone who sends no video is heard, and hears the others', as
   assert.deepEqual(s.local, { audio: true, video: false, problem: '' });
   await assertHearsEveryone(heike, 2, 'Heike (Arno sends sound only)');
   await assertHearsEveryone(arno, 2, 'Arno');
+  // His sound meter works without video too: Heike sees him marked as the one speaking.
+  await waitForState(heike, 's => s.participants.some(p => p.name === "Arno" && p.speaking)');
   await heike.screenshot({ path: artifact('sound-audio-only.png') });
 });
 

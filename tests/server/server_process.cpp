@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <stdexcept>
 #include <thread>
@@ -17,7 +18,9 @@ namespace fs = std::filesystem;
 ServerProcess::ServerProcess(std::vector<std::string> args) {
   int out[2];
   if (pipe(out) != 0) throw std::runtime_error("pipe failed");
-  args.insert(args.begin(), {TREFF_SERVER_BINARY, "--port", "0"});
+  // TREFF_SERVER_BINARY in the environment runs another build of it (tools/race_check).
+  const char* binary = std::getenv("TREFF_SERVER_BINARY");
+  args.insert(args.begin(), {binary && *binary ? binary : TREFF_SERVER_BINARY, "--port", "0"});
   pid_ = fork();
   if (pid_ == 0) {
     dup2(out[1], STDOUT_FILENO);

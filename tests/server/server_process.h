@@ -1,4 +1,5 @@
-// Starts the real treff-server binary as a child process on a free port, and stops it.
+// Starts the real treff-server binary as a child process on a free port, and stops it. The binary
+// is the native build's, or the one named by the TREFF_SERVER_BINARY environment variable.
 #pragma once
 
 #include <sys/types.h>
