@@ -8,7 +8,7 @@ mergeInto(LibraryManager.library, {
     // Event kinds, in the order of platform::PeerEvent::Kind.
     NEGOTIATION_NEEDED: 0, LOCAL_DESCRIPTION: 1, LOCAL_DESCRIPTION_FAILED: 2, REMOTE_APPLIED: 3,
     REMOTE_FAILED: 4, LOCAL_CANDIDATE: 5, CANDIDATE_FAILED: 6, SIGNALING_STATE: 7,
-    CONNECTION_STATE: 8, REMOTE_MEDIA: 9,
+    CONNECTION_STATE: 8, REMOTE_MEDIA: 9, PATH: 10,
     SDP_KINDS: { offer: 0, answer: 1 },
     SIGNALING: { 'stable': 0, 'have-local-offer': 1, 'have-remote-offer': 2, 'closed': 3,
                  'have-local-pranswer': 2, 'have-remote-pranswer': 1 },
@@ -21,12 +21,34 @@ mergeInto(LibraryManager.library, {
       _free(m);
     },
     errorName: function(e) { return (e && e.name) || 'Error'; },
+    // The kind of local candidate ("host", "srflx", "prflx", "relay") of the pair that carries the
+    // connection now, from the stats; '' when none is chosen yet.
+    reportPath: function(handle, pc) {
+      pc.getStats().then(function(stats) {
+        var pairId = null, pairs = {}, candidates = {};
+        stats.forEach(function(s) {
+          if (s.type === 'transport' && s.selectedCandidatePairId) pairId = s.selectedCandidatePairId;
+          if (s.type === 'candidate-pair') pairs[s.id] = s;
+          if (s.type === 'local-candidate') candidates[s.id] = s;
+        });
+        var pair = pairId ? pairs[pairId] : null;
+        if (!pair) {  // Firefox marks the pair instead of naming it in the transport
+          Object.keys(pairs).forEach(function(id) {
+            var p = pairs[id];
+            if (p.selected || (!pair && p.nominated && p.state === 'succeeded')) pair = p;
+          });
+        }
+        var local = pair ? candidates[pair.localCandidateId] : null;
+        TreffRtc.report(handle, TreffRtc.PATH, 0, local ? local.candidateType : '');
+      }).catch(function() {});
+    },
   },
 
+  // iceServers: the STUN/TURN servers the signaling server gave, as JSON (RTCIceServer[]).
   treff_rtc_create__deps: ['$TreffRtc', '$stringToNewUTF8', 'free'],
-  treff_rtc_create: function() {
+  treff_rtc_create: function(iceServers) {
     var handle = TreffRtc.next++;
-    var pc = new RTCPeerConnection({ iceServers: [] });
+    var pc = new RTCPeerConnection({ iceServers: JSON.parse(UTF8ToString(iceServers)) });
     var entry = { pc: pc, remoteStream: new MediaStream() };
     TreffRtc.conns[handle] = entry;
     pc.onnegotiationneeded = function() { TreffRtc.report(handle, TreffRtc.NEGOTIATION_NEEDED, 0); };
@@ -42,6 +64,7 @@ mergeInto(LibraryManager.library, {
     };
     pc.onconnectionstatechange = function() {
       TreffRtc.report(handle, TreffRtc.CONNECTION_STATE, TreffRtc.CONNECTION[pc.connectionState]);
+      if (pc.connectionState === 'connected') TreffRtc.reportPath(handle, pc);
     };
     pc.ontrack = function(e) {
       entry.remoteStream.addTrack(e.track);
@@ -101,6 +124,15 @@ mergeInto(LibraryManager.library, {
     entry.pc.addIceCandidate(init).catch(function(e) {
       TreffRtc.report(handle, TreffRtc.CANDIDATE_FAILED, 0, TreffRtc.errorName(e));
     });
+  },
+
+  treff_rtc_set_ice_servers__deps: ['$TreffRtc'],
+  treff_rtc_set_ice_servers: function(handle, iceServers) {
+    var entry = TreffRtc.conns[handle];
+    if (!entry) return;
+    var config = entry.pc.getConfiguration();
+    config.iceServers = JSON.parse(UTF8ToString(iceServers));
+    try { entry.pc.setConfiguration(config); } catch (e) {}  // only a closed connection refuses
   },
 
   treff_rtc_restart_ice__deps: ['$TreffRtc'],

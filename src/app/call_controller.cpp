@@ -170,6 +170,10 @@ bool CallController::tick(std::int64_t now_ms) {
   }
   for (const auto& e : peers_.take_events()) on_peer_event(e);
   if (phase_ == CallPhase::Reconnecting && !socket_ && now_ms >= reconnect_at_ms_) connect();
+  if (phase_ == CallPhase::InRoom && ice_renew_at_ms_ && now_ms >= ice_renew_at_ms_) {
+    ice_renew_at_ms_ = 0;  // until the answer sets the next time
+    send(proto::IceRequest{});
+  }
   const std::optional<std::string> speaker = speakers_.update(now_ms);
   if (speaker != room_.active_speaker()) {
     room_.set_active_speaker(speaker);
@@ -223,6 +227,9 @@ void CallController::connect() {
 }
 
 void CallController::send_join() {
+  // The server sends this join's ICE servers before it answers; a server that has none sends none.
+  ice_ = {};
+  ice_renew_at_ms_ = 0;
   send(proto::Join{room_name_, display_name_, password_, {local_.mic_on, local_.camera_on}});
   // A rejoin stays "reconnecting" (the room stays on screen) until the server confirms it.
   if (phase_ != CallPhase::Reconnecting) phase_ = CallPhase::Joining;
@@ -246,7 +253,7 @@ void CallController::on_socket_event(const SocketEvent& e, std::int64_t now_ms) 
       } else if (!warm_ || std::holds_alternative<proto::Welcome>(m.value()) ||
                  std::holds_alternative<proto::ErrorReply>(m.value())) {
         // Before a join the server greets, or refuses; room news cannot be meant for us yet.
-        on_server_message(m.value());
+        on_server_message(m.value(), now_ms);
       }
       break;
     }
@@ -271,7 +278,7 @@ void CallController::on_socket_event(const SocketEvent& e, std::int64_t now_ms) 
   }
 }
 
-void CallController::on_server_message(const proto::ServerMessage& m) {
+void CallController::on_server_message(const proto::ServerMessage& m, std::int64_t now_ms) {
   changed_ = true;
   if (auto* joined = std::get_if<proto::Joined>(&m)) {
     drop_connections();
@@ -300,10 +307,23 @@ void CallController::on_server_message(const proto::ServerMessage& m) {
     } else {
       problem_ = Error{err->code, err->message};
     }
+  } else if (auto* ice = std::get_if<proto::IceConfig>(&m)) {
+    take_ice_servers(*ice, now_ms);
+    changed_ = false;  // nothing to show
   } else if (auto* hello = std::get_if<proto::Welcome>(&m)) {
     server_ = *hello;
     changed_ = false;  // nothing to show
   }
+}
+
+// Connections opened from now on use these servers; open ones take them for their next gathering
+// (an ICE restart), so a long call's relay keeps working with credentials that have not expired.
+void CallController::take_ice_servers(const proto::IceConfig& config, std::int64_t now_ms) {
+  const bool fresh = config.servers != ice_.servers;
+  ice_ = config;
+  ice_renew_at_ms_ = config.renew_in_seconds > 0 ? now_ms + config.renew_in_seconds * 1000LL : 0;
+  if (!fresh) return;
+  for (const auto& [id, remote] : remotes_) peers_.set_ice_servers(remote.connection, ice_.servers);
 }
 
 void CallController::on_peer_event(const PeerEvent& e) {
@@ -334,6 +354,10 @@ void CallController::on_peer_event(const PeerEvent& e) {
       remotes_[id].has_video = e.has_video;
       changed_ = true;
       break;
+    case PeerEvent::Kind::Path:
+      remotes_[id].path = e.path;
+      changed_ = true;
+      break;
   }
 }
 
@@ -341,9 +365,9 @@ void CallController::run(const NegotiationActions& actions) {
   using namespace negotiation;
   for (const auto& action : actions) {
     if (auto* a = std::get_if<CreateConnection>(&action)) {
-      const platform::PeerHandle h = peers_.create();
+      const platform::PeerHandle h = peers_.create(ice_.servers);
       by_handle_[h] = a->peer;
-      remotes_[a->peer] = RemoteMediaState{h, ConnectionState::New, false, false};
+      remotes_[a->peer] = RemoteMediaState{h, ConnectionState::New, false, false, ""};
       continue;
     }
     if (auto* a = std::get_if<SendSignal>(&action)) {

@@ -43,6 +43,9 @@ struct RemoteMediaState {
   platform::ConnectionState state = platform::ConnectionState::New;
   bool has_video = false;
   bool has_audio = false;
+  // What carries the connection: "host" (same network), "srflx"/"prflx" (through NATs, found
+  // with STUN) or "relay" (through the TURN relay); "" until connected.
+  std::string path;
 };
 
 class CallController {
@@ -92,6 +95,8 @@ class CallController {
   bool is_host() const;
   // Whether the room is locked with a password, and who may change that.
   const proto::RoomInfo& room_info() const { return room_info_; }
+  // The STUN/TURN servers this call's peer connections use, as the server gave them at the join.
+  const std::vector<proto::IceServer>& ice_servers() const { return ice_.servers; }
   // What the server said of itself in its hello (its software and limits); empty until it did.
   const std::optional<proto::Welcome>& server() const { return server_; }
   // Connection and media of a remote participant; null for yourself and unknown ids.
@@ -102,7 +107,8 @@ class CallController {
   void take_media_answer(const platform::MediaEvent& e);
   bool between_calls() const;
   void on_socket_event(const platform::SocketEvent& e, std::int64_t now_ms);
-  void on_server_message(const proto::ServerMessage& m);
+  void on_server_message(const proto::ServerMessage& m, std::int64_t now_ms);
+  void take_ice_servers(const proto::IceConfig& config, std::int64_t now_ms);
   void on_peer_event(const platform::PeerEvent& e);
   void apply_local_media(bool mic_on, bool camera_on);
   void run(const NegotiationActions& actions);
@@ -129,6 +135,8 @@ class CallController {
   CallPhase phase_ = CallPhase::Idle;
   std::optional<Error> problem_;
   std::optional<proto::Welcome> server_;
+  proto::IceConfig ice_;               // the STUN/TURN servers of this call, from the server
+  std::int64_t ice_renew_at_ms_ = 0;   // when to ask for fresh TURN credentials (0: never)
   std::string room_name_;
   std::string display_name_;
   std::optional<std::string> password_;

@@ -50,7 +50,12 @@ void publish_state(const App& app) {
                       {"speaking", room.active_speaker() == p.id},
                       {"framesDrawn", s == app.slots.end() ? 0 : s->second.frames}});
     // A remote's peer connection state, so a test that waits in vain can say which link is stuck.
-    if (const RemoteMediaState* r = app.call->remote(p.id)) people.back()["connection"] = connection_name(r->state);
+    // And which kind of path carries it (host, srflx, prflx, relay), so tests and support can see
+    // whether a call goes through the TURN relay.
+    if (const RemoteMediaState* r = app.call->remote(p.id)) {
+      people.back()["connection"] = connection_name(r->state);
+      people.back()["path"] = r->path;
+    }
   }
   const auto& local = app.call->local_media();
   nlohmann::json state{{"phase", phase_name(app.call->phase())},

@@ -83,6 +83,28 @@ std::optional<PeerInfo> read_peer(const json& j, FieldReader& outer) {
   return p;
 }
 
+// One entry of an "ice" message's servers: urls of the STUN/TURN schemes, and credentials.
+IceServer read_ice_server(const json& j, FieldReader& outer) {
+  IceServer server;
+  if (!j.is_object()) return outer.fail("every ICE server must be an object"), server;
+  FieldReader r(j, "ice server");
+  if (const json* urls = r.array("urls")) {
+    if (urls->empty() || urls->size() > kMaxIceUrls) r.fail("field 'urls' must have 1 to " + std::to_string(kMaxIceUrls) + " entries");
+    for (const auto& url : *urls) {
+      if (r.failed()) break;
+      const std::string* text = url.is_string() ? url.get_ptr<const std::string*>() : nullptr;
+      const bool known_scheme = text && (text->rfind("stun:", 0) == 0 || text->rfind("stuns:", 0) == 0 ||
+                                         text->rfind("turn:", 0) == 0 || text->rfind("turns:", 0) == 0);
+      if (!known_scheme || text->size() > kMaxIceFieldBytes) r.fail("every url must be a stun:, stuns:, turn: or turns: address");
+      else server.urls.push_back(*text);
+    }
+  }
+  if (auto user = r.optional_string("username", kMaxIceFieldBytes)) server.username = *user;
+  if (auto credential = r.optional_string("credential", kMaxIceFieldBytes)) server.credential = *credential;
+  if (auto e = r.finish()) outer.adopt(e);
+  return server;
+}
+
 std::string dump(const json& j) {
   // `replace` keeps dump() from throwing on invalid UTF-8; inputs were validated anyway.
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -179,6 +201,7 @@ Result<ClientMessage> parse_client_message(std::string_view text) {
     return ClientMessage{m};
   }
   if (type == "unlock") return finish<ClientMessage>(r, Unlock{});
+  if (type == "ice") return finish<ClientMessage>(r, IceRequest{});
   return unknown_type(type);
 }
 
@@ -245,6 +268,18 @@ Result<ServerMessage> parse_server_message(std::string_view text) {
     m.message = r.string("message", 1024, true);
     return finish<ServerMessage>(r, m);
   }
+  if (type == "ice") {
+    IceConfig m;
+    if (const json* servers = r.array("servers")) {
+      if (servers->size() > kMaxIceServers) r.fail("field 'servers' has more than " + std::to_string(kMaxIceServers) + " entries");
+      for (const auto& s : *servers) {
+        if (r.failed()) break;
+        m.servers.push_back(read_ice_server(s, r));
+      }
+    }
+    m.renew_in_seconds = r.integer("renewIn", 0, 7 * 24 * 3600);
+    return finish<ServerMessage>(r, m);
+  }
   return unknown_type(type);
 }
 
@@ -283,6 +318,7 @@ std::string serialize(const ClientMessage& message) {
       return j;
     }
     json operator()(const Unlock&) const { return envelope("unlock"); }
+    json operator()(const IceRequest&) const { return envelope("ice"); }
   };
   return dump(std::visit(Writer{}, message));
 }
@@ -340,18 +376,31 @@ std::string serialize(const ServerMessage& message) {
       j["message"] = m.message;
       return j;
     }
+    json operator()(const IceConfig& m) const {
+      json j = envelope("ice");
+      json servers = json::array();
+      for (const auto& server : m.servers) {
+        json entry{{"urls", server.urls}};
+        if (!server.username.empty()) entry["username"] = server.username;
+        if (!server.credential.empty()) entry["credential"] = server.credential;
+        servers.push_back(std::move(entry));
+      }
+      j["servers"] = std::move(servers);
+      j["renewIn"] = m.renew_in_seconds;
+      return j;
+    }
   };
   return dump(std::visit(Writer{}, message));
 }
 
 std::string_view type_name(const ClientMessage& message) {
-  static constexpr std::string_view names[] = {"hello", "join", "signal", "media", "leave", "lock", "unlock"};
+  static constexpr std::string_view names[] = {"hello", "join", "signal", "media", "leave", "lock", "unlock", "ice"};
   return names[message.index()];
 }
 
 std::string_view type_name(const ServerMessage& message) {
-  static constexpr std::string_view names[] = {"hello",  "joined", "peer-joined", "peer-left",
-                                               "signal", "media",  "error",  "room"};
+  static constexpr std::string_view names[] = {"hello",  "joined", "peer-joined", "peer-left", "signal",
+                                               "media",  "error",  "room",        "ice"};
   return names[message.index()];
 }
 

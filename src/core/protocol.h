@@ -47,6 +47,20 @@ struct Signal {
   std::optional<int> sdp_mline_index;
 };
 
+// One ICE server, as RTCPeerConnection takes it: STUN without credentials, TURN with short-lived
+// ones (TURN REST: username "<expiry>:<id>", credential an HMAC of it under the relay's secret).
+struct IceServer {
+  std::vector<std::string> urls;
+  std::string username;
+  std::string credential;
+  bool operator==(const IceServer& o) const {
+    return urls == o.urls && username == o.username && credential == o.credential;
+  }
+};
+constexpr std::size_t kMaxIceServers = 8;
+constexpr std::size_t kMaxIceUrls = 8;
+constexpr std::size_t kMaxIceFieldBytes = 512;
+
 // ---- client to server ----
 struct Hello { std::string agent; };
 struct Join {
@@ -60,7 +74,8 @@ struct SetMedia { MediaState media; };                   // type "media"
 struct Leave {};
 struct Lock { std::string password; };                   // the host locks the room (or changes it)
 struct Unlock {};                                        // the host removes the password
-using ClientMessage = std::variant<Hello, Join, SendSignal, SetMedia, Leave, Lock, Unlock>;
+struct IceRequest {};                                    // type "ice": fresh credentials, in a room only
+using ClientMessage = std::variant<Hello, Join, SendSignal, SetMedia, Leave, Lock, Unlock, IceRequest>;
 
 // ---- server to client ----
 struct Welcome {                                         // type "hello"
@@ -86,8 +101,15 @@ struct PeerLeft { std::string id; };                     // type "peer-left"
 struct RelayedSignal { std::string from; Signal signal; };  // type "signal"
 struct PeerMedia { std::string from; MediaState media; };   // type "media"
 struct ErrorReply { std::string code; std::string message; };  // type "error"
-using ServerMessage =
-    std::variant<Welcome, Joined, PeerJoined, PeerLeft, RelayedSignal, PeerMedia, ErrorReply, RoomChanged>;
+// type "ice": the ICE servers for this call's peer connections, sent before "joined" and when asked
+// (IceRequest). Not sent by a server that has none. `renew_in_seconds`: when to ask again, before
+// the credentials expire (0: they do not).
+struct IceConfig {
+  std::vector<IceServer> servers;
+  int renew_in_seconds = 0;
+};
+using ServerMessage = std::variant<Welcome, Joined, PeerJoined, PeerLeft, RelayedSignal, PeerMedia, ErrorReply,
+                                   RoomChanged, IceConfig>;
 
 Result<ClientMessage> parse_client_message(std::string_view text);
 Result<ServerMessage> parse_server_message(std::string_view text);

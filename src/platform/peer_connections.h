@@ -30,6 +30,7 @@ struct PeerEvent {
     SignalingStateChanged,      // `signaling`
     ConnectionStateChanged,     // `connection`
     RemoteMedia,                // the remote stream gained a track: `has_audio`, `has_video`
+    Path,                       // connected over `path`: "host", "srflx", "prflx" or "relay"
   };
   Kind kind = Kind::NegotiationNeeded;
   PeerHandle peer = 0;
@@ -39,12 +40,17 @@ struct PeerEvent {
   ConnectionState connection = ConnectionState::New;
   bool has_audio = false;
   bool has_video = false;
+  std::string path;
 };
 
 class PeerConnections {
  public:
   virtual ~PeerConnections() = default;
-  virtual PeerHandle create() = 0;
+  // A connection whose ICE agent uses these STUN/TURN servers (none: host candidates only, enough
+  // on one machine or one network).
+  virtual PeerHandle create(const std::vector<proto::IceServer>& ice_servers) = 0;
+  // New servers (fresh TURN credentials) for a connection's next gathering, e.g. an ICE restart.
+  virtual void set_ice_servers(PeerHandle peer, const std::vector<proto::IceServer>& ice_servers) = 0;
   // Adds the local camera/microphone tracks (or receive-only transceivers where there are none).
   virtual void attach_local_media(PeerHandle peer) = 0;
   virtual void set_local_description(PeerHandle peer) = 0;

@@ -7,7 +7,8 @@ namespace treff::server {
 
 Server::Server(const ServerOptions& options)
     : options_(options),
-      hub_(HubLimits{options.room_limit}, vault_),
+      ice_(options.stun_urls, options.turn_urls, options.turn_secret, options.turn_ttl_seconds),
+      hub_(HubLimits{options.room_limit}, vault_, &ice_),
       files_(options.root),
       origins_(options.allowed_origins),
       signals_(ioc_, SIGINT, SIGTERM),
@@ -61,6 +62,13 @@ int Server::run() {
   std::printf("treff-server: listening on %s://%s:%u/ (client from %s)\n", tls_ ? "https" : "http",
               host.c_str(), bound.port(), files_.root().c_str());
   std::fflush(stdout);
+  if (!options_.stun_urls.empty() || !options_.turn_urls.empty()) {
+    std::string ice;
+    for (const auto& url : options_.stun_urls) ice += " " + url;
+    for (const auto& url : options_.turn_urls) ice += " " + url;
+    if (!options_.turn_urls.empty()) ice += " (TURN credentials valid " + std::to_string(options_.turn_ttl_seconds) + " s)";
+    log_line("ICE servers for calls:" + ice);
+  }
 
   ioc_.run();
   log_line("stopped");

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "server/argon2_vault.h"
+#include "server/ice_servers.h"
 #include "server/listener.h"
 #include "server/net.h"
 #include "server/origin_policy.h"
@@ -30,6 +31,7 @@ class Server {
   // Password hashing off the I/O thread; its workers are stopped first (~Server), so none posts
   // to the io_context after it is gone.
   Argon2Vault vault_;
+  TurnRestIceServers ice_;
   // Declared before the io_context: sessions destroyed with it still unregister from the hub.
   SignalingHub hub_;
   StaticFiles files_;

@@ -6,8 +6,10 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 #include "core/server_list.h"
+#include "server/ice_servers.h"
 
 namespace treff::server {
 namespace fs = std::filesystem;
@@ -33,6 +35,18 @@ std::optional<ServerOptions> parse_options(int argc, char** argv, int& exit_code
   app.add_option("--servers", servers_file,
                  "JSON file of the servers the start screen offers: [{\"name\", \"url\", \"description\"}]")
       ->check(CLI::ExistingFile);
+  app.add_option("--stun", o.stun_urls, "STUN server for the clients' calls, e.g. stun:turn.example.org:3478 (repeatable)");
+  auto* turn = app.add_option("--turn", o.turn_urls,
+                              "TURN relay for the clients' calls (repeatable): turn:host:3478?transport=udp, "
+                              "turn:host:3478?transport=tcp, turns:host:5349");
+  std::string secret_file;
+  auto* secret = app.add_option("--turn-secret-file", secret_file,
+                                "File holding the relay's shared secret (coturn static-auth-secret); not readable by others");
+  turn->needs(secret);
+  secret->needs(turn);
+  app.add_option("--turn-ttl", o.turn_ttl_seconds, "Seconds a TURN credential is valid; clients get new ones before")
+      ->check(CLI::Range(60, 7 * 24 * 3600))
+      ->capture_default_str();
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -40,6 +54,24 @@ std::optional<ServerOptions> parse_options(int argc, char** argv, int& exit_code
     return std::nullopt;
   }
   if (o.root.empty()) o.root = default_client_root();
+  for (const auto& [urls, is_turn] : {std::pair{&o.stun_urls, false}, std::pair{&o.turn_urls, true}}) {
+    for (const auto& url : *urls) {
+      if (auto problem = ice_url_problem(url, is_turn)) {
+        std::fprintf(stderr, "treff-server: %s %s\n", is_turn ? "--turn" : "--stun", problem->c_str());
+        exit_code = 2;
+        return std::nullopt;
+      }
+    }
+  }
+  if (!secret_file.empty()) {
+    auto read = read_turn_secret(secret_file);
+    if (!read) {
+      std::fprintf(stderr, "treff-server: %s\n", read.error().message.c_str());
+      exit_code = 2;
+      return std::nullopt;
+    }
+    o.turn_secret = std::move(read.value());
+  }
   if (!servers_file.empty()) {
     std::ifstream in(servers_file);
     std::stringstream text;

@@ -18,6 +18,12 @@ struct ServerOptions {
   std::vector<std::string> allowed_origins;
   // Served as /servers.json: the servers a start screen offers (--servers FILE; checked at start).
   std::string servers_json = "[]";
+  // ICE servers handed to every client that joins (--stun, --turn); TURN credentials are made with
+  // the shared secret read from --turn-secret-file and expire after `turn_ttl_seconds`.
+  std::vector<std::string> stun_urls;
+  std::vector<std::string> turn_urls;
+  std::string turn_secret;
+  int turn_ttl_seconds = 4 * 3600;
 };
 
 // Parses argv. Returns nullopt when the program should exit with `exit_code` (after --help, or

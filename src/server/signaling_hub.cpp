@@ -152,6 +152,10 @@ void SignalingHub::admit(HubClient& c, const proto::Join& m) {
   room.members.push_back({&c, m.name, m.media});
   joined.info = room.info();
 
+  // Before "joined": the peer connections the client opens for it need them.
+  if (ice_) {
+    if (auto config = ice_->for_client()) send(c, *config);
+  }
   send(c, joined);
   broadcast(room, &c, proto::PeerJoined{{c.id_, m.name, m.media}});
 }
@@ -227,6 +231,17 @@ void SignalingHub::handle(HubClient& c, const proto::Unlock&) {
   room->password_hash.reset();
   room->lock_serial = next_serial_++;
   broadcast(*room, nullptr, proto::RoomChanged{room->info()});
+}
+
+// Fresh TURN credentials for a long call, before the last ones expire. Only for people in a room:
+// credentials are for calls, not for anyone who opens a connection.
+void SignalingHub::handle(HubClient& c, const proto::IceRequest&) {
+  if (c.room_.empty()) {
+    reply_error(c, "not-joined", "Join a room before asking for ICE servers.");
+    return;
+  }
+  auto config = ice_ ? ice_->for_client() : std::nullopt;
+  send(c, config ? *config : proto::IceConfig{});
 }
 
 SignalingHub::Room* SignalingHub::room_for_host(HubClient& c) {

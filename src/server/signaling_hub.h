@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/protocol.h"
+#include "server/ice_servers.h"
 #include "server/password_vault.h"
 #include "server/rate_limiter.h"
 
@@ -66,7 +67,9 @@ struct HubLimits {
 
 class SignalingHub {
  public:
-  SignalingHub(HubLimits limits, PasswordVault& vault) : limits_(limits), vault_(vault) {}
+  // `ice`: the STUN/TURN servers for joining clients; null when the server has none.
+  SignalingHub(HubLimits limits, PasswordVault& vault, IceServerSource* ice = nullptr)
+      : limits_(limits), vault_(vault), ice_(ice) {}
 
   // `address`: where the connection comes from (an IP address).
   void connect(HubClient& client, std::string address);
@@ -102,6 +105,7 @@ class SignalingHub {
   void handle(HubClient& c, const proto::Leave& m);
   void handle(HubClient& c, const proto::Lock& m);
   void handle(HubClient& c, const proto::Unlock& m);
+  void handle(HubClient& c, const proto::IceRequest& m);
 
   void admit(HubClient& c, const proto::Join& m);
   void on_password_checked(std::uint64_t serial, const proto::Join& m, std::uint64_t lock_serial, bool matches);
@@ -117,6 +121,7 @@ class SignalingHub {
 
   HubLimits limits_;
   PasswordVault& vault_;
+  IceServerSource* ice_;
   std::map<std::uint64_t, HubClient*> by_serial_;
   std::map<std::string, Room> rooms_;
   std::map<std::string, RateLimiter> attempts_by_address_;

@@ -18,11 +18,16 @@ class FakePeerConnections final : public PeerConnections {
     int ice_restarts = 0;
     std::vector<proto::Signal> remote_descriptions;
     std::vector<proto::Signal> remote_candidates;
+    std::vector<proto::IceServer> ice_servers;
   };
 
-  PeerHandle create() override {
+  PeerHandle create(const std::vector<proto::IceServer>& ice_servers) override {
     connections[next_] = Connection{};
+    connections[next_].ice_servers = ice_servers;
     return next_++;
+  }
+  void set_ice_servers(PeerHandle p, const std::vector<proto::IceServer>& ice_servers) override {
+    connections.at(p).ice_servers = ice_servers;
   }
   void attach_local_media(PeerHandle p) override { connections.at(p).media_attached = true; }
   void set_local_description(PeerHandle p) override { ++connections.at(p).local_descriptions; }

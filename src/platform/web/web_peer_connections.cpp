@@ -2,11 +2,25 @@
 
 #include <emscripten.h>
 
+#include <nlohmann/json.hpp>
+
 #include "platform/web/rtc_glue.h"
 
 namespace treff::platform {
 namespace {
 WebPeerConnections* g_instance = nullptr;
+
+// The servers as RTCPeerConnection's iceServers: [{urls, username, credential}].
+std::string ice_servers_json(const std::vector<proto::IceServer>& servers) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& s : servers) {
+    nlohmann::json entry{{"urls", s.urls}};
+    if (!s.username.empty()) entry["username"] = s.username;
+    if (!s.credential.empty()) entry["credential"] = s.credential;
+    list.push_back(std::move(entry));
+  }
+  return list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 }  // namespace
 
 WebPeerConnections::WebPeerConnections() { g_instance = this; }
@@ -15,7 +29,12 @@ WebPeerConnections::~WebPeerConnections() {
 }
 WebPeerConnections* WebPeerConnections::instance() { return g_instance; }
 
-PeerHandle WebPeerConnections::create() { return treff_rtc_create(); }
+PeerHandle WebPeerConnections::create(const std::vector<proto::IceServer>& ice_servers) {
+  return treff_rtc_create(ice_servers_json(ice_servers).c_str());
+}
+void WebPeerConnections::set_ice_servers(PeerHandle p, const std::vector<proto::IceServer>& ice_servers) {
+  treff_rtc_set_ice_servers(p, ice_servers_json(ice_servers).c_str());
+}
 void WebPeerConnections::attach_local_media(PeerHandle p) { treff_rtc_attach_local_media(p); }
 void WebPeerConnections::set_local_description(PeerHandle p) { treff_rtc_set_local_description(p); }
 
@@ -44,7 +63,7 @@ using treff::platform::PeerEvent;
 extern "C" EMSCRIPTEN_KEEPALIVE void treff_rtc_event(std::uint32_t handle, int kind, int number, const char* text,
                                                      int has_mid, const char* mid, int mline_index) {
   auto* self = treff::platform::WebPeerConnections::instance();
-  if (!self || kind < 0 || kind > static_cast<int>(PeerEvent::Kind::RemoteMedia)) return;
+  if (!self || kind < 0 || kind > static_cast<int>(PeerEvent::Kind::Path)) return;
   PeerEvent e;
   e.kind = static_cast<PeerEvent::Kind>(kind);
   e.peer = handle;
@@ -73,6 +92,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE void treff_rtc_event(std::uint32_t handle, int k
     case PeerEvent::Kind::RemoteMedia:
       e.has_audio = (number & 1) != 0;
       e.has_video = (number & 2) != 0;
+      break;
+    case PeerEvent::Kind::Path:
+      e.path = text;
       break;
     default:
       e.error = text;

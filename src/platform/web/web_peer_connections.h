@@ -14,7 +14,8 @@ class WebPeerConnections final : public PeerConnections {
   WebPeerConnections(const WebPeerConnections&) = delete;
   WebPeerConnections& operator=(const WebPeerConnections&) = delete;
 
-  PeerHandle create() override;
+  PeerHandle create(const std::vector<proto::IceServer>& ice_servers) override;
+  void set_ice_servers(PeerHandle peer, const std::vector<proto::IceServer>& ice_servers) override;
   void attach_local_media(PeerHandle peer) override;
   void set_local_description(PeerHandle peer) override;
   void set_remote_description(PeerHandle peer, const proto::Signal& description) override;

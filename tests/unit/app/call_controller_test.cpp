@@ -578,5 +578,39 @@ TEST_F(CallControllerTest, ChoosingAnotherMicrophoneReopensThePreviewWithItAndTh
   EXPECT_EQ(media.open_calls, 2) << "the preview's devices are the chosen ones: kept";
 }
 
+TEST_F(CallControllerTest, ConnectionsUseTheServersIceServersAndALongCallGetsFreshCredentials) {
+  ASSERT_TRUE(call.join("familie", "Anna", false, false).ok());
+  socket().server_opens();
+  tick();
+  const proto::IceServer stun{{"stun:turn.example.org:3478"}, "", ""};
+  const proto::IceServer first{{"turn:turn.example.org:3478?transport=udp"}, "1733503600:aa", "c3Q="};
+  socket().server_says(proto::serialize(proto::ServerMessage{proto::IceConfig{{stun, first}, 60}}));
+  socket().server_says(R"({"v":1,"type":"joined","room":"familie","self":"5","locked":false,"host":"3","peers":[{"id":"3","name":"Oma","mic":true,"camera":true}]})");
+  tick();
+  ASSERT_TRUE(call.remote("3"));
+  EXPECT_EQ(peers.connections.at(call.remote("3")->connection).ice_servers, (std::vector<proto::IceServer>{stun, first}));
+
+  // Before the credentials run out, the client asks for new ones, and its connection takes them.
+  now += 59000;
+  tick();
+  EXPECT_NE(sent()["type"], "ice") << "not yet";
+  now += 1000;
+  tick();
+  EXPECT_EQ(sent()["type"], "ice");
+  const proto::IceServer second{{"turn:turn.example.org:3478?transport=udp"}, "1733507200:bb", "bmV3"};
+  socket().server_says(proto::serialize(proto::ServerMessage{proto::IceConfig{{stun, second}, 60}}));
+  tick();
+  EXPECT_EQ(peers.connections.at(call.remote("3")->connection).ice_servers, (std::vector<proto::IceServer>{stun, second}));
+  EXPECT_EQ(call.ice_servers().back().username, "1733507200:bb");
+}
+
+TEST_F(CallControllerTest, WithoutIceServersFromTheServerConnectionsUseNone) {
+  join_two_peers();
+  EXPECT_TRUE(peers.connections.at(call.remote("3")->connection).ice_servers.empty());
+  now += 24 * 3600 * 1000LL;
+  tick();
+  EXPECT_NE(sent()["type"], "ice") << "nothing to renew";
+}
+
 }  // namespace
 }  // namespace treff

@@ -159,6 +159,9 @@ TEST(ServerMessages, AllRoundTrip) {
       RelayedSignal{"1", {SignalKind::Answer, "v=0", "", std::nullopt, std::nullopt}},
       PeerMedia{"1", {false, false}},
       ErrorReply{"room-full", "The room is full."},
+      IceConfig{{{{"stun:turn.example.org:3478"}, "", ""},
+                 {{"turn:turn.example.org:3478?transport=udp", "turns:turn.example.org:5349"}, "1733500000:ab12", "c2VjcmV0"}},
+                10800},
   };
   for (const auto& m : all) {
     const std::string text = serialize(m);
@@ -176,9 +179,33 @@ TEST(ServerMessages, BadPeerListIsReported) {
   EXPECT_FALSE(parse_server_message(R"({"v":1,"type":"peer-joined","peer":[]})").ok());
 }
 
+TEST(ServerMessages, IceServersAreCheckedBeforeABrowserGetsThem) {
+  const auto ice = [](const std::string& servers) {
+    return parse_server_message(R"({"v":1,"type":"ice","renewIn":60,"servers":)" + servers + "}");
+  };
+  auto ok = ice(R"([{"urls":["stun:a.example:3478"]},{"urls":["turn:a.example"],"username":"1:x","credential":"y"}])");
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  const auto& config = std::get<IceConfig>(ok.value());
+  ASSERT_EQ(config.servers.size(), 2u);
+  EXPECT_EQ(config.servers[1].username, "1:x");
+  EXPECT_EQ(config.renew_in_seconds, 60);
+
+  EXPECT_FALSE(ice(R"([{"urls":["http://evil.example"]}])").ok()) << "only STUN and TURN addresses";
+  EXPECT_FALSE(ice(R"([{"urls":[]}])").ok());
+  EXPECT_FALSE(ice(R"([{"urls":["stun:a"],"password":"x"}])").ok()) << "unknown field";
+  EXPECT_FALSE(ice(R"([{"urls":"stun:a"}])").ok());
+  EXPECT_FALSE(ice(R"(["stun:a"])").ok());
+  std::string nine = "[";
+  for (int i = 0; i < 9; ++i) nine += std::string(i ? "," : "") + R"({"urls":["stun:a"]})";
+  EXPECT_FALSE(ice(nine + "]").ok()) << "at most 8 servers";
+  EXPECT_TRUE(std::holds_alternative<IceRequest>(parse_client_message(R"({"v":1,"type":"ice"})").value()));
+}
+
 TEST(TypeNames, MatchTheWireTypes) {
   EXPECT_EQ(type_name(ServerMessage{PeerJoined{}}), "peer-joined");
   EXPECT_EQ(type_name(ClientMessage{SetMedia{}}), "media");
+  EXPECT_EQ(type_name(ClientMessage{IceRequest{}}), "ice");
+  EXPECT_EQ(type_name(ServerMessage{IceConfig{}}), "ice");
 }
 
 }  // namespace
