@@ -161,6 +161,7 @@ const RemoteMediaState* CallController::remote(const std::string& participant_id
 }
 
 bool CallController::tick(std::int64_t now_ms) {
+  now_ms_ = now_ms;
   for (const auto& e : media_.take_events()) on_media_event(e);
   if (socket_) {
     for (const auto& e : socket_->take_events()) {
@@ -168,7 +169,8 @@ bool CallController::tick(std::int64_t now_ms) {
       if (!socket_) break;  // the event closed it
     }
   }
-  for (const auto& e : peers_.take_events()) on_peer_event(e);
+  for (const auto& e : peers_.take_events()) on_peer_event(e, now_ms);
+  watch_links(now_ms);
   if (phase_ == CallPhase::Reconnecting && !socket_ && now_ms >= reconnect_at_ms_) connect();
   if (phase_ == CallPhase::InRoom && ice_renew_at_ms_ && now_ms >= ice_renew_at_ms_) {
     ice_renew_at_ms_ = 0;  // until the answer sets the next time
@@ -326,7 +328,31 @@ void CallController::take_ice_servers(const proto::IceConfig& config, std::int64
   for (const auto& [id, remote] : remotes_) peers_.set_ice_servers(remote.connection, ice_.servers);
 }
 
-void CallController::on_peer_event(const PeerEvent& e) {
+namespace {
+LinkState link_state(ConnectionState c) {
+  switch (c) {
+    case ConnectionState::Connected: return LinkState::Connected;
+    case ConnectionState::Disconnected: return LinkState::Disconnected;
+    case ConnectionState::Failed: return LinkState::Failed;
+    default: return LinkState::Connecting;
+  }
+}
+}  // namespace
+
+void CallController::watch_links(std::int64_t now_ms) {
+  for (auto& [id, link] : links_) {
+    if (link.restart_due(now_ms)) run(negotiator_.on_connection_failed(id));
+    auto r = remotes_.find(id);
+    if (r == remotes_.end()) continue;
+    const LinkTrouble trouble = link.trouble(now_ms);
+    if (trouble != r->second.trouble) {
+      r->second.trouble = trouble;
+      changed_ = true;
+    }
+  }
+}
+
+void CallController::on_peer_event(const PeerEvent& e, std::int64_t now_ms) {
   auto it = by_handle_.find(e.peer);
   if (it == by_handle_.end()) return;  // a late event of a closed connection
   const std::string id = it->second;
@@ -347,7 +373,7 @@ void CallController::on_peer_event(const PeerEvent& e) {
     case PeerEvent::Kind::ConnectionStateChanged:
       remotes_[id].state = e.connection;
       changed_ = true;
-      if (e.connection == ConnectionState::Failed) run(negotiator_.on_connection_failed(id));
+      if (auto link = links_.find(id); link != links_.end()) link->second.on_state(link_state(e.connection), now_ms);
       break;
     case PeerEvent::Kind::RemoteMedia:
       remotes_[id].has_audio = e.has_audio;
@@ -367,7 +393,8 @@ void CallController::run(const NegotiationActions& actions) {
     if (auto* a = std::get_if<CreateConnection>(&action)) {
       const platform::PeerHandle h = peers_.create(ice_.servers);
       by_handle_[h] = a->peer;
-      remotes_[a->peer] = RemoteMediaState{h, ConnectionState::New, false, false, ""};
+      remotes_[a->peer] = RemoteMediaState{h, ConnectionState::New, false, false, "", LinkTrouble::None};
+      links_.insert_or_assign(a->peer, LinkWatch(a->offers_first, now_ms_));
       continue;
     }
     if (auto* a = std::get_if<SendSignal>(&action)) {
@@ -393,6 +420,7 @@ void CallController::run(const NegotiationActions& actions) {
       peers_.close(h);
       by_handle_.erase(h);
       remotes_.erase(r);
+      links_.erase(peer);
     }
   }
 }

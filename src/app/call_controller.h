@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/active_speaker.h"
+#include "core/link_watch.h"
 #include "core/mesh_negotiation.h"
 #include "core/result.h"
 #include "core/room_model.h"
@@ -46,6 +47,8 @@ struct RemoteMediaState {
   // What carries the connection: "host" (same network), "srflx"/"prflx" (through NATs, found
   // with STUN) or "relay" (through the TURN relay); "" until connected.
   std::string path;
+  // Whether the people should be told that there is no connection (and what to try).
+  LinkTrouble trouble = LinkTrouble::None;
 };
 
 class CallController {
@@ -109,7 +112,9 @@ class CallController {
   void on_socket_event(const platform::SocketEvent& e, std::int64_t now_ms);
   void on_server_message(const proto::ServerMessage& m, std::int64_t now_ms);
   void take_ice_servers(const proto::IceConfig& config, std::int64_t now_ms);
-  void on_peer_event(const platform::PeerEvent& e);
+  void on_peer_event(const platform::PeerEvent& e, std::int64_t now_ms);
+  // Restarts ICE on connections that failed or hang, and updates what their tiles say.
+  void watch_links(std::int64_t now_ms);
   void apply_local_media(bool mic_on, bool camera_on);
   void run(const NegotiationActions& actions);
   void connect();
@@ -160,6 +165,8 @@ class CallController {
   ActiveSpeakerDetector speakers_;
   std::map<std::string, RemoteMediaState> remotes_;
   std::map<platform::PeerHandle, std::string> by_handle_;
+  std::map<std::string, LinkWatch> links_;  // by participant id, beside remotes_
+  std::int64_t now_ms_ = 0;                 // of the current tick()
   int reconnect_attempt_ = 0;
   std::int64_t reconnect_at_ms_ = 0;
   bool changed_ = false;

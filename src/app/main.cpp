@@ -66,6 +66,10 @@ ui::RoomView room_view() {
       t.texture = reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(s->second.texture));
       t.aspect = static_cast<float>(s->second.width) / static_cast<float>(std::max(1, s->second.height));
     }
+    if (const treff::RemoteMediaState* r = app->call->remote(p.id)) {
+      if (r->trouble == treff::LinkTrouble::Retrying) t.notice = ui::tr_with_name(ui::Text::NoConnectionRetrying, p.name);
+      if (r->trouble == treff::LinkTrouble::GaveUp) t.notice = ui::tr_with_name(ui::Text::NoConnectionGaveUp, p.name);
+    }
     if (large && large->id == p.id) v.large = static_cast<int>(v.tiles.size());
     v.tiles.push_back(std::move(t));
   }

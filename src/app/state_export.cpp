@@ -55,6 +55,9 @@ void publish_state(const App& app) {
     if (const RemoteMediaState* r = app.call->remote(p.id)) {
       people.back()["connection"] = connection_name(r->state);
       people.back()["path"] = r->path;
+      people.back()["trouble"] = r->trouble == LinkTrouble::None       ? "none"
+                                 : r->trouble == LinkTrouble::Retrying ? "retrying"
+                                                                       : "gave-up";
     }
   }
   const auto& local = app.call->local_media();

@@ -9,10 +9,10 @@ bool is_polite(const std::string& self, const std::string& other) {
   return self < other;
 }
 
-MeshNegotiator::PeerState& MeshNegotiator::create(const std::string& peer, NegotiationActions& out) {
+MeshNegotiator::PeerState& MeshNegotiator::create(const std::string& peer, bool offers_first, NegotiationActions& out) {
   PeerState& state = peers_[peer];
   state.polite = is_polite(self_id_, peer);
-  out.push_back(CreateConnection{peer, state.polite});
+  out.push_back(CreateConnection{peer, state.polite, offers_first});
   out.push_back(AttachLocalMedia{peer});
   return state;
 }
@@ -22,7 +22,7 @@ NegotiationActions MeshNegotiator::on_joined(const std::string& self_id,
   NegotiationActions out = on_left();
   self_id_ = self_id;
   for (const auto& p : peers)
-    if (p.id != self_id_) create(p.id, out);
+    if (p.id != self_id_) create(p.id, /*offers_first=*/true, out);
   return out;
 }
 
@@ -50,7 +50,7 @@ NegotiationActions MeshNegotiator::on_signal(const std::string& from, const prot
     // Only an offer may open a connection; a stray answer belongs to a connection we closed.
     if (signal.kind != proto::SignalKind::Offer) return out;
     NegotiationActions created;
-    PeerState& state = create(from, created);
+    PeerState& state = create(from, /*offers_first=*/false, created);
     // Apply the offer before attaching media, so our tracks reuse the offered transceivers
     // instead of adding new ones (which would need another round of negotiation).
     out.push_back(created[0]);

@@ -24,7 +24,8 @@
 namespace treff {
 
 namespace negotiation {
-struct CreateConnection { std::string peer; bool polite; };
+// `offers_first`: this side makes the connection's first offer (it is the newcomer).
+struct CreateConnection { std::string peer; bool polite; bool offers_first; };
 struct AttachLocalMedia { std::string peer; };
 // Let the browser create and set an offer or answer as appropriate (setLocalDescription()).
 struct SetLocalDescription { std::string peer; };
@@ -79,7 +80,7 @@ class MeshNegotiator {
     bool remote_answer_pending = false;
     SignalingState signaling = SignalingState::Stable;
   };
-  PeerState& create(const std::string& peer, NegotiationActions& out);
+  PeerState& create(const std::string& peer, bool offers_first, NegotiationActions& out);
 
   std::string self_id_;
   std::map<std::string, PeerState> peers_;

@@ -129,6 +129,15 @@ constexpr Entry kCatalog[] = {
      "Dieser Link gehört zu einem Server, den diese Seite nicht kennt ({name}). Bitten Sie um einen neuen Link.",
      "This link is for a server this page does not know ({name}). Ask for a new link."},
     {"Klik om de anderen te horen", "Klicken, um die anderen zu hören", "Click to hear the others"},
+    {"Geen verbinding met {name} — we proberen het opnieuw",
+     "Keine Verbindung zu {name} — wir versuchen es weiter",
+     "No connection to {name} — trying again"},
+    {"Nog steeds geen verbinding met {name}. Probeer een ander netwerk (bijvoorbeeld de hotspot van uw telefoon), "
+     "of vraag wie deze server beheert om een TURN-relay in te stellen.",
+     "Immer noch keine Verbindung zu {name}. Versuchen Sie ein anderes Netz (zum Beispiel den Hotspot Ihres Telefons) "
+     "oder bitten Sie, wer diesen Server betreibt, ein TURN-Relay einzurichten.",
+     "Still no connection to {name}. Try another network (your phone's hotspot, for example), or ask whoever runs "
+     "this server to set up a TURN relay."},
 };
 static_assert(sizeof(kCatalog) / sizeof(kCatalog[0]) == static_cast<std::size_t>(Text::Count),
               "every Text needs a catalog row");

@@ -79,6 +79,8 @@ enum class Text {
   ThisServer,
   UnknownServer,
   HearOthers,  // the browser held back the others' sound until a click
+  NoConnectionRetrying,  // on a person's tile, with {name}
+  NoConnectionGaveUp,
   Count
 };
 

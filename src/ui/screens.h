@@ -58,6 +58,7 @@ struct Tile {
   bool speaking = false;
   ImTextureID texture = nullptr;  // null: no video yet, initials are shown
   float aspect = 4.0f / 3.0f;
+  std::string notice;             // e.g. no connection to this person: said on the tile
 };
 
 enum class InviteStatus { None, Copied, CopyFailed };

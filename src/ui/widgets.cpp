@@ -189,6 +189,19 @@ void draw_tile(ImDrawList* dl, const Tile& t, ImVec2 a, ImVec2 b, bool large) {
     dl->AddLine(ImVec2(c.x - 6, c.y - 6), ImVec2(c.x + 6, c.y + 6), IM_COL32_WHITE, 2.5f);
   }
   if (t.speaking) dl->AddRect(a, b, kSpeaker, 10.0f, 0, 4.0f);
+  // What is wrong, in words, over the picture or initials (and to screen readers); just above the
+  // name, clear of the buttons at the top of the stage.
+  if (!t.notice.empty()) {
+    const float nfs = ImGui::GetFontSize() * (large ? 1.0f : 0.8f);
+    const float wrap = w - 24;
+    const ImVec2 ns = ImGui::GetFont()->CalcTextSizeA(nfs, FLT_MAX, wrap, t.notice.c_str());
+    const ImVec2 na(a.x + 8, std::max(a.y + 8, band_a.y - 4 - ns.y - 8)), nb(b.x - 8, band_a.y - 4);
+    dl->AddRectFilled(na, nb, IM_COL32(255, 244, 214, 240), 8.0f);
+    dl->PushClipRect(na, nb, true);
+    dl->AddText(ImGui::GetFont(), nfs, ImVec2(na.x + 4, na.y + 4), IM_COL32(60, 45, 0, 255), t.notice.c_str(), nullptr, wrap);
+    dl->PopClipRect();
+    report_text(t.notice.c_str(), na, nb);
+  }
 }
 
 std::optional<Language> language_picker() {

@@ -1,7 +1,8 @@
 // Calls through the TURN relay on loopback: treff-server hands each joining browser coturn's
 // address with TURN REST credentials, and with the browsers allowed to use nothing but the relay
 // (as behind a NAT only a relay crosses) the call connects, over "relay", with sound and picture.
-// A relay that does not share the server's secret refuses those credentials: no call.
+// A relay that does not share the server's secret refuses those credentials: no call. Where no
+// path can be found, each tile says so in plain words instead of staying black.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -11,7 +12,7 @@ import { smallFakeVideo } from './lib/fake_video.js';
 import { everyoneHeard, recordPeerConnections, waitUntilHeard } from './lib/listening.js';
 import { ARTIFACTS, artifact } from './lib/setup.js';
 import { startServer, stopServer, SERVER_BINARY } from './lib/server.js';
-import { joinByLink } from './lib/ui.js';
+import { findWidget, joinByLink } from './lib/ui.js';
 
 let browser;
 before(async () => {
@@ -92,5 +93,23 @@ test('a relay that does not share the server\'s secret refuses the credentials: 
     assert.notEqual(s.participants.find((p) => !p.self).connection, 'connected');
   } finally {
     await stop();
+  }
+});
+
+test('no relay where only a relay would do: each tile says there is no connection, and it is tried again', async () => {
+  const server = await startServer();
+  try {
+    const anna = await joinRelayOnly(server, 'e2e-no-relay', 'Anna');
+    const bob = await joinRelayOnly(server, 'e2e-no-relay', 'Bob');
+    for (const [page, other] of [[anna, 'Bob'], [bob, 'Anna']]) {
+      await findWidget(page, 'text', `No connection to ${other} — trying again`, 30000);
+      const s = await page.evaluate(() => window.treff.state());
+      const them = s.participants.find((p) => !p.self);
+      assert.equal(them.trouble, 'retrying');
+      assert.notEqual(them.connection, 'connected');
+    }
+    await anna.screenshot({ path: artifact('relay-none.png') });
+  } finally {
+    await stopServer(server);
   }
 });

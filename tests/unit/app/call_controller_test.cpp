@@ -496,6 +496,28 @@ TEST_F(CallControllerTest, FailedConnectionRestartsIce) {
   EXPECT_EQ(peers.connections.at(call.remote("4")->connection).ice_restarts, 1);
 }
 
+TEST_F(CallControllerTest, AConnectionThatCannotBeMadeIsToldAndTriedAgain) {
+  join_two_peers();
+  PeerEvent failed = event(PeerEvent::Kind::ConnectionStateChanged, "3");
+  failed.connection = platform::ConnectionState::Failed;
+  peers.emit(failed);
+  tick();
+  EXPECT_EQ(call.remote("3")->trouble, LinkTrouble::Retrying);
+  EXPECT_EQ(call.remote("4")->trouble, LinkTrouble::None);
+  EXPECT_EQ(peers.connections.at(call.remote("3")->connection).ice_restarts, 1) << "at once: we offered first";
+  for (int i = 0; i < 2; ++i) {
+    now += 10000;
+    tick();
+  }
+  EXPECT_EQ(peers.connections.at(call.remote("3")->connection).ice_restarts, 3);
+  EXPECT_EQ(call.remote("3")->trouble, LinkTrouble::GaveUp);
+  PeerEvent connected = event(PeerEvent::Kind::ConnectionStateChanged, "3");
+  connected.connection = platform::ConnectionState::Connected;
+  peers.emit(connected);
+  tick();
+  EXPECT_EQ(call.remote("3")->trouble, LinkTrouble::None);
+}
+
 TEST_F(CallControllerTest, ThePreviewShowsWhatThePersonWillSendAndTheJoinKeepsIt) {
   call.preview(true, true);
   call.preview(true, true);  // asked every frame on the join prompt: opened once
