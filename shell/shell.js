@@ -93,6 +93,9 @@
     return {};
   }
 
+  // No browser menu over the call on a right click or a long press (no inline handler: the
+  // Content-Security-Policy allows scripts from files only).
+  document.getElementById('canvas').addEventListener('contextmenu', function (e) { e.preventDefault(); });
   window.Module = {
     canvas: document.getElementById('canvas'),
     instantiateWasm: instantiateWasm,

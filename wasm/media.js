@@ -51,6 +51,12 @@ mergeInto(LibraryManager.library, {
       TreffMedia.report(OPENED, stream.getAudioTracks().length > 0, stream.getVideoTracks().length > 0, error, stream);
       TreffMedia.listDevices(gen);
     }
+    // Browsers give camera and microphone only to secure pages (https, or this machine): a page
+    // opened over plain http from elsewhere has no getUserMedia at all. Told apart for C++.
+    if (!window.isSecureContext) {
+      TreffMedia.report(FAILED, false, false, 'InsecureContextError');
+      return;
+    }
     if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
       TreffMedia.report(FAILED, false, false, 'NotSupportedError');
       return;

@@ -183,6 +183,9 @@ void draw_entry_screens(App& app) {
     return;
   }
   check_link_server(app);
+  // Without a secure page there will be no camera and no microphone: say why before the join.
+  if (!app.form.error && app.call->local_media().problem == "InsecureContextError")
+    app.form.error = ui::tr(ui::Text::NeedsSecureConnection);
   const ui::JoinIntents in = ui::draw_join_screen(app.form, prejoin_view(app));
   if (in.language) switch_language(*in.language);
   if (in.audio_only_changed) treff_dom_save("audio-only", app.form.audio_only ? "1" : "");

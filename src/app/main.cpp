@@ -85,7 +85,9 @@ ui::RoomView room_view() {
   v.is_host = app->call->is_host();
   if (const treff::Participant* host = room.find(app->call->room_info().host)) v.host_name = host->name;
   if (app->call->phase() == CallPhase::Reconnecting) v.notice = ui::tr(ui::Text::Reconnecting);
-  if (!local.problem.empty()) {
+  if (local.problem == "InsecureContextError") {
+    v.help.push_back(ui::tr(ui::Text::NeedsSecureConnection));
+  } else if (!local.problem.empty()) {
     if (!local.has_audio && !local.has_video) {
       v.help.push_back(ui::tr(ui::Text::NoDevices));
     } else {

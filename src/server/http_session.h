@@ -4,9 +4,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "server/net.h"
 #include "server/origin_policy.h"
+#include "server/security_headers.h"
 #include "server/signaling_hub.h"
 #include "server/static_files.h"
 #include "server/websocket_session.h"
@@ -18,6 +20,8 @@ struct SessionContext {
   const StaticFiles& files;
   const OriginPolicy& origins;
   const std::string& servers_json;  // /servers.json
+  const std::string& csp;           // Content-Security-Policy of every response
+  const std::vector<std::string>& trusted_proxies;  // whose X-Forwarded-For is believed
 };
 
 template <class Stream>
@@ -72,6 +76,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
   template <class Response>
   void send(Response&& res) {
     auto held = std::make_shared<std::decay_t<Response>>(std::forward<Response>(res));
+    add_security_headers(held->base(), ctx_.csp, std::is_same_v<Stream, TlsStream>);
     const bool keep_alive = held->keep_alive();
     http::async_write(stream_, *held,
                       [self = this->shared_from_this(), held, keep_alive](beast::error_code ec, std::size_t) {
@@ -93,12 +98,14 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
 // bookkeeping is measurable at thousands of messages per second, and the WebSocket has its own.
 template <>
 inline void HttpSession<PlainStream>::start_websocket(http::request<http::string_body> request) {
-  std::make_shared<WebSocketSession<tcp::socket>>(stream_.release_socket(), ctx_.hub)->run(std::move(request));
+  std::make_shared<WebSocketSession<tcp::socket>>(stream_.release_socket(), ctx_.hub, ctx_.trusted_proxies)
+      ->run(std::move(request));
 }
 
 template <>
 inline void HttpSession<TlsStream>::start_websocket(http::request<http::string_body> request) {
-  std::make_shared<WebSocketSession<TlsStream>>(std::move(stream_), ctx_.hub)->run(std::move(request));
+  std::make_shared<WebSocketSession<TlsStream>>(std::move(stream_), ctx_.hub, ctx_.trusted_proxies)
+      ->run(std::move(request));
 }
 
 template <>

@@ -2,8 +2,9 @@
 
 namespace treff::server {
 
-Listener::Listener(asio::io_context& ioc, tcp::endpoint endpoint, ssl::context* tls, SessionContext context)
-    : ioc_(ioc), acceptor_(ioc), retry_timer_(ioc), tls_(tls), ctx_(context) {
+Listener::Listener(asio::io_context& ioc, tcp::endpoint endpoint, std::shared_ptr<ssl::context> tls,
+                   SessionContext context)
+    : ioc_(ioc), acceptor_(ioc), retry_timer_(ioc), tls_(std::move(tls)), ctx_(context) {
   acceptor_.open(endpoint.protocol());
   acceptor_.set_option(asio::socket_base::reuse_address(true));
   acceptor_.bind(endpoint);
@@ -36,6 +37,7 @@ void Listener::on_accept(beast::error_code ec, tcp::socket socket) {
   if (!tls_) {
     std::make_shared<HttpSession<PlainStream>>(PlainStream(std::move(socket)), ctx_)->run();
   } else {
+    // The stream's SSL object holds its own reference to the context: a reload does not end it.
     auto stream = std::make_shared<TlsStream>(std::move(socket), *tls_);
     beast::get_lowest_layer(*stream).expires_after(std::chrono::seconds(15));
     auto ctx = ctx_;

@@ -12,10 +12,12 @@ namespace treff::server {
 class Listener : public std::enable_shared_from_this<Listener> {
  public:
   // Throws boost::system::system_error when the address cannot be bound.
-  Listener(asio::io_context& ioc, tcp::endpoint endpoint, ssl::context* tls, SessionContext context);
+  Listener(asio::io_context& ioc, tcp::endpoint endpoint, std::shared_ptr<ssl::context> tls, SessionContext context);
 
   void run() { accept_next(); }
   void stop();
+  // Connections accepted from now on use this certificate (a renewed one).
+  void set_tls(std::shared_ptr<ssl::context> tls) { tls_ = std::move(tls); }
   tcp::endpoint local_endpoint() const { return acceptor_.local_endpoint(); }
 
  private:
@@ -25,7 +27,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
   asio::io_context& ioc_;
   tcp::acceptor acceptor_;
   asio::steady_timer retry_timer_;
-  ssl::context* tls_;
+  std::shared_ptr<ssl::context> tls_;
   SessionContext ctx_;
 };
 

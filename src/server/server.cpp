@@ -3,15 +3,44 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "core/server_list.h"
+#include "server/security_headers.h"
+
 namespace treff::server {
+
+namespace {
+
+std::shared_ptr<ssl::context> load_tls(const std::string& cert, const std::string& key, std::string& problem) {
+  auto tls = std::make_shared<ssl::context>(ssl::context::tls_server);
+  tls->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
+                   ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
+  beast::error_code ec;
+  tls->use_certificate_chain_file(cert, ec);
+  if (!ec) tls->use_private_key_file(key, ssl::context::pem, ec);
+  if (ec) {
+    problem = ec.message();
+    return nullptr;
+  }
+  return tls;
+}
+
+std::vector<std::string> offered_servers(const std::string& servers_json) {
+  std::vector<std::string> urls;
+  if (auto list = parse_server_list(servers_json))  // checked at start already
+    for (const auto& entry : list.value()) urls.push_back(entry.url);
+  return urls;
+}
+}  // namespace
 
 Server::Server(const ServerOptions& options)
     : options_(options),
+      csp_(content_security_policy(offered_servers(options.servers_json))),
       ice_(options.stun_urls, options.turn_urls, options.turn_secret, options.turn_ttl_seconds),
       hub_(HubLimits{options.room_limit}, vault_, &ice_),
       files_(options.root),
       origins_(options.allowed_origins),
       signals_(ioc_, SIGINT, SIGTERM),
+      hangup_(ioc_, SIGHUP),
       shutdown_timer_(ioc_) {
   vault_.deliver_results_to(ioc_);
 }
@@ -24,14 +53,10 @@ int Server::run() {
              " (build it: cmake --workflow --preset wasm, or pass --root); /ws works without it");
   }
   if (!options_.tls_cert.empty()) {
-    tls_.emplace(ssl::context::tls_server);
-    tls_->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
-                      ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
-    beast::error_code ec;
-    tls_->use_certificate_chain_file(options_.tls_cert, ec);
-    if (!ec) tls_->use_private_key_file(options_.tls_key, ssl::context::pem, ec);
-    if (ec) {
-      std::fprintf(stderr, "treff-server: cannot use the TLS certificate or key: %s\n", ec.message().c_str());
+    std::string problem;
+    tls_ = load_tls(options_.tls_cert, options_.tls_key, problem);
+    if (!tls_) {
+      std::fprintf(stderr, "treff-server: cannot use the TLS certificate or key: %s\n", problem.c_str());
       return 1;
     }
   }
@@ -43,8 +68,8 @@ int Server::run() {
     return 1;
   }
   try {
-    listener_ = std::make_shared<Listener>(ioc_, tcp::endpoint{address, options_.port}, tls_ ? &*tls_ : nullptr,
-                                           SessionContext{hub_, files_, origins_, options_.servers_json});
+    listener_ = std::make_shared<Listener>(ioc_, tcp::endpoint{address, options_.port}, tls_,
+                                           SessionContext{hub_, files_, origins_, options_.servers_json, csp_, options_.trusted_proxies});
   } catch (const boost::system::system_error& e) {
     std::fprintf(stderr, "treff-server: cannot listen on %s port %u: %s\n", options_.address.c_str(),
                  options_.port, e.code().message().c_str());
@@ -55,6 +80,7 @@ int Server::run() {
   signals_.async_wait([this](beast::error_code wait_ec, int) {
     if (!wait_ec) shut_down();
   });
+  if (tls_) reload_tls_on_hangup();
 
   const auto bound = listener_->local_endpoint();
   std::string host = options_.address == "127.0.0.1" ? "localhost" : bound.address().to_string();
@@ -75,7 +101,26 @@ int Server::run() {
   return 0;
 }
 
+// Certificates are renewed every few months (Let's Encrypt: 90 days); `kill -HUP` makes new
+// connections use the renewed files without dropping a call. Files that cannot be used are logged
+// and the certificate in use stays.
+void Server::reload_tls_on_hangup() {
+  hangup_.async_wait([this](beast::error_code ec, int) {
+    if (ec) return;
+    std::string problem;
+    if (auto fresh = load_tls(options_.tls_cert, options_.tls_key, problem)) {
+      tls_ = fresh;
+      listener_->set_tls(fresh);
+      log_line("TLS certificate reloaded from " + options_.tls_cert);
+    } else {
+      log_line("TLS certificate not reloaded, the one in use stays: " + problem);
+    }
+    reload_tls_on_hangup();
+  });
+}
+
 void Server::shut_down() {
+  hangup_.cancel();
   log_line("shutting down");
   listener_->stop();
   const bool idle = hub_.connection_count() == 0;

@@ -26,8 +26,10 @@ class Server {
 
  private:
   void shut_down();
+  void reload_tls_on_hangup();
 
   ServerOptions options_;
+  std::string csp_;  // Content-Security-Policy of every response, from the servers offered
   // Password hashing off the I/O thread; its workers are stopped first (~Server), so none posts
   // to the io_context after it is gone.
   Argon2Vault vault_;
@@ -41,8 +43,9 @@ class Server {
   // results to this io_context from their own threads (the stronger UNSAFE hint would drop that
   // lock). The password tests run against a ThreadSanitizer build to keep this checked.
   asio::io_context ioc_{BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO};
-  std::optional<ssl::context> tls_;
+  std::shared_ptr<ssl::context> tls_;  // replaced on SIGHUP; open connections keep theirs
   asio::signal_set signals_;
+  asio::signal_set hangup_;  // SIGHUP: reload the TLS certificate
   asio::steady_timer shutdown_timer_;
   std::shared_ptr<Listener> listener_;
 };

@@ -1,6 +1,7 @@
 #include "server/server_options.h"
 
 #include <CLI/CLI.hpp>
+#include <boost/asio/ip/address.hpp>
 
 #include <cstdio>
 #include <filesystem>
@@ -9,6 +10,7 @@
 #include <utility>
 
 #include "core/server_list.h"
+#include "server/client_address.h"
 #include "server/ice_servers.h"
 
 namespace treff::server {
@@ -47,6 +49,9 @@ std::optional<ServerOptions> parse_options(int argc, char** argv, int& exit_code
   app.add_option("--turn-ttl", o.turn_ttl_seconds, "Seconds a TURN credential is valid; clients get new ones before")
       ->check(CLI::Range(60, 7 * 24 * 3600))
       ->capture_default_str();
+  app.add_option("--trusted-proxy", o.trusted_proxies,
+                 "Address of a reverse proxy in front of this server whose X-Forwarded-For names the caller (repeatable)")
+      ->check([](const std::string& a) { return is_ip_address(a) ? std::string() : "'" + a + "' is not an IP address"; });
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -54,6 +59,8 @@ std::optional<ServerOptions> parse_options(int argc, char** argv, int& exit_code
     return std::nullopt;
   }
   if (o.root.empty()) o.root = default_client_root();
+  // As the kernel reports peers ("::1", not "0:0::1"), so that they compare.
+  for (auto& proxy : o.trusted_proxies) proxy = boost::asio::ip::make_address(proxy).to_string();
   for (const auto& [urls, is_turn] : {std::pair{&o.stun_urls, false}, std::pair{&o.turn_urls, true}}) {
     for (const auto& url : *urls) {
       if (auto problem = ice_url_problem(url, is_turn)) {

@@ -24,6 +24,8 @@ struct ServerOptions {
   std::vector<std::string> turn_urls;
   std::string turn_secret;
   int turn_ttl_seconds = 4 * 3600;
+  // Reverse proxies whose X-Forwarded-For is believed (--trusted-proxy ADDR, repeatable).
+  std::vector<std::string> trusted_proxies;
 };
 
 // Parses argv. Returns nullopt when the program should exit with `exit_code` (after --help, or

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "core/protocol.h"
+#include "server/client_address.h"
 #include "server/net.h"
 #include "server/signaling_hub.h"
 
@@ -17,10 +18,12 @@ class WebSocketSession : public HubClient, public std::enable_shared_from_this<W
  public:
   static constexpr std::size_t kMaxQueuedBytes = 1 << 20;
 
-  WebSocketSession(Stream&& stream, SignalingHub& hub) : ws_(std::move(stream)), hub_(hub) {}
+  WebSocketSession(Stream&& stream, SignalingHub& hub, const std::vector<std::string>& trusted_proxies)
+      : ws_(std::move(stream)), hub_(hub), trusted_proxies_(trusted_proxies) {}
   ~WebSocketSession() override { hub_.disconnect(*this); }
 
   void run(http::request<http::string_body> request) {
+    forwarded_for_ = std::string(request["X-Forwarded-For"]);
     websocket::stream_base::timeout timeouts{};
     timeouts.handshake_timeout = std::chrono::seconds(20);
     // Pings after half of this idle time; a peer that vanished without closing is dropped.
@@ -57,7 +60,7 @@ class WebSocketSession : public HubClient, public std::enable_shared_from_this<W
  private:
   void on_accept(beast::error_code ec) {
     if (ec) return;
-    hub_.connect(*this, remote_address(beast::get_lowest_layer(ws_)));
+    hub_.connect(*this, client_address(remote_address(beast::get_lowest_layer(ws_)), forwarded_for_, trusted_proxies_));
     read_next();
   }
 
@@ -114,6 +117,8 @@ class WebSocketSession : public HubClient, public std::enable_shared_from_this<W
 
   websocket::stream<Stream> ws_;
   SignalingHub& hub_;
+  const std::vector<std::string>& trusted_proxies_;
+  std::string forwarded_for_;  // X-Forwarded-For of the upgrade request
   beast::flat_buffer buffer_;
   std::deque<SharedText> queue_;
   std::size_t queued_bytes_ = 0;

@@ -138,6 +138,12 @@ constexpr Entry kCatalog[] = {
      "oder bitten Sie, wer diesen Server betreibt, ein TURN-Relay einzurichten.",
      "Still no connection to {name}. Try another network (your phone's hotspot, for example), or ask whoever runs "
      "this server to set up a TURN relay."},
+    {"Camera en microfoon werken alleen via een beveiligde verbinding, en deze pagina is geopend via http. "
+     "Vraag om de link die met https:// begint.",
+     "Kamera und Mikrofon funktionieren nur über eine sichere Verbindung, und diese Seite wurde über http geöffnet. "
+     "Bitten Sie um den Link, der mit https:// beginnt.",
+     "Camera and microphone work only over a secure connection, and this page was opened over http. "
+     "Ask for the link that starts with https://."},
 };
 static_assert(sizeof(kCatalog) / sizeof(kCatalog[0]) == static_cast<std::size_t>(Text::Count),
               "every Text needs a catalog row");

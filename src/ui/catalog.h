@@ -81,6 +81,7 @@ enum class Text {
   HearOthers,  // the browser held back the others' sound until a click
   NoConnectionRetrying,  // on a person's tile, with {name}
   NoConnectionGaveUp,
+  NeedsSecureConnection,  // the page was opened over plain http from another machine
   Count
 };
 

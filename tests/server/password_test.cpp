@@ -153,6 +153,27 @@ TEST_F(RoomPassword, TheHostRoleAndTheLockPassOnAndAnEmptyRoomForgetsItsPassword
   EXPECT_EQ(d["locked"], false);
 }
 
+// Behind a reverse proxy every caller comes from the proxy's address: with --trusted-proxy the
+// guesses are counted per caller (X-Forwarded-For), and a caller cannot escape by writing the header.
+TEST(RoomPasswordBehindAProxy, GuessesAreCountedPerCallerNotPerProxy) {
+  ServerProcess server({"--trusted-proxy", "127.0.0.1"});
+  WsClient anna(server.port());
+  anna.join("r", "Anna");
+  lock(anna, "right one");
+  const auto guesses_checked = [&](const std::string& forwarded_for, int connections) {
+    int checked = 0;
+    for (int c = 0; c < connections; ++c) {
+      WsClient guesser(server.port(), "/ws", "", forwarded_for);
+      for (int i = 0; i < 5; ++i)
+        if (join_with_password(guesser, "r", "Mallory", "x")["code"] == "wrong-password") ++checked;
+    }
+    return checked;
+  };
+  EXPECT_EQ(guesses_checked("10.0.0.9, 198.51.100.7", 5), 20) << "20 per caller, whatever it claims before the proxy's entry";
+  EXPECT_EQ(guesses_checked("198.51.100.7", 1), 0) << "that caller is limited now";
+  EXPECT_EQ(guesses_checked("198.51.100.8", 1), 5) << "another caller behind the same proxy is not";
+}
+
 TEST_F(RoomPassword, OverlongPasswordsGetAClearMessage) {
   WsClient anna(server.port());
   anna.join("r", "Anna");

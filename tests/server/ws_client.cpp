@@ -6,10 +6,12 @@ namespace treff::test {
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 
-WsClient::WsClient(unsigned short port, const std::string& target, const std::string& origin) {
+WsClient::WsClient(unsigned short port, const std::string& target, const std::string& origin,
+                   const std::string& forwarded_for) {
   beast::get_lowest_layer(ws_).connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
-  ws_.set_option(websocket::stream_base::decorator([origin](websocket::request_type& req) {
+  ws_.set_option(websocket::stream_base::decorator([origin, forwarded_for](websocket::request_type& req) {
     if (!origin.empty()) req.set(beast::http::field::origin, origin);
+    if (!forwarded_for.empty()) req.set("X-Forwarded-For", forwarded_for);
   }));
   ws_.handshake("127.0.0.1:" + std::to_string(port), target);
 }

@@ -18,10 +18,20 @@ export async function launchChromium(extraArgs = [], { fakeUi = true } = {}) {
   });
 }
 
-// Waits until window.treff.state() satisfies `predicate` (a function source run in the page).
-// Polls every 50 ms: animation-frame polling stalls in busy background pages.
+// Waits until window.treff.state() satisfies `predicate` (a function source, run here on the state
+// read from the page); returns that state. Polled from here every 50 ms: the page's
+// Content-Security-Policy forbids evaluating strings inside it, and animation-frame polling
+// stalls in busy background pages.
 export async function waitForState(page, predicate, timeout = 15000) {
-  await page.waitForFunction(
-    `window.treff && window.treff.state && (${predicate})(window.treff.state())`, null, { timeout, polling: 50 });
-  return page.evaluate(() => window.treff.state());
+  const check = new Function('s', `return (${predicate})(s);`);
+  const deadline = Date.now() + timeout;
+  let last = null;
+  for (;;) {
+    last = await page.evaluate(() => (window.treff && window.treff.state ? window.treff.state() : null));
+    if (last && check(last)) return last;
+    if (Date.now() > deadline) {
+      throw new Error(`state not reached in ${timeout} ms: ${predicate}\nlast state: ${JSON.stringify(last)}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

@@ -58,9 +58,5 @@ export async function launchFirefox() {
   }
 }
 
-// waitForState for a puppeteer page (its waitForFunction takes the options second).
-export async function waitForFirefoxState(page, predicate, timeout = 15000) {
-  await page.waitForFunction(
-    `window.treff && window.treff.state && (${predicate})(window.treff.state())`, { timeout, polling: 50 });
-  return page.evaluate(() => window.treff.state());
-}
+// waitForState for a puppeteer page: the same polling, since both have page.evaluate.
+export { waitForState as waitForFirefoxState } from './browser.js';
