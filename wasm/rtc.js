@@ -21,15 +21,15 @@ mergeInto(LibraryManager.library, {
       _free(m);
     },
     errorName: function(e) { return (e && e.name) || 'Error'; },
-    // The kind of local candidate ("host", "srflx", "prflx", "relay") of the pair that carries the
-    // connection now, from the stats; '' when none is chosen yet.
+    // The candidate types ("host", "srflx", "prflx", "relay") of the pair that carries the
+    // connection now, from the stats, as "local remote"; '' when none is chosen yet.
     reportPath: function(handle, pc) {
       pc.getStats().then(function(stats) {
         var pairId = null, pairs = {}, candidates = {};
         stats.forEach(function(s) {
           if (s.type === 'transport' && s.selectedCandidatePairId) pairId = s.selectedCandidatePairId;
           if (s.type === 'candidate-pair') pairs[s.id] = s;
-          if (s.type === 'local-candidate') candidates[s.id] = s;
+          if (s.type === 'local-candidate' || s.type === 'remote-candidate') candidates[s.id] = s;
         });
         var pair = pairId ? pairs[pairId] : null;
         if (!pair) {  // Firefox marks the pair instead of naming it in the transport
@@ -39,7 +39,8 @@ mergeInto(LibraryManager.library, {
           });
         }
         var local = pair ? candidates[pair.localCandidateId] : null;
-        TreffRtc.report(handle, TreffRtc.PATH, 0, local ? local.candidateType : '');
+        var remote = pair ? candidates[pair.remoteCandidateId] : null;
+        TreffRtc.report(handle, TreffRtc.PATH, 0, local && remote ? local.candidateType + ' ' + remote.candidateType : '');
       }).catch(function() {});
     },
   },

@@ -329,6 +329,17 @@ void CallController::take_ice_servers(const proto::IceConfig& config, std::int64
 }
 
 namespace {
+
+// What carries a connection, from the candidate types of its pair ("local remote"): through the
+// relay when either end is a relay candidate (the media then goes through the TURN server, whoever
+// allocated it), else what this end's candidate is.
+std::string path_kind(const std::string& candidate_types) {
+  const auto space = candidate_types.find(' ');
+  const std::string local = candidate_types.substr(0, space);
+  const std::string remote = space == std::string::npos ? "" : candidate_types.substr(space + 1);
+  return local == "relay" || remote == "relay" ? "relay" : local;
+}
+
 LinkState link_state(ConnectionState c) {
   switch (c) {
     case ConnectionState::Connected: return LinkState::Connected;
@@ -381,7 +392,7 @@ void CallController::on_peer_event(const PeerEvent& e, std::int64_t now_ms) {
       changed_ = true;
       break;
     case PeerEvent::Kind::Path:
-      remotes_[id].path = e.path;
+      remotes_[id].path = path_kind(e.path);
       changed_ = true;
       break;
   }

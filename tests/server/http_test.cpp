@@ -130,11 +130,7 @@ TEST(ExtraOrigins, ListedOriginMayConnect) {
 
 TEST(Tls, ServesHttpsAndSecureWebSocket) {
   const auto dir = std::filesystem::temp_directory_path() / ("treff-tls-" + std::to_string(getpid()));
-  std::filesystem::create_directories(dir);
-  const std::string cert = (dir / "cert.pem").string(), key = (dir / "key.pem").string();
-  const std::string cmd = "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost -keyout " + key +
-                          " -out " + cert + " >/dev/null 2>&1";
-  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  const auto [cert, key] = make_certificate(dir);
   const auto site = make_site_folder();
   ServerProcess server({"--root", site.string(), "--tls-cert", cert, "--tls-key", key});
 

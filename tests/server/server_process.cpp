@@ -77,6 +77,15 @@ int ServerProcess::stop(int signal_number, int timeout_ms) {
   return -1;
 }
 
+Certificate make_certificate(const fs::path& dir, const std::string& organisation) {
+  fs::create_directories(dir);
+  Certificate c{(dir / "cert.pem").string(), (dir / "key.pem").string()};
+  const std::string cmd = "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj '/CN=localhost/O=" + organisation +
+                          "' -keyout " + c.key + " -out " + c.cert + " >/dev/null 2>&1";
+  if (std::system(cmd.c_str()) != 0) throw std::runtime_error("openssl could not make a certificate");
+  return c;
+}
+
 fs::path make_site_folder() {
   fs::path dir = fs::temp_directory_path() / ("treff-site-" + std::to_string(getpid()));
   fs::create_directories(dir);

@@ -29,6 +29,13 @@ class ServerProcess {
   unsigned short port_ = 0;
 };
 
+// A self-signed certificate for "localhost" whose organisation is `organisation`, made with the
+// openssl command into `dir` (cert.pem, key.pem; written over if there). Fails the test if it cannot.
+struct Certificate {
+  std::string cert, key;
+};
+Certificate make_certificate(const std::filesystem::path& dir, const std::string& organisation = "Treff");
+
 // A folder holding a small fake client build (index.html, treff.wasm with .gz/.br siblings, ...).
 std::filesystem::path make_site_folder();
 

@@ -24,13 +24,6 @@ namespace {
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 
-// A self-signed certificate for localhost whose organisation is `name`, written to cert and key.
-void make_certificate(const std::string& name, const std::string& cert, const std::string& key) {
-  const std::string cmd = "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj '/CN=localhost/O=" + name +
-                          "' -keyout " + key + " -out " + cert + " >/dev/null 2>&1";
-  ASSERT_EQ(std::system(cmd.c_str()), 0);
-}
-
 // The organisation named in the certificate the server presents to a new connection.
 std::string presented_organisation(unsigned short port) {
   asio::io_context ioc;
@@ -57,9 +50,7 @@ std::string presented_after_hangup(const ServerProcess& server, const std::strin
 
 TEST(TlsReload, ARenewedCertificateIsTakenOnHangupWithoutDroppingAnyone) {
   const auto dir = std::filesystem::temp_directory_path() / ("treff-reload-" + std::to_string(getpid()));
-  std::filesystem::create_directories(dir);
-  const std::string cert = (dir / "cert.pem").string(), key = (dir / "key.pem").string();
-  make_certificate("First", cert, key);
+  const auto [cert, key] = make_certificate(dir, "First");
   ServerProcess server({"--root", make_site_folder().string(), "--tls-cert", cert, "--tls-key", key});
   ASSERT_EQ(presented_organisation(server.port()), "First");
 
@@ -73,7 +64,7 @@ TEST(TlsReload, ARenewedCertificateIsTakenOnHangupWithoutDroppingAnyone) {
   ws.next_layer().handshake(asio::ssl::stream_base::client);
   ws.handshake("localhost", "/ws");
 
-  make_certificate("Renewed", cert, key);
+  make_certificate(dir, "Renewed");
   EXPECT_EQ(presented_after_hangup(server, "Renewed"), "Renewed");
 
   // Broken files: logged, and the renewed certificate stays in use.

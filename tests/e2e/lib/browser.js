@@ -10,9 +10,10 @@ export const CHROMIUM_ARGS = [
 
 // fakeUi: accept every camera/microphone prompt. Without it, permissions come from the context
 // (grantPermissions), and what is not granted is denied, as when a person clicks "Block".
-export async function launchChromium(extraArgs = [], { fakeUi = true } = {}) {
+// executablePath: another way to start it (e.g. a script that runs it inside a network namespace).
+export async function launchChromium(extraArgs = [], { fakeUi = true, executablePath } = {}) {
   return chromium.launch({
-    executablePath: process.env.TREFF_CHROMIUM || '/usr/bin/chromium',
+    executablePath: executablePath || process.env.TREFF_CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: [...CHROMIUM_ARGS, ...(fakeUi ? ['--use-fake-ui-for-media-stream'] : []), ...extraArgs],
   });

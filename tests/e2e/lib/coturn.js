@@ -5,21 +5,25 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-// Resolves with {url, secretFile, stop()} once coturn has opened its listeners.
-export function startCoturn({ secret, port = 3478, timeoutMs = 10000 }) {
+// Resolves with {url, secretFile, stop()} once coturn has opened its listeners. `address`: where it
+// listens and relays; `netns`: a network namespace to run it in (its peers are then not on
+// loopback).
+export function startCoturn({ secret, port = 3478, address = '127.0.0.1', netns = null, timeoutMs = 10000 }) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'treff-coturn-'));
   const secretFile = path.join(dir, 'turn-secret');
   fs.writeFileSync(secretFile, secret + '\n', { mode: 0o600 });
   fs.writeFileSync(path.join(dir, 'turnserver.conf'), [
-    'listening-ip=127.0.0.1', 'relay-ip=127.0.0.1', `listening-port=${port}`, 'min-port=49160', 'max-port=49260',
+    `listening-ip=${address}`, `relay-ip=${address}`, `listening-port=${port}`, 'min-port=49160', 'max-port=49260',
     'use-auth-secret', `static-auth-secret=${secret}`, 'realm=treff.test',
     'no-tls', 'no-dtls', 'no-cli', 'no-multicast-peers',
-    // Peers on loopback are the test's browsers; a real relay denies them (tools/coturn).
-    'allow-loopback-peers',
+    // Peers on loopback are the test's browsers; a real relay denies them (tools/host).
+    ...(netns ? [] : ['allow-loopback-peers']),
     `pidfile=${dir}/turnserver.pid`, `userdb=${dir}/turndb`, 'log-file=stdout', 'simple-log',
   ].join('\n') + '\n');
   return new Promise((resolve, reject) => {
-    const child = spawn('turnserver', ['-c', path.join(dir, 'turnserver.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const command = ['turnserver', '-c', path.join(dir, 'turnserver.conf')];
+    const child = spawn(netns ? 'ip' : command[0], netns ? ['netns', 'exec', netns, ...command] : command.slice(1),
+      { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const stop = () => new Promise((done) => {
       if (child.exitCode !== null || child.signalCode) { fs.rmSync(dir, { recursive: true, force: true }); return done(); }
@@ -31,7 +35,7 @@ export function startCoturn({ secret, port = 3478, timeoutMs = 10000 }) {
       output += chunk;
       if (!output.includes('Total General servers')) return;
       clearTimeout(timer);
-      resolve({ url: `turn:127.0.0.1:${port}?transport=udp`, secretFile, stop, output: () => output });
+      resolve({ url: `turn:${address}:${port}?transport=udp`, secretFile, stop, output: () => output });
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);

@@ -518,6 +518,18 @@ TEST_F(CallControllerTest, AConnectionThatCannotBeMadeIsToldAndTriedAgain) {
   EXPECT_EQ(call.remote("3")->trouble, LinkTrouble::None);
 }
 
+TEST_F(CallControllerTest, ACallThroughTheRelayOnEitherEndIsSaidToGoThroughIt) {
+  join_two_peers();
+  for (const auto& [types, expected] : std::vector<std::pair<std::string, std::string>>{
+           {"prflx relay", "relay"}, {"relay srflx", "relay"}, {"srflx prflx", "srflx"}, {"host host", "host"}, {"", ""}}) {
+    PeerEvent path = event(PeerEvent::Kind::Path, "3");
+    path.path = types;
+    peers.emit(path);
+    tick();
+    EXPECT_EQ(call.remote("3")->path, expected) << types;
+  }
+}
+
 TEST_F(CallControllerTest, ThePreviewShowsWhatThePersonWillSendAndTheJoinKeepsIt) {
   call.preview(true, true);
   call.preview(true, true);  // asked every frame on the join prompt: opened once

@@ -1,0 +1,112 @@
+// Calls between two homes, each behind its own NAT router, across an "internet" that holds
+// treff-server and coturn (network namespaces made by homes.sh; root). Each home runs one headless
+// Chromium. What a person would notice is asserted: the call connects (or, where it cannot, each
+// tile says so), through which kind of path, and how long from pressing Join to the first picture.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchChromium, waitForState } from '../e2e/lib/browser.js';
+import { startCoturn } from '../e2e/lib/coturn.js';
+import { smallFakeVideo } from '../e2e/lib/fake_video.js';
+import { SERVER_BINARY, startServer, stopServer } from '../e2e/lib/server.js';
+import { click, findWidget } from '../e2e/lib/ui.js';
+
+const HOMES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'homes.sh');
+const SITE = 'http://100.64.0.1:8080';
+const made = new Set();
+// Namespace names of this run (two runs on one machine must not meet).
+const namesFor = (letter) => `n${process.pid}${letter}`;
+after(() => { for (const prefix of made) execFileSync(HOMES, ['down', prefix]); });
+
+// A Chromium that runs inside home namespace `ns`.
+function chromiumIn(ns) {
+  const script = path.join(os.tmpdir(), `treff-chromium-${ns}.sh`);
+  fs.writeFileSync(script, `#!/bin/sh\nexec ip netns exec ${ns} /usr/bin/chromium "$@"\n`, { mode: 0o755 });
+  return launchChromium([`--use-file-for-fake-video-capture=${smallFakeVideo()}`,
+    // Plain http on a public address is not a secure origin; a real host serves https.
+    `--unsafely-treat-insecure-origin-as-secure=${SITE}`], { executablePath: script });
+}
+
+// Sets up the homes with `nat`, coturn and treff-server (`turn`: with the relay), runs `body`.
+async function homesWith(prefix, nat, { turn }, body) {
+  made.add(prefix);
+  execFileSync(HOMES, ['up', prefix, nat]);
+  const relay = await startCoturn({ secret: 'north-sea-2026', address: '100.64.0.2', netns: `${prefix}wan` });
+  const ice = ['--stun', 'stun:100.64.0.2:3478'];
+  if (turn) ice.push('--turn', relay.url, '--turn-secret-file', relay.secretFile);
+  const server = await startServer({ command: 'ip',
+    args: ['netns', 'exec', `${prefix}wan`, SERVER_BINARY, '--address', '100.64.0.1', '--port', '8080', ...ice] });
+  const browsers = [];
+  try {
+    browsers.push(await chromiumIn(`${prefix}h1`), await chromiumIn(`${prefix}h2`));
+    return await body(browsers);
+  } finally {
+    await Promise.all(browsers.map((b) => b.close()));
+    await stopServer(server);
+    await relay.stop();
+    execFileSync(HOMES, ['down', prefix]);
+    made.delete(prefix);
+  }
+}
+
+// Opens the room, types the name; returns the page and a function that presses Join and resolves
+// with the milliseconds from there to the first frame of the other person's video.
+async function atJoinPrompt(browser, room, name) {
+  const page = await (await browser.newContext({ viewport: { width: 640, height: 400 }, locale: 'en-US' })).newPage();
+  await page.goto(`${SITE}/r/${room}`);
+  await click(page, 'input', 'Your name');
+  await page.keyboard.type(name);
+  return page;
+}
+
+async function joinBoth(browsers, room) {
+  const anna = await atJoinPrompt(browsers[0], room, 'Anna');
+  const bob = await atJoinPrompt(browsers[1], room, 'Bob');
+  await anna.keyboard.press('Enter');
+  await waitForState(anna, 's => s.phase === "in-room"');
+  const pressed = Date.now();
+  await bob.keyboard.press('Enter');
+  return { anna, bob, pressed };
+}
+
+const connected = 's => s.participants.length === 2 && s.participants.every(p => p.self || (p.connection === "connected" && p.framesDrawn > 0))';
+
+test('(a) ordinary NAT in both homes: the call connects', async () => {
+  await homesWith(namesFor('a'), 'plain', { turn: true }, async (browsers) => {
+    const { anna, bob, pressed } = await joinBoth(browsers, 'nat-plain');
+    const s = await waitForState(bob, connected, 30000);
+    const firstFrame = Date.now() - pressed;
+    await waitForState(anna, connected, 30000);
+    const path = s.participants.find((p) => !p.self).path;
+    assert.ok(['srflx', 'prflx', 'relay'].includes(path), `a path across the NATs: ${path}`);
+    console.log(`# (a) ordinary NAT: path ${path}, Join to first remote frame ${firstFrame} ms`);
+  });
+});
+
+test('(b) NAT with a new port per destination in both homes: the call goes through the relay', async () => {
+  await homesWith(namesFor('b'), 'random', { turn: true }, async (browsers) => {
+    const { anna, bob, pressed } = await joinBoth(browsers, 'nat-random');
+    const s = await waitForState(bob, connected, 30000);
+    const firstFrame = Date.now() - pressed;
+    await waitForState(anna, connected, 30000);
+    assert.equal(s.participants.find((p) => !p.self).path, 'relay');
+    console.log(`# (b) port-per-destination NAT: path relay, Join to first remote frame ${firstFrame} ms`);
+  });
+});
+
+test('(c) that NAT and a server without a relay: each tile says there is no connection', async () => {
+  await homesWith(namesFor('c'), 'random', { turn: false }, async (browsers) => {
+    const { anna, bob } = await joinBoth(browsers, 'nat-no-relay');
+    for (const [page, other] of [[anna, 'Bob'], [bob, 'Anna']]) {
+      await findWidget(page, 'text', `No connection to ${other} — trying again`, 40000);
+      const them = (await page.evaluate(() => window.treff.state())).participants.find((p) => !p.self);
+      assert.notEqual(them.connection, 'connected');
+      assert.equal(them.framesDrawn, 0);
+    }
+    console.log('# (c) no relay: both tiles say "No connection to … — trying again"');
+  });
+});
