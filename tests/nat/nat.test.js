@@ -31,22 +31,37 @@ function chromiumIn(ns) {
     `--unsafely-treat-insecure-origin-as-secure=${SITE}`], { executablePath: script });
 }
 
-// Sets up the homes with `nat`, coturn and treff-server (`turn`: with the relay), runs `body`.
-async function homesWith(prefix, nat, { turn }, body) {
+// Runs treff-server on the internet at 100.64.0.1:8080 with `ice` flags. `clockBehind`: a time
+// (libfaketime, e.g. "5h") by which its wall clock is behind, so every TURN credential it makes
+// has expired already in coturn's eyes.
+function serverOnInternet(prefix, ice, clockBehind = null) {
+  const clock = clockBehind ? ['env', 'LD_PRELOAD=/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1',
+    `FAKETIME=-${clockBehind}`, 'FAKETIME_DONT_FAKE_MONOTONIC=1'] : [];
+  return startServer({ command: 'ip',
+    args: ['netns', 'exec', `${prefix}wan`, ...clock, SERVER_BINARY, '--address', '100.64.0.1', '--port', '8080', ...ice] });
+}
+
+// Sets up the homes with `nat`, coturn and treff-server (`turn`: with the relay; `clockBehind`: see
+// serverOnInternet), runs `body(browsers, internet)`; `internet` holds the relay and the server and
+// restarts the server.
+async function homesWith(prefix, nat, { turn, clockBehind }, body) {
   made.add(prefix);
   execFileSync(HOMES, ['up', prefix, nat]);
   const relay = await startCoturn({ secret: 'north-sea-2026', address: '100.64.0.2', netns: `${prefix}wan` });
   const ice = ['--stun', 'stun:100.64.0.2:3478'];
   if (turn) ice.push('--turn', relay.url, '--turn-secret-file', relay.secretFile);
-  const server = await startServer({ command: 'ip',
-    args: ['netns', 'exec', `${prefix}wan`, SERVER_BINARY, '--address', '100.64.0.1', '--port', '8080', ...ice] });
+  const internet = { relay, server: await serverOnInternet(prefix, ice, clockBehind) };
+  internet.restartServer = async (behind = null) => {
+    await stopServer(internet.server);
+    internet.server = await serverOnInternet(prefix, ice, behind);
+  };
   const browsers = [];
   try {
     browsers.push(await chromiumIn(`${prefix}h1`), await chromiumIn(`${prefix}h2`));
-    return await body(browsers);
+    return await body(browsers, internet);
   } finally {
     await Promise.all(browsers.map((b) => b.close()));
-    await stopServer(server);
+    await stopServer(internet.server);
     await relay.stop();
     execFileSync(HOMES, ['down', prefix]);
     made.delete(prefix);
@@ -108,5 +123,54 @@ test('(c) that NAT and a server without a relay: each tile says there is no conn
       assert.equal(them.framesDrawn, 0);
     }
     console.log('# (c) no relay: both tiles say "No connection to … — trying again"');
+  });
+});
+
+// The TURN usernames ("<expiry>:<id>") coturn was asked to allocate for, with its answer.
+function allocations(relay) {
+  return [...relay.output().matchAll(/user <(\d+):[^>]*>.*?(ALLOCATE processed, success|error 401)/g)]
+    .map(([, expiry, answer]) => ({ expiry: Number(expiry), ok: answer.includes('success') }));
+}
+
+test('(d) expired TURN credentials are refused by coturn; after a rejoin the new ones carry the call', async () => {
+  await homesWith(namesFor('d'), 'random', { turn: true, clockBehind: '5h' }, async (browsers, internet) => {
+    const { anna, bob } = await joinBoth(browsers, 'nat-expired');
+    for (const [page, other] of [[anna, 'Bob'], [bob, 'Anna']]) {
+      await findWidget(page, 'text', `No connection to ${other} — trying again`, 40000);
+    }
+    const now = Date.now() / 1000;
+    const refused = allocations(internet.relay);
+    assert.ok(refused.length > 0 && refused.every((a) => !a.ok && a.expiry < now),
+      `coturn refused only credentials that had expired: ${JSON.stringify(refused)}`);
+
+    // The host fixes the clock and restarts treff-server: both browsers rejoin by themselves.
+    await internet.restartServer();
+    const rejoined = Date.now();
+    const s = await waitForState(bob, connected, 60000);
+    await waitForState(anna, connected, 30000);
+    assert.equal(s.participants.find((p) => !p.self).path, 'relay');
+    const fresh = allocations(internet.relay).filter((a) => a.ok);
+    assert.ok(fresh.length > 0 && fresh.every((a) => a.expiry > now), `allocated with new credentials: ${JSON.stringify(fresh)}`);
+    console.log(`# (d) expired credentials: ${refused.length} allocations refused (401); after the rejoin ` +
+      `path relay, server restart to first remote frame ${Date.now() - rejoined} ms`);
+  });
+});
+
+test('(e) coturn down: between homes each tile says so; two people in one home still see each other', async () => {
+  await homesWith(namesFor('e'), 'random', { turn: true }, async (browsers, internet) => {
+    await internet.relay.stop();
+    const { anna, bob } = await joinBoth(browsers, 'nat-relay-down');
+    for (const [page, other] of [[anna, 'Bob'], [bob, 'Anna']]) {
+      await findWidget(page, 'text', `No connection to ${other} — trying again`, 40000);
+    }
+    // Carla, in Anna's home, joins another room with Anna's housemate: the call needs no relay.
+    const carla = await atJoinPrompt(browsers[0], 'nat-one-home', 'Carla');
+    const dirk = await atJoinPrompt(browsers[0], 'nat-one-home', 'Dirk');
+    await carla.keyboard.press('Enter');
+    await waitForState(carla, 's => s.phase === "in-room"');
+    await dirk.keyboard.press('Enter');
+    const s = await waitForState(dirk, connected, 30000);
+    assert.equal(s.participants.find((p) => !p.self).path, 'host');
+    console.log('# (e) coturn down: between homes the sentence on both tiles; within one home path host');
   });
 });

@@ -14,7 +14,8 @@ export function startCoturn({ secret, port = 3478, address = '127.0.0.1', netns 
   fs.writeFileSync(secretFile, secret + '\n', { mode: 0o600 });
   fs.writeFileSync(path.join(dir, 'turnserver.conf'), [
     `listening-ip=${address}`, `relay-ip=${address}`, `listening-port=${port}`, 'min-port=49160', 'max-port=49260',
-    'use-auth-secret', `static-auth-secret=${secret}`, 'realm=treff.test',
+    // verbose: one log line per request with its user and answer, which tests read.
+    'verbose', 'use-auth-secret', `static-auth-secret=${secret}`, 'realm=treff.test',
     'no-tls', 'no-dtls', 'no-cli', 'no-multicast-peers',
     // Peers on loopback are the test's browsers; a real relay denies them (tools/host).
     ...(netns ? [] : ['allow-loopback-peers']),
