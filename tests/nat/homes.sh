@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Two homes behind NAT routers, and an "internet" between them, in network namespaces (root):
 #
-#   <p>wan   bridge on 100.64.0.0/24: treff-server 100.64.0.1, coturn 100.64.0.2
-#   <p>r1    router: wan 100.64.0.11, home 192.168.1.1, NAT     <p>r2: 100.64.0.12, 192.168.2.1
+#   <p>wan   bridge on 203.0.113.0/24 (a documentation range, public to the relay's rules):
+#         treff-server 203.0.113.1, coturn 203.0.113.2
+#   <p>r1    router: wan 203.0.113.11, home 192.168.1.1, NAT     <p>r2: 203.0.113.12, 192.168.2.1
 #   <p>h1    home: 192.168.1.2, default via its router           <p>h2: 192.168.2.2
 #
 # homes.sh up <prefix> <nat>     nat: "plain" (masquerade: one public port per inside port, what
@@ -34,8 +35,8 @@ ip netns add "${p}wan"
 ip -n "${p}wan" link set lo up
 ip -n "${p}wan" link add br0 type bridge
 ip -n "${p}wan" link set br0 up
-ip -n "${p}wan" addr add 100.64.0.1/24 dev br0
-ip -n "${p}wan" addr add 100.64.0.2/24 dev br0
+ip -n "${p}wan" addr add 203.0.113.1/24 dev br0
+ip -n "${p}wan" addr add 203.0.113.2/24 dev br0
 ip -n "${p}wan" route add blackhole default
 
 for i in 1 2; do
@@ -48,7 +49,7 @@ for i in 1 2; do
   ip link add "${p}w$i" type veth peer name wan netns "$r"
   ip link set "${p}w$i" netns "${p}wan"
   ip -n "${p}wan" link set "${p}w$i" master br0 up
-  ip -n "$r" addr add "100.64.0.1$i/24" dev wan
+  ip -n "$r" addr add "203.0.113.1$i/24" dev wan
   ip -n "$r" link set wan up
   ip -n "$r" route add blackhole default
   # router <-> home

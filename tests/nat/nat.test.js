@@ -4,51 +4,34 @@
 // tile says so), through which kind of path, and how long from pressing Join to the first picture.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { launchChromium, waitForState } from '../e2e/lib/browser.js';
+import { waitForState } from '../e2e/lib/browser.js';
 import { startCoturn } from '../e2e/lib/coturn.js';
-import { smallFakeVideo } from '../e2e/lib/fake_video.js';
 import { SERVER_BINARY, startServer, stopServer } from '../e2e/lib/server.js';
-import { click, findWidget } from '../e2e/lib/ui.js';
+import { findWidget } from '../e2e/lib/ui.js';
+import { CONNECTED, atJoinPrompt, chromiumIn, homesDown, homesDownAll, homesUp, joinBoth, namesFor, pathTo } from './lib/homes.js';
 
-const HOMES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'homes.sh');
-const SITE = 'http://100.64.0.1:8080';
-const made = new Set();
-// Namespace names of this run (two runs on one machine must not meet).
-const namesFor = (letter) => `n${process.pid}${letter}`;
-after(() => { for (const prefix of made) execFileSync(HOMES, ['down', prefix]); });
+const SITE = 'http://203.0.113.1:8080';
+// Plain http on a public address is not a secure origin; a real host serves https (hosted.test.js).
+const INSECURE_SITE_IS_SECURE = [`--unsafely-treat-insecure-origin-as-secure=${SITE}`];
+after(homesDownAll);
 
-// A Chromium that runs inside home namespace `ns`.
-function chromiumIn(ns) {
-  const script = path.join(os.tmpdir(), `treff-chromium-${ns}.sh`);
-  fs.writeFileSync(script, `#!/bin/sh\nexec ip netns exec ${ns} /usr/bin/chromium "$@"\n`, { mode: 0o755 });
-  return launchChromium([`--use-file-for-fake-video-capture=${smallFakeVideo()}`,
-    // Plain http on a public address is not a secure origin; a real host serves https.
-    `--unsafely-treat-insecure-origin-as-secure=${SITE}`], { executablePath: script });
-}
-
-// Runs treff-server on the internet at 100.64.0.1:8080 with `ice` flags. `clockBehind`: a time
+// Runs treff-server on the internet at 203.0.113.1:8080 with `ice` flags. `clockBehind`: a time
 // (libfaketime, e.g. "5h") by which its wall clock is behind, so every TURN credential it makes
 // has expired already in coturn's eyes.
 function serverOnInternet(prefix, ice, clockBehind = null) {
   const clock = clockBehind ? ['env', 'LD_PRELOAD=/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1',
     `FAKETIME=-${clockBehind}`, 'FAKETIME_DONT_FAKE_MONOTONIC=1'] : [];
   return startServer({ command: 'ip',
-    args: ['netns', 'exec', `${prefix}wan`, ...clock, SERVER_BINARY, '--address', '100.64.0.1', '--port', '8080', ...ice] });
+    args: ['netns', 'exec', `${prefix}wan`, ...clock, SERVER_BINARY, '--address', '203.0.113.1', '--port', '8080', ...ice] });
 }
 
 // Sets up the homes with `nat`, coturn and treff-server (`turn`: with the relay; `clockBehind`: see
 // serverOnInternet), runs `body(browsers, internet)`; `internet` holds the relay and the server and
 // restarts the server.
 async function homesWith(prefix, nat, { turn, clockBehind }, body) {
-  made.add(prefix);
-  execFileSync(HOMES, ['up', prefix, nat]);
-  const relay = await startCoturn({ secret: 'north-sea-2026', address: '100.64.0.2', netns: `${prefix}wan` });
-  const ice = ['--stun', 'stun:100.64.0.2:3478'];
+  homesUp(prefix, nat);
+  const relay = await startCoturn({ secret: 'north-sea-2026', address: '203.0.113.2', netns: `${prefix}wan` });
+  const ice = ['--stun', 'stun:203.0.113.2:3478'];
   if (turn) ice.push('--turn', relay.url, '--turn-secret-file', relay.secretFile);
   const internet = { relay, server: await serverOnInternet(prefix, ice, clockBehind) };
   internet.restartServer = async (behind = null) => {
@@ -57,46 +40,23 @@ async function homesWith(prefix, nat, { turn, clockBehind }, body) {
   };
   const browsers = [];
   try {
-    browsers.push(await chromiumIn(`${prefix}h1`), await chromiumIn(`${prefix}h2`));
+    browsers.push(await chromiumIn(`${prefix}h1`, INSECURE_SITE_IS_SECURE), await chromiumIn(`${prefix}h2`, INSECURE_SITE_IS_SECURE));
     return await body(browsers, internet);
   } finally {
     await Promise.all(browsers.map((b) => b.close()));
     await stopServer(internet.server);
     await relay.stop();
-    execFileSync(HOMES, ['down', prefix]);
-    made.delete(prefix);
+    homesDown(prefix);
   }
 }
 
-// Opens the room, types the name; returns the page and a function that presses Join and resolves
-// with the milliseconds from there to the first frame of the other person's video.
-async function atJoinPrompt(browser, room, name) {
-  const page = await (await browser.newContext({ viewport: { width: 640, height: 400 }, locale: 'en-US' })).newPage();
-  await page.goto(`${SITE}/r/${room}`);
-  await click(page, 'input', 'Your name');
-  await page.keyboard.type(name);
-  return page;
-}
-
-async function joinBoth(browsers, room) {
-  const anna = await atJoinPrompt(browsers[0], room, 'Anna');
-  const bob = await atJoinPrompt(browsers[1], room, 'Bob');
-  await anna.keyboard.press('Enter');
-  await waitForState(anna, 's => s.phase === "in-room"');
-  const pressed = Date.now();
-  await bob.keyboard.press('Enter');
-  return { anna, bob, pressed };
-}
-
-const connected = 's => s.participants.length === 2 && s.participants.every(p => p.self || (p.connection === "connected" && p.framesDrawn > 0))';
-
 test('(a) ordinary NAT in both homes: the call connects', async () => {
   await homesWith(namesFor('a'), 'plain', { turn: true }, async (browsers) => {
-    const { anna, bob, pressed } = await joinBoth(browsers, 'nat-plain');
-    const s = await waitForState(bob, connected, 30000);
+    const { anna, bob, pressed } = await joinBoth(browsers, SITE, 'nat-plain');
+    const s = await waitForState(bob, CONNECTED, 30000);
     const firstFrame = Date.now() - pressed;
-    await waitForState(anna, connected, 30000);
-    const path = s.participants.find((p) => !p.self).path;
+    await waitForState(anna, CONNECTED, 30000);
+    const path = pathTo(s);
     assert.ok(['srflx', 'prflx', 'relay'].includes(path), `a path across the NATs: ${path}`);
     console.log(`# (a) ordinary NAT: path ${path}, Join to first remote frame ${firstFrame} ms`);
   });
@@ -104,18 +64,18 @@ test('(a) ordinary NAT in both homes: the call connects', async () => {
 
 test('(b) NAT with a new port per destination in both homes: the call goes through the relay', async () => {
   await homesWith(namesFor('b'), 'random', { turn: true }, async (browsers) => {
-    const { anna, bob, pressed } = await joinBoth(browsers, 'nat-random');
-    const s = await waitForState(bob, connected, 30000);
+    const { anna, bob, pressed } = await joinBoth(browsers, SITE, 'nat-random');
+    const s = await waitForState(bob, CONNECTED, 30000);
     const firstFrame = Date.now() - pressed;
-    await waitForState(anna, connected, 30000);
-    assert.equal(s.participants.find((p) => !p.self).path, 'relay');
+    await waitForState(anna, CONNECTED, 30000);
+    assert.equal(pathTo(s), 'relay');
     console.log(`# (b) port-per-destination NAT: path relay, Join to first remote frame ${firstFrame} ms`);
   });
 });
 
 test('(c) that NAT and a server without a relay: each tile says there is no connection', async () => {
   await homesWith(namesFor('c'), 'random', { turn: false }, async (browsers) => {
-    const { anna, bob } = await joinBoth(browsers, 'nat-no-relay');
+    const { anna, bob } = await joinBoth(browsers, SITE, 'nat-no-relay');
     for (const [page, other] of [[anna, 'Bob'], [bob, 'Anna']]) {
       await findWidget(page, 'text', `No connection to ${other} — trying again`, 40000);
       const them = (await page.evaluate(() => window.treff.state())).participants.find((p) => !p.self);
@@ -134,7 +94,7 @@ function allocations(relay) {
 
 test('(d) expired TURN credentials are refused by coturn; after a rejoin the new ones carry the call', async () => {
   await homesWith(namesFor('d'), 'random', { turn: true, clockBehind: '5h' }, async (browsers, internet) => {
-    const { anna, bob } = await joinBoth(browsers, 'nat-expired');
+    const { anna, bob } = await joinBoth(browsers, SITE, 'nat-expired');
     for (const [page, other] of [[anna, 'Bob'], [bob, 'Anna']]) {
       await findWidget(page, 'text', `No connection to ${other} — trying again`, 40000);
     }
@@ -146,9 +106,9 @@ test('(d) expired TURN credentials are refused by coturn; after a rejoin the new
     // The host fixes the clock and restarts treff-server: both browsers rejoin by themselves.
     await internet.restartServer();
     const rejoined = Date.now();
-    const s = await waitForState(bob, connected, 60000);
-    await waitForState(anna, connected, 30000);
-    assert.equal(s.participants.find((p) => !p.self).path, 'relay');
+    const s = await waitForState(bob, CONNECTED, 60000);
+    await waitForState(anna, CONNECTED, 30000);
+    assert.equal(pathTo(s), 'relay');
     const fresh = allocations(internet.relay).filter((a) => a.ok);
     assert.ok(fresh.length > 0 && fresh.every((a) => a.expiry > now), `allocated with new credentials: ${JSON.stringify(fresh)}`);
     console.log(`# (d) expired credentials: ${refused.length} allocations refused (401); after the rejoin ` +
@@ -159,18 +119,18 @@ test('(d) expired TURN credentials are refused by coturn; after a rejoin the new
 test('(e) coturn down: between homes each tile says so; two people in one home still see each other', async () => {
   await homesWith(namesFor('e'), 'random', { turn: true }, async (browsers, internet) => {
     await internet.relay.stop();
-    const { anna, bob } = await joinBoth(browsers, 'nat-relay-down');
+    const { anna, bob } = await joinBoth(browsers, SITE, 'nat-relay-down');
     for (const [page, other] of [[anna, 'Bob'], [bob, 'Anna']]) {
       await findWidget(page, 'text', `No connection to ${other} — trying again`, 40000);
     }
     // Carla, in Anna's home, joins another room with Anna's housemate: the call needs no relay.
-    const carla = await atJoinPrompt(browsers[0], 'nat-one-home', 'Carla');
-    const dirk = await atJoinPrompt(browsers[0], 'nat-one-home', 'Dirk');
+    const carla = await atJoinPrompt(browsers[0], SITE, 'nat-one-home', 'Carla');
+    const dirk = await atJoinPrompt(browsers[0], SITE, 'nat-one-home', 'Dirk');
     await carla.keyboard.press('Enter');
     await waitForState(carla, 's => s.phase === "in-room"');
     await dirk.keyboard.press('Enter');
-    const s = await waitForState(dirk, connected, 30000);
-    assert.equal(s.participants.find((p) => !p.self).path, 'host');
+    const s = await waitForState(dirk, CONNECTED, 30000);
+    assert.equal(pathTo(s), 'host');
     console.log('# (e) coturn down: between homes the sentence on both tiles; within one home path host');
   });
 });
