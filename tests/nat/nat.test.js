@@ -8,7 +8,7 @@ import { waitForState } from '../e2e/lib/browser.js';
 import { startCoturn } from '../e2e/lib/coturn.js';
 import { SERVER_BINARY, startServer, stopServer } from '../e2e/lib/server.js';
 import { findWidget } from '../e2e/lib/ui.js';
-import { CONNECTED, atJoinPrompt, chromiumIn, homesDown, homesDownAll, homesUp, joinBoth, namesFor, pathTo } from './lib/homes.js';
+import { CONNECTED, atJoinPrompt, chromiumIn, firefoxIn, homesDown, homesDownAll, homesUp, joinBoth, namesFor, pathTo } from './lib/homes.js';
 
 const SITE = 'http://203.0.113.1:8080';
 // Plain http on a public address is not a secure origin; a real host serves https (hosted.test.js).
@@ -27,8 +27,8 @@ function serverOnInternet(prefix, ice, clockBehind = null) {
 
 // Sets up the homes with `nat`, coturn and treff-server (`turn`: with the relay; `clockBehind`: see
 // serverOnInternet), runs `body(browsers, internet)`; `internet` holds the relay and the server and
-// restarts the server.
-async function homesWith(prefix, nat, { turn, clockBehind }, body) {
+// restarts the server. `firefoxAtHome2`: the second home calls with Firefox.
+async function homesWith(prefix, nat, { turn, clockBehind, firefoxAtHome2 = false }, body) {
   homesUp(prefix, nat);
   const relay = await startCoturn({ secret: 'north-sea-2026', address: '203.0.113.2', netns: `${prefix}wan` });
   const ice = ['--stun', 'stun:203.0.113.2:3478'];
@@ -40,7 +40,9 @@ async function homesWith(prefix, nat, { turn, clockBehind }, body) {
   };
   const browsers = [];
   try {
-    browsers.push(await chromiumIn(`${prefix}h1`, INSECURE_SITE_IS_SECURE), await chromiumIn(`${prefix}h2`, INSECURE_SITE_IS_SECURE));
+    browsers.push(await chromiumIn(`${prefix}h1`, INSECURE_SITE_IS_SECURE));
+    browsers.push(await (firefoxAtHome2 ? firefoxIn(`${prefix}h2`, new URL(SITE).hostname)
+      : chromiumIn(`${prefix}h2`, INSECURE_SITE_IS_SECURE)));
     return await body(browsers, internet);
   } finally {
     await Promise.all(browsers.map((b) => b.close()));
@@ -59,6 +61,17 @@ test('(a) ordinary NAT in both homes: the call connects', async () => {
     const path = pathTo(s);
     assert.ok(['srflx', 'prflx', 'relay'].includes(path), `a path across the NATs: ${path}`);
     console.log(`# (a) ordinary NAT: path ${path}, Join to first remote frame ${firstFrame} ms`);
+  });
+});
+
+test('(a) ordinary NAT, Firefox in one home: the call connects', async () => {
+  await homesWith(namesFor('f'), 'plain', { turn: true, firefoxAtHome2: true }, async (browsers) => {
+    const { anna, bob, pressed } = await joinBoth(browsers, SITE, 'nat-plain-firefox');
+    const s = await waitForState(bob, CONNECTED, 30000);
+    const firstFrame = Date.now() - pressed;
+    await waitForState(anna, CONNECTED, 30000);
+    assert.ok(['srflx', 'prflx', 'relay'].includes(pathTo(s)), `a path across the NATs: ${pathTo(s)}`);
+    console.log(`# (a) ordinary NAT, Bob in Firefox: path ${pathTo(s)}, Join to first remote frame in Firefox ${firstFrame} ms`);
   });
 });
 

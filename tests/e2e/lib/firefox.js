@@ -38,16 +38,17 @@ function startXvfb(timeoutMs = 10000) {
   });
 }
 
-// Resolves with a puppeteer Browser whose close() also stops its display.
-export async function launchFirefox() {
+// Resolves with a puppeteer Browser whose close() also stops its display. `executablePath`: a
+// wrapper that runs Firefox; `prefs`: more preferences.
+export async function launchFirefox({ executablePath, prefs = {} } = {}) {
   const xvfb = await startXvfb();
   try {
     const browser = await puppeteer.launch({
       browser: 'firefox',
-      executablePath: process.env.TREFF_FIREFOX || '/usr/bin/firefox-esr',
+      executablePath: executablePath ?? (process.env.TREFF_FIREFOX || '/usr/bin/firefox-esr'),
       headless: false,
       env: { ...process.env, DISPLAY: xvfb.display },
-      extraPrefsFirefox: FAKE_MEDIA_PREFS,
+      extraPrefsFirefox: { ...FAKE_MEDIA_PREFS, ...prefs },
     });
     const close = browser.close.bind(browser);
     browser.close = async () => { try { await close(); } finally { xvfb.stop(); } };

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, waitForState } from '../../e2e/lib/browser.js';
+import { launchFirefox } from '../../e2e/lib/firefox.js';
 import { smallFakeVideo } from '../../e2e/lib/fake_video.js';
 import { click } from '../../e2e/lib/ui.js';
 
@@ -32,9 +33,22 @@ export function chromiumIn(ns, extraArgs = []) {
   return launchChromium([`--use-file-for-fake-video-capture=${smallFakeVideo()}`, ...extraArgs], { executablePath: script });
 }
 
+// Firefox (puppeteer, WebDriver BiDi) inside namespace `ns`; `secureHost`: a host whose plain
+// http pages count as secure (camera and microphone are offered only to secure pages).
+export function firefoxIn(ns, secureHost) {
+  const script = path.join(os.tmpdir(), `treff-firefox-${ns}.sh`);
+  const wrapper = path.join(path.dirname(fileURLToPath(import.meta.url)), 'firefox_in_netns.js');
+  fs.writeFileSync(script, `#!/bin/sh\nexec "${process.execPath}" "${wrapper}" ${ns} "$@"\n`, { mode: 0o755 });
+  return launchFirefox({ executablePath: script, prefs: { 'dom.securecontext.allowlist': secureHost } });
+}
+
 // Opens the room at `site`, types the name; returns the page, ready to press Join.
 export async function atJoinPrompt(browser, site, room, name) {
-  const page = await (await browser.newContext({ viewport: { width: 640, height: 400 }, locale: 'en-US' })).newPage();
+  // playwright (Chromium) or puppeteer (Firefox)
+  const page = browser.newContext
+    ? await (await browser.newContext({ viewport: { width: 640, height: 400 }, locale: 'en-US' })).newPage()
+    : await browser.newPage();
+  if (page.setViewport) await page.setViewport({ width: 640, height: 400 });
   await page.goto(`${site}/r/${room}`);
   await click(page, 'input', 'Your name');
   await page.keyboard.type(name);
