@@ -43,6 +43,16 @@ mergeInto(LibraryManager.library, {
         TreffRtc.report(handle, TreffRtc.PATH, 0, local && remote ? local.candidateType + ' ' + remote.candidateType : '');
       }).catch(function() {});
     },
+    // Reports the path again whenever the browser picks another pair (where it says so: the
+    // RTCIceTransport of the bundled transport; elsewhere the ICE state changes above suffice).
+    watchPath: function(handle, pc) {
+      pc.getSenders().concat(pc.getReceivers()).forEach(function(x) {
+        var ice = x.transport && x.transport.iceTransport;
+        if (ice && !ice.onselectedcandidatepairchange) {
+          ice.onselectedcandidatepairchange = function() { TreffRtc.reportPath(handle, pc); };
+        }
+      });
+    },
   },
 
   // iceServers: the STUN/TURN servers the signaling server gave, as JSON (RTCIceServer[]).
@@ -65,7 +75,14 @@ mergeInto(LibraryManager.library, {
     };
     pc.onconnectionstatechange = function() {
       TreffRtc.report(handle, TreffRtc.CONNECTION_STATE, TreffRtc.CONNECTION[pc.connectionState]);
-      if (pc.connectionState === 'connected') TreffRtc.reportPath(handle, pc);
+      if (pc.connectionState === 'connected') {
+        TreffRtc.reportPath(handle, pc);
+        TreffRtc.watchPath(handle, pc);
+      }
+    };
+    // An ICE restart can move a call to another path while it stays connected.
+    pc.oniceconnectionstatechange = function() {
+      if (pc.iceConnectionState === 'connected' || pc.iceConnectionState === 'completed') TreffRtc.reportPath(handle, pc);
     };
     pc.ontrack = function(e) {
       entry.remoteStream.addTrack(e.track);

@@ -110,6 +110,18 @@ std::string dump(const json& j) {
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+// RTCIceServer[]: what the "ice" message carries and what RTCPeerConnection takes.
+json ice_servers_array(const std::vector<IceServer>& servers) {
+  json list = json::array();
+  for (const auto& server : servers) {
+    json entry{{"urls", server.urls}};
+    if (!server.username.empty()) entry["username"] = server.username;
+    if (!server.credential.empty()) entry["credential"] = server.credential;
+    list.push_back(std::move(entry));
+  }
+  return list;
+}
+
 json envelope(const char* type) { return json{{"v", kVersion}, {"type", type}}; }
 
 // Parses the outer object and checks version and type; `type` receives the type string.
@@ -378,20 +390,15 @@ std::string serialize(const ServerMessage& message) {
     }
     json operator()(const IceConfig& m) const {
       json j = envelope("ice");
-      json servers = json::array();
-      for (const auto& server : m.servers) {
-        json entry{{"urls", server.urls}};
-        if (!server.username.empty()) entry["username"] = server.username;
-        if (!server.credential.empty()) entry["credential"] = server.credential;
-        servers.push_back(std::move(entry));
-      }
-      j["servers"] = std::move(servers);
+      j["servers"] = ice_servers_array(m.servers);
       j["renewIn"] = m.renew_in_seconds;
       return j;
     }
   };
   return dump(std::visit(Writer{}, message));
 }
+
+std::string ice_servers_json(const std::vector<IceServer>& servers) { return dump(ice_servers_array(servers)); }
 
 std::string_view type_name(const ClientMessage& message) {
   static constexpr std::string_view names[] = {"hello", "join", "signal", "media", "leave", "lock", "unlock", "ice"};

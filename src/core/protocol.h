@@ -119,6 +119,9 @@ std::string serialize(const ServerMessage& message);
 
 std::string_view to_string(SignalKind kind);
 
+// The servers as RTCPeerConnection's iceServers (the "servers" of an "ice" message).
+std::string ice_servers_json(const std::vector<IceServer>& servers);
+
 // The JSON "type" of a message, e.g. "peer-joined"; for logs and tests.
 std::string_view type_name(const ClientMessage& message);
 std::string_view type_name(const ServerMessage& message);

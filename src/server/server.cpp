@@ -3,7 +3,6 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "core/server_list.h"
 #include "server/security_headers.h"
 
 namespace treff::server {
@@ -23,18 +22,11 @@ std::shared_ptr<ssl::context> load_tls(const std::string& cert, const std::strin
   }
   return tls;
 }
-
-std::vector<std::string> offered_servers(const std::string& servers_json) {
-  std::vector<std::string> urls;
-  if (auto list = parse_server_list(servers_json))  // checked at start already
-    for (const auto& entry : list.value()) urls.push_back(entry.url);
-  return urls;
-}
 }  // namespace
 
 Server::Server(const ServerOptions& options)
     : options_(options),
-      csp_(content_security_policy(offered_servers(options.servers_json))),
+      csp_(content_security_policy(options.offered_server_urls)),
       ice_(options.stun_urls, options.turn_urls, options.turn_secret, options.turn_ttl_seconds),
       hub_(HubLimits{options.room_limit}, vault_, &ice_),
       files_(options.root),

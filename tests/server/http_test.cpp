@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "server_process.h"
+#include "tls_client.h"
 #include "ws_client.h"
 
 namespace treff::test {
@@ -135,13 +136,9 @@ TEST(Tls, ServesHttpsAndSecureWebSocket) {
   ServerProcess server({"--root", site.string(), "--tls-cert", cert, "--tls-key", key});
 
   asio::io_context ioc;
-  asio::ssl::context tls(asio::ssl::context::tls_client);
-  tls.load_verify_file(cert);
-  tls.set_verify_mode(asio::ssl::verify_peer);
+  auto tls = tls_client_context(cert);
   websocket::stream<beast::ssl_stream<beast::tcp_stream>> ws(ioc, tls);
-  beast::get_lowest_layer(ws).connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), server.port()));
-  SSL_set_tlsext_host_name(ws.next_layer().native_handle(), "localhost");
-  ws.next_layer().handshake(asio::ssl::stream_base::client);
+  tls_connect(ws.next_layer(), server.port());
   ws.handshake("localhost", "/ws");
   ws.write(asio::buffer(std::string(R"({"v":1,"type":"join","room":"r","name":"Anna","mic":true,"camera":true})")));
   beast::flat_buffer buf;

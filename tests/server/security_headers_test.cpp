@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "server_process.h"
+#include "tls_client.h"
 #include "ws_client.h"
 
 namespace treff::test {
@@ -81,13 +82,9 @@ TEST(SecurityHeaders, HstsOverTls) {
   const auto site = make_site_folder();
   ServerProcess server({"--root", site.string(), "--tls-cert", cert, "--tls-key", key});
   asio::io_context ioc;
-  asio::ssl::context tls(asio::ssl::context::tls_client);
-  tls.load_verify_file(cert);
-  tls.set_verify_mode(asio::ssl::verify_peer);
+  auto tls = tls_client_context(cert);
   beast::ssl_stream<beast::tcp_stream> stream(ioc, tls);
-  beast::get_lowest_layer(stream).connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), server.port()));
-  SSL_set_tlsext_host_name(stream.native_handle(), "localhost");
-  stream.handshake(asio::ssl::stream_base::client);
+  tls_connect(stream, server.port());
   const Response res = get_over(stream, "/");
   EXPECT_EQ(res.result(), http::status::ok);
   expect_protective_headers(res, "https /");

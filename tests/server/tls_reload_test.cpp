@@ -16,23 +16,20 @@
 #include <thread>
 
 #include "server_process.h"
+#include "tls_client.h"
 #include "ws_client.h"
 
 namespace treff::test {
 namespace {
 
 namespace asio = boost::asio;
-using tcp = asio::ip::tcp;
 
 // The organisation named in the certificate the server presents to a new connection.
 std::string presented_organisation(unsigned short port) {
   asio::io_context ioc;
-  asio::ssl::context tls(asio::ssl::context::tls_client);
-  tls.set_verify_mode(asio::ssl::verify_none);  // each test certificate is its own issuer
+  auto tls = tls_client_context();
   beast::ssl_stream<beast::tcp_stream> stream(ioc, tls);
-  beast::get_lowest_layer(stream).connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
-  SSL_set_tlsext_host_name(stream.native_handle(), "localhost");
-  stream.handshake(asio::ssl::stream_base::client);
+  tls_connect(stream, port);
   X509* cert = SSL_get_peer_certificate(stream.native_handle());
   char org[256] = {};
   X509_NAME_get_text_by_NID(X509_get_subject_name(cert), NID_organizationName, org, sizeof org);
@@ -56,12 +53,9 @@ TEST(TlsReload, ARenewedCertificateIsTakenOnHangupWithoutDroppingAnyone) {
 
   // Someone in a call over the first certificate.
   asio::io_context ioc;
-  asio::ssl::context tls(asio::ssl::context::tls_client);
-  tls.set_verify_mode(asio::ssl::verify_none);
+  auto tls = tls_client_context();
   websocket::stream<beast::ssl_stream<beast::tcp_stream>> ws(ioc, tls);
-  beast::get_lowest_layer(ws).connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), server.port()));
-  SSL_set_tlsext_host_name(ws.next_layer().native_handle(), "localhost");
-  ws.next_layer().handshake(asio::ssl::stream_base::client);
+  tls_connect(ws.next_layer(), server.port());
   ws.handshake("localhost", "/ws");
 
   make_certificate(dir, "Renewed");

@@ -2,25 +2,12 @@
 
 #include <emscripten.h>
 
-#include <nlohmann/json.hpp>
-
 #include "platform/web/rtc_glue.h"
 
 namespace treff::platform {
 namespace {
 WebPeerConnections* g_instance = nullptr;
 
-// The servers as RTCPeerConnection's iceServers: [{urls, username, credential}].
-std::string ice_servers_json(const std::vector<proto::IceServer>& servers) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& s : servers) {
-    nlohmann::json entry{{"urls", s.urls}};
-    if (!s.username.empty()) entry["username"] = s.username;
-    if (!s.credential.empty()) entry["credential"] = s.credential;
-    list.push_back(std::move(entry));
-  }
-  return list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
 }  // namespace
 
 WebPeerConnections::WebPeerConnections() { g_instance = this; }
@@ -30,10 +17,10 @@ WebPeerConnections::~WebPeerConnections() {
 WebPeerConnections* WebPeerConnections::instance() { return g_instance; }
 
 PeerHandle WebPeerConnections::create(const std::vector<proto::IceServer>& ice_servers) {
-  return treff_rtc_create(ice_servers_json(ice_servers).c_str());
+  return treff_rtc_create(proto::ice_servers_json(ice_servers).c_str());
 }
 void WebPeerConnections::set_ice_servers(PeerHandle p, const std::vector<proto::IceServer>& ice_servers) {
-  treff_rtc_set_ice_servers(p, ice_servers_json(ice_servers).c_str());
+  treff_rtc_set_ice_servers(p, proto::ice_servers_json(ice_servers).c_str());
 }
 void WebPeerConnections::attach_local_media(PeerHandle p) { treff_rtc_attach_local_media(p); }
 void WebPeerConnections::set_local_description(PeerHandle p) { treff_rtc_set_local_description(p); }

@@ -201,6 +201,15 @@ TEST(ServerMessages, IceServersAreCheckedBeforeABrowserGetsThem) {
   EXPECT_TRUE(std::holds_alternative<IceRequest>(parse_client_message(R"({"v":1,"type":"ice"})").value()));
 }
 
+TEST(ServerMessages, APeerConnectionGetsTheIceServersAsTheServerSentThem) {
+  const std::vector<IceServer> servers{{{"stun:a.example:3478"}, "", ""},
+                                       {{"turn:a.example:3478?transport=udp"}, "1733500000:ab12", "c2VjcmV0"}};
+  EXPECT_EQ(ice_servers_json(servers),
+            R"([{"urls":["stun:a.example:3478"]},)"
+            R"({"credential":"c2VjcmV0","urls":["turn:a.example:3478?transport=udp"],"username":"1733500000:ab12"}])");
+  EXPECT_EQ(ice_servers_json({}), "[]");
+}
+
 TEST(TypeNames, MatchTheWireTypes) {
   EXPECT_EQ(type_name(ServerMessage{PeerJoined{}}), "peer-joined");
   EXPECT_EQ(type_name(ClientMessage{SetMedia{}}), "media");
