@@ -52,28 +52,23 @@ async function homesWith(prefix, nat, { turn, clockBehind, firefoxAtHome2 = fals
   }
 }
 
-test('(a) ordinary NAT in both homes: the call connects', async () => {
-  await homesWith(namesFor('a'), 'plain', { turn: true }, async (browsers) => {
-    const { anna, bob, pressed } = await joinBoth(browsers, SITE, 'nat-plain');
+// Case (a): both homes behind ordinary NAT; `firefoxAtHome2` as in homesWith.
+async function callAcrossOrdinaryNat(letter, { firefoxAtHome2 = false } = {}) {
+  await homesWith(namesFor(letter), 'plain', { turn: true, firefoxAtHome2 }, async (browsers) => {
+    const { anna, bob, pressed } = await joinBoth(browsers, SITE, `nat-plain-${letter}`);
     const s = await waitForState(bob, CONNECTED, 30000);
     const firstFrame = Date.now() - pressed;
     await waitForState(anna, CONNECTED, 30000);
     const path = pathTo(s);
     assert.ok(['srflx', 'prflx', 'relay'].includes(path), `a path across the NATs: ${path}`);
-    console.log(`# (a) ordinary NAT: path ${path}, Join to first remote frame ${firstFrame} ms`);
+    console.log(`# (a) ordinary NAT${firefoxAtHome2 ? ', Bob in Firefox' : ''}: path ${path}, ` +
+      `Join to first remote frame ${firstFrame} ms`);
   });
-});
+}
 
-test('(a) ordinary NAT, Firefox in one home: the call connects', async () => {
-  await homesWith(namesFor('f'), 'plain', { turn: true, firefoxAtHome2: true }, async (browsers) => {
-    const { anna, bob, pressed } = await joinBoth(browsers, SITE, 'nat-plain-firefox');
-    const s = await waitForState(bob, CONNECTED, 30000);
-    const firstFrame = Date.now() - pressed;
-    await waitForState(anna, CONNECTED, 30000);
-    assert.ok(['srflx', 'prflx', 'relay'].includes(pathTo(s)), `a path across the NATs: ${pathTo(s)}`);
-    console.log(`# (a) ordinary NAT, Bob in Firefox: path ${pathTo(s)}, Join to first remote frame in Firefox ${firstFrame} ms`);
-  });
-});
+test('(a) ordinary NAT in both homes: the call connects', () => callAcrossOrdinaryNat('a'));
+
+test('(a) ordinary NAT, Firefox in one home: the call connects', () => callAcrossOrdinaryNat('f', { firefoxAtHome2: true }));
 
 test('(b) NAT with a new port per destination in both homes: the call goes through the relay', async () => {
   await homesWith(namesFor('b'), 'random', { turn: true }, async (browsers) => {
