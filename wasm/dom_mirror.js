@@ -52,6 +52,8 @@ mergeInto(LibraryManager.library, {
         el.addEventListener('click', function() { _treff_mirror_press(id); });
       }
       el.dataset.role = node.role;
+      // C++ scrolls a screen so that the focused widget is in view.
+      if (node.role !== 'text') el.addEventListener('focus', function() { _treff_mirror_focus(id); });
       return el;
     },
 

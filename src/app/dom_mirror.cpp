@@ -23,4 +23,6 @@ EMSCRIPTEN_KEEPALIVE void treff_mirror_text(unsigned id, char* text) {
 EMSCRIPTEN_KEEPALIVE void treff_mirror_submit(unsigned id) { automation::request_submit(id); }
 
 EMSCRIPTEN_KEEPALIVE void treff_mirror_escape() { automation::request_escape(); }
+
+EMSCRIPTEN_KEEPALIVE void treff_mirror_focus(unsigned id) { automation::note_focus(id); }
 }

@@ -3,16 +3,20 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 
+#include <cfloat>
+#include <cmath>
 #include <deque>
+
+#include "ui/screen_scroll.h"
 
 namespace treff::app {
 namespace {
 
 struct InputEvent {
-  enum Kind { Move, Button };
+  enum Kind { Move, Button, Scroll };
   explicit InputEvent(Kind k) : kind(k) {}
   Kind kind;
-  float x = 0, y = 0;
+  float x = 0, y = 0;  // Scroll: y is how far, in CSS px
   int code = 0;
   bool down = false;
 };
@@ -33,19 +37,60 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
   return EM_TRUE;
 }
 
+// Where the finger went down, and whether it has become a drag that scrolls the screen.
+float g_touch_start_y = 0, g_touch_last_y = 0;
+bool g_dragging = false;
+constexpr float kDragThreshold = 10;  // CSS px: less is a tap that wobbled
+
+void push_move(float x, float y) {
+  InputEvent ev(InputEvent::Move);
+  ev.x = x, ev.y = y;
+  g_queue.push_back(ev);
+}
+
+void push_button(bool down) {
+  InputEvent ev(InputEvent::Button);
+  ev.down = down;
+  g_queue.push_back(ev);
+}
+
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
   if (e->numTouches < 1) return EM_FALSE;
   const EmscriptenTouchPoint& t = e->touches[0];
-  InputEvent ev(InputEvent::Move);
-  ev.x = static_cast<float>(t.targetX);
-  ev.y = static_cast<float>(t.targetY);
-  g_queue.push_back(ev);
-  if (type == EMSCRIPTEN_EVENT_TOUCHSTART || type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) {
-    ev.kind = InputEvent::Button;
-    ev.down = type == EMSCRIPTEN_EVENT_TOUCHSTART;
-    g_queue.push_back(ev);
+  const float x = static_cast<float>(t.targetX), y = static_cast<float>(t.targetY);
+  if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
+    g_touch_start_y = g_touch_last_y = y;
+    g_dragging = false;
+    push_move(x, y);
+    push_button(true);
+  } else if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
+    if (!g_dragging && std::fabs(y - g_touch_start_y) > kDragThreshold) {
+      // A drag, not a tap: the finger leaves every widget (so nothing is pressed when it lifts)
+      // and moves the screen with it.
+      g_dragging = true;
+      push_move(-FLT_MAX, -FLT_MAX);
+    }
+    if (g_dragging) {
+      InputEvent ev(InputEvent::Scroll);
+      ev.y = g_touch_last_y - y;
+      g_queue.push_back(ev);
+    } else {
+      push_move(x, y);
+    }
+    g_touch_last_y = y;
+  } else {  // end or cancel
+    if (!g_dragging) push_move(x, y);
+    push_button(false);
   }
   return EM_TRUE;  // no synthesized mouse events, no page zoom
+}
+
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+  InputEvent ev(InputEvent::Scroll);
+  const double unit = e->deltaMode == DOM_DELTA_LINE ? 40.0 : e->deltaMode == DOM_DELTA_PAGE ? 400.0 : 1.0;
+  ev.y = static_cast<float>(e->deltaY * unit);
+  g_queue.push_back(ev);
+  return EM_TRUE;
 }
 
 }  // namespace
@@ -58,6 +103,7 @@ void install_input_handlers(const char* canvas) {
   emscripten_set_touchmove_callback(canvas, nullptr, true, on_touch);
   emscripten_set_touchend_callback(canvas, nullptr, true, on_touch);
   emscripten_set_touchcancel_callback(canvas, nullptr, true, on_touch);
+  emscripten_set_wheel_callback(canvas, nullptr, true, on_wheel);
 }
 
 bool apply_queued_input() {
@@ -68,7 +114,9 @@ bool apply_queued_input() {
   bool button_changed[5] = {};
   while (!g_queue.empty()) {
     const InputEvent& e = g_queue.front();
-    if (e.kind == InputEvent::Button) {
+    if (e.kind == InputEvent::Scroll) {
+      ui::scroll::by(e.y);
+    } else if (e.kind == InputEvent::Button) {
       if (button_changed[e.code]) break;
       io.MouseDown[e.code] = e.down;
       button_changed[e.code] = true;

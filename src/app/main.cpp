@@ -28,6 +28,7 @@
 #include "platform/web/web_sharing.h"
 #include "ui/automation.h"
 #include "ui/catalog.h"
+#include "ui/screen_scroll.h"
 #include "ui/screens.h"
 
 namespace {
@@ -175,6 +176,7 @@ void frame() {
     dirty = true;
   }
   dirty |= ui::automation::has_requests();  // the DOM mirror pressed or typed something
+  dirty |= ui::scroll::take_moved();
 
   dirty |= follow_canvas_size();
   if (dirty) app->settle_frames = 2;

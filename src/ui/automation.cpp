@@ -37,6 +37,8 @@ std::vector<Node> g_done;
 Pending g_next;
 std::map<unsigned, Request> g_requests;
 bool g_escape = false;
+unsigned g_focused = 0;
+bool g_focus_moved = false;  // since the last frame
 
 bool last_item_disabled() { return (ImGui::GetCurrentContext()->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0; }
 
@@ -60,6 +62,7 @@ void end_frame() {
   g_done.swap(g_building);
   g_requests.clear();  // requests for widgets that were not drawn: their screen is gone
   g_escape = false;    // nothing open to close
+  g_focus_moved = false;  // this frame brought it into view
 }
 
 void next_focus_request() { g_next.focus_request = true; }
@@ -83,7 +86,13 @@ void request_press(unsigned id) { g_requests[id].press = true; }
 void request_text(unsigned id, std::string text) { g_requests[id].text = std::move(text); }
 void request_submit(unsigned id) { g_requests[id].submit = true; }
 void request_escape() { g_escape = true; }
-bool has_requests() { return !g_requests.empty() || g_escape; }
+bool has_requests() { return !g_requests.empty() || g_escape || g_focus_moved; }
+void note_focus(unsigned id) {
+  g_focus_moved |= id != g_focused;
+  g_focused = id;
+}
+unsigned focused_widget() { return g_focused; }
+const std::vector<Node>& building() { return g_building; }
 bool take_escape() { return std::exchange(g_escape, false); }
 
 bool take_press() {

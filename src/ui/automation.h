@@ -69,6 +69,11 @@ void request_text(unsigned id, std::string text);
 void request_submit(unsigned id);
 // Escape was pressed in the mirror: kept for one frame, for an open menu or panel to close.
 void request_escape();
+// Keyboard focus went to the mirror's element of widget `id` (Tab, a click, a screen reader).
+void note_focus(unsigned id);
+unsigned focused_widget();
+// The widgets collected so far in the frame being drawn.
+const std::vector<Node>& building();
 bool has_requests();
 // Called by a screen right after drawing a widget: whether the mirror pressed it, or pressed Enter
 // in it (never when the widget is disabled). take_text is called before drawing a text field, with

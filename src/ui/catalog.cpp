@@ -144,6 +144,7 @@ constexpr Entry kCatalog[] = {
      "Bitten Sie um den Link, der mit https:// beginnt.",
      "Camera and microphone work only over a secure connection, and this page was opened over http. "
      "Ask for the link that starts with https://."},
+    {"Camera en microfoon", "Kamera und Mikrofon", "Camera and microphone"},
 };
 static_assert(sizeof(kCatalog) / sizeof(kCatalog[0]) == static_cast<std::size_t>(Text::Count),
               "every Text needs a catalog row");

@@ -82,6 +82,7 @@ enum class Text {
   NoConnectionRetrying,  // on a person's tile, with {name}
   NoConnectionGaveUp,
   NeedsSecureConnection,  // the page was opened over plain http from another machine
+  DeviceChoices,          // the join prompt's button that shows the camera, microphone and speaker
   Count
 };
 

@@ -10,9 +10,8 @@ namespace treff::ui {
 
 namespace {
 
-// The own picture, under it a bar that moves with the microphone's sound, then one button per
-// kind of device that shows the one in use and switches to the next.
-void draw_preview(const PrejoinView& preview, float width, float height, JoinIntents& out) {
+// The own picture (when `height` > 0), under it a bar that moves with the microphone's sound.
+void draw_preview(const PrejoinView& preview, float width, float height) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 a = ImGui::GetCursorScreenPos();
   if (height > 0) {  // 4:3, centred
@@ -32,6 +31,10 @@ void draw_preview(const PrejoinView& preview, float width, float height, JoinInt
       dl->AddRectFilled(ImVec2(m.x, y), ImVec2(m.x + bar_w * preview.level, y + bar_h), kGood, 5.0f);
     ImGui::Dummy(ImVec2(bar_w, ImGui::GetTextLineHeight()));
   }
+}
+
+// One button per kind of device that shows the one in use and switches to the next.
+void draw_device_buttons(const PrejoinView& preview, float width, JoinIntents& out) {
   // "###" ids: the label changes with the device, keyboard focus stays on the button.
   if (!preview.camera.empty() && button((preview.camera + "###camera-device").c_str(), ImVec2(width, kTouchTarget)))
     out.next_camera = true;
@@ -49,31 +52,33 @@ float preview_extras_height(const PrejoinView& preview) {
          row * static_cast<float>(!preview.camera.empty() + !preview.microphone.empty() + !preview.speaker.empty());
 }
 
+// What a person came to do comes first: their name (and the password of a locked room), then Join;
+// after it "audio only" and the room's name, which the link has filled in already.
 bool draw_join_fields(JoinForm& form, float width, JoinIntents& out) {
   ImGui::TextUnformatted(tr(Text::YourName));
   // Keyboard focus starts in the name field: type a name (or keep the remembered one), press Enter.
   bool submit = text_field("##name", tr(Text::YourName), form.name, sizeof form.name, width,
                            {"name", ImGui::IsWindowAppearing()});
-  ImGui::TextUnformatted(tr(Text::RoomName));
-  submit |= text_field("##room", tr(Text::RoomName), form.room, sizeof form.room, width);
   if (form.ask_password) {  // the server said the room is locked
     ImGui::TextUnformatted(tr(Text::Password));
     FieldOptions secret{"off", std::exchange(form.focus_password, false)};
     secret.secret = true;
     submit |= text_field("##password", tr(Text::Password), form.password, sizeof form.password, width, secret);
   }
-  out.audio_only_changed = check_box(tr(Text::AudioOnly), form.audio_only);
   if (form.error) text_block(form.error, width, kWarning);
-  ImGui::Spacing();
   ImGui::BeginDisabled(form.busy || form.blocked);
   submit |= primary_button(form.busy ? tr(Text::Joining) : tr(Text::Join), width);
   ImGui::EndDisabled();
+  out.audio_only_changed = check_box(tr(Text::AudioOnly), form.audio_only);
+  ImGui::TextUnformatted(tr(Text::RoomName));
+  submit |= text_field("##room", tr(Text::RoomName), form.room, sizeof form.room, width);
   return submit;
 }
 
 }  // namespace
 
-// Wide screens: the picture on the left, the fields on the right; phones: the picture on top.
+// Wide screens: the picture and the devices on the left, the fields on the right. One column (phones,
+// zoomed windows): the fields first, then the picture, the devices behind one button.
 JoinIntents draw_join_screen(JoinForm& form, const PrejoinView& preview) {
   JoinIntents out;
   begin_screen("join");
@@ -84,23 +89,36 @@ JoinIntents draw_join_screen(JoinForm& form, const PrejoinView& preview) {
   ImGui::PushFont(title_font());
   ImGui::TextUnformatted(tr(Text::JoinTitle));
   ImGui::PopFont();
-  if (columns.side_by_side) ImGui::Spacing();
-  // Side by side, the picture takes what the title, meter and device buttons leave of the window's
-  // height; in one column, what the fields below leave over too. Where that is too little to
-  // recognise anyone (a phone held sideways), only the microphone's meter shows.
-  const float below = columns.side_by_side ? 24.0f : 420.0f;
-  const float room_left = ImGui::GetWindowHeight() - ImGui::GetCursorPosY() - preview_extras_height(preview) - below;
-  draw_preview(preview, columns.width, room_left < 90.0f ? 0.0f : std::min(room_left, columns.width * 0.75f), out);
+  bool submit = false;
   if (columns.side_by_side) {
+    // The fields first (in Tab order too), then the picture under the title.
+    ImGui::Spacing();
+    const float preview_top = ImGui::GetCursorPosY();
     ImGui::EndGroup();
     ImGui::SetCursorPos(ImVec2(columns.right, top + 8));
     ImGui::BeginGroup();
+    submit = draw_join_fields(form, columns.width, out);
+    ImGui::EndGroup();
+    ImGui::SetCursorPos(ImVec2(columns.left, preview_top));
+    ImGui::BeginGroup();
+    // The picture takes what the title, meter and device buttons leave of the window's height;
+    // where that is too little to recognise anyone (a phone held sideways), only the meter shows.
+    const float room_left = screen_height() - preview_top - preview_extras_height(preview) - 24.0f;
+    draw_preview(preview, columns.width, room_left < 90.0f ? 0.0f : std::min(room_left, columns.width * 0.75f));
+    draw_device_buttons(preview, columns.width, out);
+  } else {
+    submit = draw_join_fields(form, columns.width, out);
+    ImGui::Spacing();
+    draw_preview(preview, columns.width, std::min(columns.width * 0.75f, screen_height() * 0.6f));
+    const bool any_device = !preview.camera.empty() || !preview.microphone.empty() || !preview.speaker.empty();
+    if (any_device && button((std::string(tr(Text::DeviceChoices)) + "###device-choices").c_str(), ImVec2(columns.width, kTouchTarget)))
+      form.devices_open = !form.devices_open;
+    if (form.devices_open) draw_device_buttons(preview, columns.width, out);
   }
-  const bool submit = draw_join_fields(form, columns.width, out);
   ImGui::EndGroup();
   // Last in Tab order: the name field comes first for the people who came to join.
   out.language = language_picker();
-  ImGui::End();
+  end_screen();
   out.join = submit && !form.busy && !form.blocked;
   return out;
 }
@@ -108,13 +126,13 @@ JoinIntents draw_join_screen(JoinForm& form, const PrejoinView& preview) {
 bool draw_left_screen(const char* message) {
   begin_screen("left");
   const float width = std::min(ImGui::GetContentRegionAvail().x, 420.0f);
-  ImGui::SetCursorPos(ImVec2((ImGui::GetWindowWidth() - width) / 2, ImGui::GetWindowHeight() * 0.25f));
+  ImGui::SetCursorPos(ImVec2((ImGui::GetWindowWidth() - width) / 2, screen_height() * 0.25f));
   ImGui::BeginGroup();
   text_block(message, width);
   ImGui::Spacing();
   const bool rejoin = primary_button(tr(Text::Rejoin), width, ImGui::IsWindowAppearing());
   ImGui::EndGroup();
-  ImGui::End();
+  end_screen();
   return rejoin;
 }
 

@@ -23,6 +23,7 @@ struct JoinForm {
   bool busy = false;            // joining: the button waits
   bool audio_only = false;      // join without the camera ("Nur Audio"); remembered
   bool blocked = false;         // no join possible (the error says why): the button is disabled
+  bool devices_open = false;    // one column: the camera, microphone and speaker buttons are shown
 };
 
 struct JoinIntents {

@@ -1,5 +1,5 @@
-// The start screen: how Treff works in three steps, then "Call now" (a fresh room, joined at once)
-// or a room with a chosen name. Two columns where there is room for them, one on phones.
+// The start screen: "Call now" (a fresh room, joined at once) or a room with a chosen name, and how
+// Treff works in three steps. Two columns where there is room for them, one on phones.
 #include <algorithm>
 #include <string>
 
@@ -10,11 +10,14 @@
 namespace treff::ui {
 namespace {
 
-void draw_how_it_works(StartForm& form, float width) {
+void draw_title(float width) {
   ImGui::PushFont(title_font());
   text_block(tr(Text::StartTitle), width);
   ImGui::PopFont();
   ImGui::Spacing();
+}
+
+void draw_how_it_works(StartForm& form, float width) {
   text_block(tr(Text::HowItWorks), width, kAccent);
   for (Text step : {Text::Step1, Text::Step2, Text::Step3}) text_block(tr(step), width);
   const char* toggle = form.details_open ? tr(Text::FewerDetails) : tr(Text::MoreDetails);
@@ -43,6 +46,9 @@ void draw_start_actions(JoinForm& join, StartForm& form, float width, StartInten
 
 }  // namespace
 
+// Side by side: the title and how it works on the left, the name and the buttons on the right. One
+// column: the title, the name and the buttons, then how it works. Either way the name field and
+// "Call now" come first in Tab order.
 StartIntents draw_start_screen(JoinForm& join, StartForm& form) {
   StartIntents out;
   begin_screen("start");
@@ -50,18 +56,24 @@ StartIntents draw_start_screen(JoinForm& join, StartForm& form) {
   const float top = 24 + kTouchTarget;  // below the language row
   ImGui::SetCursorPos(ImVec2(columns.left, top));
   ImGui::BeginGroup();
-  draw_how_it_works(form, columns.width);
+  draw_title(columns.width);
   if (columns.side_by_side) {
+    const float below_title = ImGui::GetCursorPosY();
     ImGui::EndGroup();
     ImGui::SetCursorPos(ImVec2(columns.right, top + 8));
     ImGui::BeginGroup();
+    draw_start_actions(join, form, columns.width, out);
+    ImGui::EndGroup();
+    ImGui::SetCursorPos(ImVec2(columns.left, below_title));
+    ImGui::BeginGroup();
   } else {
+    draw_start_actions(join, form, columns.width, out);
     ImGui::Spacing();
   }
-  draw_start_actions(join, form, columns.width, out);
+  draw_how_it_works(form, columns.width);
   ImGui::EndGroup();
   out.language = language_picker();
-  ImGui::End();
+  end_screen();
   return out;
 }
 

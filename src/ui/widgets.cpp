@@ -8,16 +8,22 @@
 
 #include "ui/automation.h"
 #include "ui/catalog.h"
+#include "ui/screen_scroll.h"
 #include "ui/screens.h"
 
 namespace treff::ui {
 
 void begin_screen(const char* id) {
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(vp->WorkPos);
-  ImGui::SetNextWindowSize(vp->WorkSize);
-  ImGui::Begin(id, nullptr, kScreenFlags);
+  scroll::place_window(id);
+  ImGui::Begin(id, nullptr, kScreenFlags | ImGuiWindowFlags_NoScrollWithMouse);
 }
+
+void end_screen() {
+  scroll::finish_window();
+  ImGui::End();
+}
+
+float screen_height() { return ImGui::GetMainViewport()->WorkSize.y; }
 
 ScreenColumns screen_columns(float min_width, float max_column) {
   constexpr float kGap = 48, kPhoneColumn = 420;
@@ -206,20 +212,25 @@ void draw_tile(ImDrawList* dl, const Tile& t, ImVec2 a, ImVec2 b, bool large) {
 
 std::optional<Language> language_picker() {
   constexpr Language kAll[] = {Language::Dutch, Language::German, Language::English};
-  const ImGuiStyle& style = ImGui::GetStyle();
-  float total = 0;
-  for (Language l : kAll) total += ImGui::CalcTextSize(tr(Text::LanguageName, l)).x + 2 * style.FramePadding.x;
-  total += 2 * 8.0f;
+  constexpr float kGap = 8, kLeft = 12, kRight = 12;  // ImGui clips 12 px (half the padding) from the edge
+  float text = 0;
+  for (Language l : kAll) text += ImGui::CalcTextSize(tr(Text::LanguageName, l)).x;
+  // In a narrow window (a small phone, 400% zoom) the buttons lose padding rather than the edge.
+  const float room = ImGui::GetWindowWidth() - kLeft - kRight - 2 * kGap - text;
+  const float padding = std::clamp(room / 6, 4.0f, ImGui::GetStyle().FramePadding.x);
+  const float total = text + 6 * padding + 2 * kGap;
   const ImVec2 keep = ImGui::GetCursorPos();
-  ImGui::SetCursorPos(ImVec2(std::max(8.0f, ImGui::GetWindowWidth() - total - 12), 12));
+  ImGui::SetCursorPos(ImVec2(std::max(kLeft, ImGui::GetWindowWidth() - total - kRight), 12));
   std::optional<Language> picked;
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(padding, ImGui::GetStyle().FramePadding.y));
   for (Language l : kAll) {
     const char* name = tr(Text::LanguageName, l);
-    const ImVec2 size(ImGui::CalcTextSize(name).x + 2 * style.FramePadding.x, kTouchTarget);
+    const ImVec2 size(ImGui::CalcTextSize(name).x + 2 * padding, kTouchTarget);
     const bool pressed = l == language() ? filled_button(name, size, kPrimaryButton) : button(name, size);
     if (pressed) picked = l;
-    ImGui::SameLine(0, 8);
+    ImGui::SameLine(0, kGap);
   }
+  ImGui::PopStyleVar();
   ImGui::NewLine();
   ImGui::SetCursorPos(keep);
   return picked;

@@ -29,8 +29,12 @@ constexpr ButtonColors kDangerButton{kWarning, IM_COL32(170, 40, 40, 255), IM_CO
 constexpr ImGuiWindowFlags kScreenFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
 
-// A full-window screen without decoration.
+// A full-window screen without decoration that scrolls when it is taller than the window
+// (screen_scroll.h); end_screen() ends it. Lay it out by screen_height(), not its window's height,
+// which is the height of what it drew.
 void begin_screen(const char* id);
+void end_screen();
+float screen_height();
 
 // Where a start or join screen puts its two parts: side by side and centred where the window is at
 // least `min_width` wide (columns of at most `max_column`, 48 px apart), else one centred column

@@ -1,0 +1,128 @@
+// Usable at 200% zoom and on small screens: at 640×400 with device scale 2 (a 1280×800 laptop at
+// 200%), at 320×568 (400% zoom, or a small phone) and at 844×390 (a phone held sideways, touch), the
+// start screen and the join prompt show the name field and the main button without scrolling,
+// every control is reached by Tab and scrolled into view when focused, and the mouse wheel scrolls.
+// A whole call works by keyboard alone at 200%.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { waitForState } from './lib/browser.js';
+import { artifact, useServerAndChromium } from './lib/setup.js';
+import { findWidget, widgets } from './lib/ui.js';
+
+const env = useServerAndChromium();
+
+const SIZES = [
+  { name: 'zoom200', viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 },
+  { name: 'narrow320', viewport: { width: 320, height: 568 }, deviceScaleFactor: 2 },
+  { name: 'landscape', viewport: { width: 844, height: 390 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true },
+];
+
+async function open(size, path, mainButton) {
+  const { name, ...options } = size;
+  const context = await env.browser.newContext({ locale: 'en-US', ...options });
+  const page = await context.newPage();
+  await page.goto(`${env.server.url}${path}`);
+  await findWidget(page, 'button', mainButton);
+  return page;
+}
+
+const inside = (rect, viewport) =>
+  rect.x >= 0 && rect.y >= 0 && rect.x + rect.w <= viewport.width && rect.y + rect.h <= viewport.height;
+
+// The name field and the main button lie inside the window as the screen opens.
+async function assertMainActionVisible(page, size, mainButton) {
+  const all = await widgets(page);
+  for (const [role, label] of [['input', 'Your name'], ['button', mainButton]]) {
+    const w = all.find((x) => x.role === role && x.label === label);
+    assert.ok(w, `${size.name}: ${role} "${label}" exists`);
+    assert.ok(inside(w.rect, size.viewport), `${size.name}: ${role} "${label}" inside the window: ${JSON.stringify(w.rect)}`);
+  }
+}
+
+// What has keyboard focus: the mirror element's label and where it is on screen.
+const focused = (page) => page.evaluate(() => {
+  const el = document.activeElement;
+  if (!el || !el.closest('#mirror')) return null;
+  const r = el.getBoundingClientRect();
+  return { label: el.getAttribute('aria-label'), x: r.x, y: r.y, w: r.width, h: r.height };
+});
+
+// Tab from the first control to the last: each one is scrolled into view when it gets focus.
+async function assertTabReachesEverything(page, size) {
+  const controls = (await widgets(page)).filter((w) => w.role !== 'text');
+  const seen = new Set();
+  for (let i = 0; i < controls.length + 2 && seen.size < controls.length; ++i) {
+    await page.keyboard.press('Tab');
+    let f = await focused(page);
+    const deadline = Date.now() + 2000;
+    while (f && !inside({ x: f.x, y: f.y, w: f.w, h: f.h }, size.viewport) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      f = await focused(page);
+    }
+    if (!f) continue;
+    assert.ok(inside({ x: f.x, y: f.y, w: f.w, h: f.h }, size.viewport),
+      `${size.name}: "${f.label}" is scrolled into view when focused: ${JSON.stringify(f)}`);
+    seen.add(f.label);
+  }
+  const labels = controls.map((w) => w.label);
+  assert.deepEqual(labels.filter((l) => !seen.has(l)), [], `${size.name}: Tab reaches every control`);
+}
+
+for (const size of SIZES) {
+  test(`${size.name}: the start screen shows the name and "Call now" first, focus in the name, all by Tab`, async () => {
+    const page = await open(size, '/', 'Call now');
+    await assertMainActionVisible(page, size, 'Call now');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Your name');
+    await page.screenshot({ path: artifact(`reflow-start-${size.name}.png`) });
+    await assertTabReachesEverything(page, size);
+    await page.screenshot({ path: artifact(`reflow-start-${size.name}-scrolled.png`) });
+  });
+
+  test(`${size.name}: the join prompt shows the name and "Join" first, all by Tab`, async () => {
+    const page = await open(size, '/r/reflow-room', 'Join');
+    await assertMainActionVisible(page, size, 'Join');
+    await page.screenshot({ path: artifact(`reflow-join-${size.name}.png`) });
+    await assertTabReachesEverything(page, size);
+    await page.screenshot({ path: artifact(`reflow-join-${size.name}-scrolled.png`) });
+  });
+}
+
+test('zoom200: the mouse wheel scrolls a screen taller than the window, and back', async () => {
+  const page = await open(SIZES[0], '/r/reflow-wheel', 'Join');
+  const y = async () => (await widgets(page)).find((w) => w.label === 'Your name').rect.y;
+  const before = await y();
+  await page.mouse.move(320, 200);
+  await page.mouse.wheel(0, 300);
+  await waitForWidgetMoved(page, before, (now) => now < before - 100);
+  await page.mouse.wheel(0, -1000);
+  await waitForWidgetMoved(page, before, (now) => now === before);
+  assert.equal(await y(), before);
+});
+
+async function waitForWidgetMoved(page, before, done, timeout = 3000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const now = (await widgets(page)).find((w) => w.label === 'Your name').rect.y;
+    if (done(now)) return now;
+    if (Date.now() > deadline) throw new Error(`the screen did not scroll as expected (name field at ${now}, was ${before})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+test('zoom200: a whole call by keyboard alone: start, name, Call now, Leave', async () => {
+  const page = await open(SIZES[0], '/', 'Call now');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Your name');
+  await page.keyboard.type('Karla');
+  await page.keyboard.press('Enter');
+  await waitForState(page, 's => s.phase === "in-room"');
+  // The room menu opened with the link; Escape closes it, then Tab to the Leave button.
+  await page.keyboard.press('Escape');
+  for (let i = 0; i < 12; ++i) {
+    if ((await focused(page))?.label === 'Leave') break;
+    await page.keyboard.press('Tab');
+  }
+  assert.equal((await focused(page))?.label, 'Leave');
+  await page.keyboard.press('Enter');
+  await waitForState(page, 's => s.phase === "left"');
+  await page.screenshot({ path: artifact('reflow-left-zoom200.png') });
+});
