@@ -26,6 +26,8 @@
 #include "platform/web/event_wakeup.h"
 #include "platform/web/web_message_socket.h"
 #include "platform/web/web_sharing.h"
+#include "platform/web/web_text_images.h"
+#include "ui/any_text.h"
 #include "ui/automation.h"
 #include "ui/catalog.h"
 #include "ui/screen_scroll.h"
@@ -198,6 +200,7 @@ void frame() {
   draw_screens();
   ImGui::Render();
   ui::automation::end_frame();
+  ui::end_any_text_frame();
   treff::app::webgl_renderer_draw(ImGui::GetDrawData(), app->fb_w, app->fb_h);
   ++app->frames_rendered;
   publish_state(*app);
@@ -262,6 +265,16 @@ int main() {
   ui::load_fonts(static_cast<float>(emscripten_get_device_pixel_ratio()));
   ui::apply_theme(1.0f);
   if (!treff::app::webgl_renderer_init()) return 1;
+  ui::set_text_image_maker({[](const std::string& text, float px, float scale, float wrap, bool rtl) {
+                              const unsigned texture = treff::app::create_image_texture();
+                              const auto r = treff::platform::render_text(text, px, scale, wrap, rtl, texture);
+                              return ui::TextImage{reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(texture)),
+                                                   ImVec2(r.width, r.height)};
+                            },
+                            [](ImTextureID texture) {
+                              const auto name = static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(texture));
+                              glDeleteTextures(1, &name);
+                            }});
   treff::app::install_input_handlers("#canvas");
   treff::platform::set_wake_handler(advance_call);
 

@@ -39,7 +39,7 @@ void sync_video_slots(App& app) {
       slot.video = app.videos.open_remote(r->connection);
     }
     if (!slot.video) continue;
-    slot.texture = create_video_texture();
+    slot.texture = create_image_texture();
     app.slots[p.id] = slot;
   }
 }

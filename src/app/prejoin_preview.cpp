@@ -12,7 +12,7 @@ bool PrejoinPreview::update(const LocalMediaState& local, double now_ms) {
   if (local.has_video && !video_) {
     video_ = videos_.open_local();
     if (video_ && !texture_) {
-      texture_ = create_video_texture();
+      texture_ = create_image_texture();
     }
   } else if (!local.has_video && video_) {
     videos_.close(video_);

@@ -116,7 +116,7 @@ bool webgl_renderer_init() {
   return true;
 }
 
-unsigned create_video_texture() {
+unsigned create_image_texture() {
   GLuint texture = 0;
   glGenTextures(1, &texture);
   glBindTexture(GL_TEXTURE_2D, texture);

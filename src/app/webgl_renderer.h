@@ -14,8 +14,9 @@ namespace treff::app {
 // Compiles the shader and uploads the font atlas of the current ImGui context. False when WebGL2
 // refused (the shell has already told the user when WebGL2 is missing).
 bool webgl_renderer_init();
-// A texture for video frames (wasm/video.js uploads into it): smooth scaling, no repeat at edges.
-unsigned create_video_texture();
+// A texture that wasm/video.js (video frames) or wasm/text.js (text) uploads into: smooth scaling,
+// no repeat at edges.
+unsigned create_image_texture();
 // Draws one frame's draw data into the bound framebuffer of `fb_w` x `fb_h` device pixels.
 void webgl_renderer_draw(const ImDrawData* data, int fb_w, int fb_h);
 

@@ -1,5 +1,7 @@
 #include "core/text_rules.h"
 
+#include <vector>
+
 #include "core/utf8.h"
 
 namespace treff {
@@ -89,26 +91,35 @@ Status check_participant_id(std::string_view id) {
   return Ok{};
 }
 
+namespace {
+// Pictographs and their joiners: a word made of them ("Mia 🌻") is decoration, not a name's part.
+bool is_pictograph(char32_t c) {
+  return (c >= 0x2600 && c <= 0x27BF) || (c >= 0x1F000 && c <= 0x1FAFF) || c == 0xFE0F || c == 0x200D;
+}
+}  // namespace
+
 std::string initials_of(std::string_view display_name) {
   auto cps = utf8::decode(trim_spaces(display_name));
   if (!cps || cps->empty()) return "?";
-  char32_t first = 0, last_word_start = 0;
+  // First and last word that start with a letter; when there is none (a name of emoji only), the
+  // first and last word as they are.
+  std::vector<char32_t> starts, letter_starts;
   bool at_word_start = true;
-  int words = 0;
   for (char32_t c : *cps) {
     if (is_space(c)) {
       at_word_start = true;
       continue;
     }
     if (at_word_start) {
-      if (words == 0) first = c; else last_word_start = c;
-      ++words;
+      starts.push_back(c);
+      if (!is_pictograph(c)) letter_starts.push_back(c);
       at_word_start = false;
     }
   }
+  const std::vector<char32_t>& words = letter_starts.empty() ? starts : letter_starts;
   std::string out;
-  utf8::append(out, ascii_upper(first));
-  if (words > 1) utf8::append(out, ascii_upper(last_word_start));
+  utf8::append(out, ascii_upper(words.front()));
+  if (words.size() > 1) utf8::append(out, ascii_upper(words.back()));
   return out;
 }
 

@@ -6,6 +6,7 @@
 
 #include <imgui_internal.h>  // FindRenderedTextEnd: the visible part of a "label###id"
 
+#include "ui/any_text.h"
 #include "ui/automation.h"
 #include "ui/catalog.h"
 #include "ui/screen_scroll.h"
@@ -151,6 +152,14 @@ bool check_box(const char* label, bool& value) {
 void report_text(const char* text, ImVec2 a, ImVec2 b) { automation::add_text(text, a.x, a.y, b.x - a.x, b.y - a.y); }
 
 void text_block(const char* text, float width, ImU32 color) {
+  if (!font_has_all(ImGui::GetFont(), text)) {  // e.g. a message that quotes a name
+    const ImVec2 a = ImGui::GetCursorScreenPos(), size = any_text_size(text, ImGui::GetFontSize(), width);
+    draw_any_text(ImGui::GetWindowDrawList(), a, ImGui::GetFontSize(), color ? color : ImGui::GetColorU32(ImGuiCol_Text),
+                  text, width);
+    ImGui::Dummy(size);
+    report_text(text, a, ImVec2(a.x + size.x, a.y + size.y));
+    return;
+  }
   if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
   ImGui::TextUnformatted(text);
@@ -175,19 +184,18 @@ void draw_tile(ImDrawList* dl, const Tile& t, ImVec2 a, ImVec2 b, bool large) {
     const float r = std::min(w, h) * 0.25f;
     const ImVec2 c(a.x + w / 2, a.y + h / 2);
     dl->AddCircleFilled(c, r, kAccent, 48);
-    ImFont* font = ImGui::GetFont();
     const float size = r * 0.9f;
-    const ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0.0f, t.initials.c_str());
-    dl->AddText(font, size, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), IM_COL32_WHITE, t.initials.c_str());
+    const ImVec2 ts = any_text_size(t.initials, size);
+    draw_any_text(dl, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), size, IM_COL32_WHITE, t.initials);
   }
   // Name (and "you"), on a dark band at the bottom.
   std::string label = t.is_self ? t.name + " (" + tr(Text::You) + ")" : t.name;
   const float fs = ImGui::GetFontSize() * (large ? 1.1f : 0.9f);
-  const ImVec2 ls = ImGui::GetFont()->CalcTextSizeA(fs, w - 16, 0.0f, label.c_str());
+  const ImVec2 ls = any_text_size(label, fs);
   const ImVec2 band_a(a.x, b.y - ls.y - 12), band_b(b.x, b.y);
   dl->AddRectFilled(band_a, band_b, IM_COL32(0, 0, 0, 140), 10.0f, ImDrawFlags_RoundCornersBottom);
   dl->PushClipRect(band_a, ImVec2(b.x - (t.mic_on ? 8 : 40), b.y), true);
-  dl->AddText(ImGui::GetFont(), fs, ImVec2(a.x + 8, band_a.y + 6), IM_COL32_WHITE, label.c_str());
+  draw_any_text(dl, ImVec2(a.x + 8, band_a.y + 6), fs, IM_COL32_WHITE, label);
   dl->PopClipRect();
   if (!t.mic_on) {  // a red dot with a slash: microphone off
     const ImVec2 c(b.x - 20, band_a.y + (band_b.y - band_a.y) / 2);
@@ -200,11 +208,11 @@ void draw_tile(ImDrawList* dl, const Tile& t, ImVec2 a, ImVec2 b, bool large) {
   if (!t.notice.empty()) {
     const float nfs = ImGui::GetFontSize() * (large ? 1.0f : 0.8f);
     const float wrap = w - 24;
-    const ImVec2 ns = ImGui::GetFont()->CalcTextSizeA(nfs, FLT_MAX, wrap, t.notice.c_str());
+    const ImVec2 ns = any_text_size(t.notice, nfs, wrap);
     const ImVec2 na(a.x + 8, std::max(a.y + 8, band_a.y - 4 - ns.y - 8)), nb(b.x - 8, band_a.y - 4);
     dl->AddRectFilled(na, nb, IM_COL32(255, 244, 214, 240), 8.0f);
     dl->PushClipRect(na, nb, true);
-    dl->AddText(ImGui::GetFont(), nfs, ImVec2(na.x + 4, na.y + 4), IM_COL32(60, 45, 0, 255), t.notice.c_str(), nullptr, wrap);
+    draw_any_text(dl, ImVec2(na.x + 4, na.y + 4), nfs, IM_COL32(60, 45, 0, 255), t.notice, wrap);
     dl->PopClipRect();
     report_text(t.notice.c_str(), na, nb);
   }

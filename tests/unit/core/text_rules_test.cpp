@@ -71,5 +71,13 @@ TEST(Initials, TakeFirstAndLastWord) {
   EXPECT_EQ(initials_of(""), "?");
 }
 
+TEST(Initials, AreLettersOfAnyScriptAndSkipEmoji) {
+  EXPECT_EQ(initials_of("Олена Коваль"), "ОК");
+  EXPECT_EQ(initials_of("王芳"), "王");
+  EXPECT_EQ(initials_of("Mia \U0001F33B"), "M") << "a flower is no initial";
+  EXPECT_EQ(initials_of("\U0001F33B Mia"), "M");
+  EXPECT_EQ(initials_of("\U0001F33B"), "\U0001F33B") << "a name of emoji only keeps them";
+}
+
 }  // namespace
 }  // namespace treff

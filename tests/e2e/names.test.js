@@ -1,0 +1,120 @@
+// Every name drawn as written: six people whose names are in Cyrillic, Arabic (joined letters, right
+// to left), Latin with Turkish letters, Chinese, Devanagari and with an emoji meet in one room. On
+// the first person's screen each tile's name band is compared with the same name drawn by the
+// browser's own text engine: the shapes of the letters must match, and they must match far
+// better than a row of "?" (what a font without those letters shows) would. The automation tree
+// carries every name unchanged.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { waitForState } from './lib/browser.js';
+import { artifact, useServerAndChromium } from './lib/setup.js';
+import { click, findWidget, widgets } from './lib/ui.js';
+
+const env = useServerAndChromium();
+const NAMES = ['Олена Коваль', 'محمد العلي', 'Zeynep Yılmaz', '王芳', 'प्रिया शर्मा', 'Mia 🌻'];
+// The em of a thumbnail's name in CSS px: 90% of the 18 px UI font (ui/widgets.cpp draw_tile),
+// whose em is 2048/2384 of that height (ui/any_text.cpp).
+const TILE_FONT = 18 * 0.9 * 2048 / 2384;
+
+const SCALE = 2;  // device pixels per CSS px: 200% on a laptop, and letters big enough to compare
+
+async function joinAudioOnly(name, viewport, deviceScaleFactor = 1) {
+  const t0 = Date.now();
+  const page = await (await env.browser.newContext({ viewport, locale: 'en-US', deviceScaleFactor })).newPage();
+  // With five in the room a sixth page takes a while on two cores (the room screen's cost is issue
+  // "Video through the browser's compositor").
+  await page.goto(`${env.server.url}/r/names-of-the-world`, { timeout: 90000 });
+  await findWidget(page, 'input', 'Your name', 60000);
+  await click(page, 'input', 'Your name');
+  await page.keyboard.type(name);
+  await click(page, 'checkbox', 'Audio only (no camera)');  // six pictures would only cost time here
+  await click(page, 'button', 'Join');
+  await waitForState(page, 's => s.phase === "in-room"', 60000);
+  console.log(`# ${name} in the room after ${Date.now() - t0} ms`);
+  return page;
+}
+
+// How alike the white letters in `shot` (a PNG of a name band, as a data URL) are to `text` drawn
+// by the browser in white at `px`: the two ink masks, each cut to its bounding box, overlaid
+// (intersection over union, 0..1). Runs in a blank page: pixels are read with a 2D canvas.
+function likeness({ shot, text, px }) {
+  const FONT = `${px}px "DejaVu Sans", system-ui, sans-serif`;
+  const ink = (ctx, w, h) => {
+    const d = ctx.getImageData(0, 0, w, h).data;
+    const lit = (x, y) => { const i = 4 * (y * w + x); return 0.3 * d[i] + 0.59 * d[i + 1] + 0.11 * d[i + 2] > 120; };
+    // Thickened by a pixel, so that the two renderers' antialiasing and half-pixel offsets do not count.
+    const on = (x, y) => {
+      for (let dy = -1; dy <= 1; ++dy) for (let dx = -1; dx <= 1; ++dx) {
+        const u = x + dx, v = y + dy;
+        if (u >= 0 && v >= 0 && u < w && v < h && lit(u, v)) return true;
+      }
+      return false;
+    };
+    let x0 = w, y0 = h, x1 = -1, y1 = -1;
+    for (let y = 0; y < h; ++y) for (let x = 0; x < w; ++x) if (on(x, y)) { x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y); }
+    return { on, x0, y0, w: x1 - x0 + 1, h: y1 - y0 + 1 };
+  };
+  return new Promise((resolve) => {
+    const img = new Image();
+    img.onload = () => {
+      const w = img.width, h = img.height;
+      const a = document.createElement('canvas');
+      a.width = w; a.height = h;
+      const actx = a.getContext('2d', { willReadFrequently: true });
+      actx.drawImage(img, 0, 0);
+      const b = document.createElement('canvas');
+      b.width = w; b.height = h;
+      const bctx = b.getContext('2d', { willReadFrequently: true });
+      bctx.fillStyle = '#000'; bctx.fillRect(0, 0, w, h);
+      bctx.font = FONT; bctx.fillStyle = '#fff'; bctx.textBaseline = 'middle';
+      bctx.direction = /[\u0590-\u08FF]/.test(text) ? 'rtl' : 'ltr';
+      bctx.textAlign = 'left';
+      bctx.fillText(text, 8, h / 2);
+      const p = ink(actx, w, h), q = ink(bctx, w, h);
+      if (p.w <= 0 || q.w <= 0) return resolve(0);
+      const W = Math.max(p.w, q.w), H = Math.max(p.h, q.h);
+      let both = 0, either = 0;
+      for (let y = 0; y < H; ++y) {
+        for (let x = 0; x < W; ++x) {
+          const s = x < p.w && y < p.h && p.on(p.x0 + x, p.y0 + y), t = x < q.w && y < q.h && q.on(q.x0 + x, q.y0 + y);
+          if (s && t) ++both;
+          if (s || t) ++either;
+        }
+      }
+      resolve(both / either);
+    };
+    img.src = shot;
+  });
+}
+
+test('six names in six scripts: each tile shows its name as written, and says it to screen readers', async () => {
+  const first = await joinAudioOnly(NAMES[0], { width: 1280, height: 800 }, SCALE);
+  // The others' screens are not looked at: small and plain, so that six pages fit on two cores.
+  for (const name of NAMES.slice(1)) await joinAudioOnly(name, { width: 320, height: 240 });
+  await waitForState(first, `s => s.participants.length === ${NAMES.length}`, 60000);
+  await new Promise((r) => setTimeout(r, 500));  // the last one's tile settles
+  await first.screenshot({ path: artifact('names-six-scripts.png') });
+
+  const tiles = (await widgets(first)).filter((w) => w.role === 'thumbnail');
+  for (const name of NAMES) {
+    assert.ok(tiles.some((t) => t.label === name || t.label.startsWith(`${name} (`)),
+      `the automation tree carries ${name} unchanged: ${JSON.stringify(tiles.map((t) => t.label))}`);
+  }
+  const blank = await (await env.browser.newContext({ deviceScaleFactor: 1 })).newPage();
+  for (const name of NAMES) {
+    const tile = tiles.find((t) => t.label === name || t.label.startsWith(`${name} (`));
+    // Their own tile says "(You)" after the name.
+    const drawn = name === NAMES[0] ? `${name} (You)` : name;
+    // The name band: the bottom of the tile, inside the frames of the speaker and the large view.
+    const band = { x: tile.rect.x + 6, y: tile.rect.y + tile.rect.h - 28, width: tile.rect.w - 12, height: 22 };
+    const png = await first.screenshot({ clip: band, path: artifact(`names-band-${NAMES.indexOf(name)}.png`) });
+    const shot = `data:image/png;base64,${png.toString('base64')}`;
+    const asWritten = await blank.evaluate(likeness, { shot, text: drawn, px: TILE_FONT * SCALE });
+    // What a client with only the UI font's letters (Latin-1, Latin Extended-A) drew instead.
+    const fallback = drawn.replace(/[^\u0000-\u017F]/gu, '?');
+    const asQuestionMarks = fallback === drawn ? 0 : await blank.evaluate(likeness, { shot, text: fallback, px: TILE_FONT * SCALE });
+    assert.ok(asWritten > 0.6 && asWritten > asQuestionMarks + 0.15,
+      `${name} is drawn as written: likeness ${asWritten.toFixed(2)}, to "${fallback}" ${asQuestionMarks.toFixed(2)}`);
+    console.log(`# ${name}: likeness to the browser's own drawing ${asWritten.toFixed(2)}, to "${fallback}" ${asQuestionMarks.toFixed(2)}`);
+  }
+});
