@@ -148,6 +148,11 @@ bool follow_canvas_size() {
   if (css_w == app->last_css_w && css_h == app->last_css_h && dpr == app->last_dpr) return false;
   app->fb_w = static_cast<int>(css_w * dpr + 0.5), app->fb_h = static_cast<int>(css_h * dpr + 0.5);
   emscripten_set_canvas_element_size("#canvas", app->fb_w, app->fb_h);
+  // Zooming changes the ratio: the letters are rasterised again for it, so they stay sharp.
+  if (dpr != app->last_dpr && app->last_dpr != 0 && ImGui::GetCurrentContext()) {
+    ui::load_fonts(static_cast<float>(dpr));
+    treff::app::webgl_renderer_reload_fonts();
+  }
   app->last_css_w = css_w, app->last_css_h = css_h, app->last_dpr = dpr;
   return true;
 }

@@ -1,5 +1,6 @@
 #include "app/state_export.h"
 
+#include <imgui.h>
 #include <nlohmann/json.hpp>
 
 #include "platform/web/dom_glue.h"
@@ -67,6 +68,10 @@ void publish_state(const App& app) {
                        {"local", {{"audio", local.has_audio}, {"video", local.has_video}, {"problem", local.problem}}},
                        {"problem", app.call->problem() ? app.call->problem()->code : ""},
                        {"framesRendered", app.frames_rendered},
+                       // device pixels the letters of the UI font are rasterised at (18 CSS px times the ratio)
+                       {"fontPixels", ImGui::GetCurrentContext() && !ImGui::GetIO().Fonts->Fonts.empty()
+                                          ? ImGui::GetIO().Fonts->Fonts[0]->FontSize
+                                          : 0.0f},
                        {"preview", {{"frames", app.preview.frames()}, {"level", app.preview.level()}}}};
   treff_dom_publish_state(state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }

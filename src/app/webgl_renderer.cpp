@@ -116,6 +116,11 @@ bool webgl_renderer_init() {
   return true;
 }
 
+void webgl_renderer_reload_fonts() {
+  glDeleteTextures(1, &g.font_texture);
+  upload_font_atlas();
+}
+
 unsigned create_image_texture() {
   GLuint texture = 0;
   glGenTextures(1, &texture);

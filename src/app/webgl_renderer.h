@@ -14,6 +14,8 @@ namespace treff::app {
 // Compiles the shader and uploads the font atlas of the current ImGui context. False when WebGL2
 // refused (the shell has already told the user when WebGL2 is missing).
 bool webgl_renderer_init();
+// Uploads the font atlas again after the fonts were rebuilt (another device pixel ratio).
+void webgl_renderer_reload_fonts();
 // A texture that wasm/video.js (video frames) or wasm/text.js (text) uploads into: smooth scaling,
 // no repeat at edges.
 unsigned create_image_texture();

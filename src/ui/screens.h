@@ -116,7 +116,8 @@ struct RoomIntents {
 
 void apply_theme(float scale);
 // Loads the embedded UI font (/fonts/ui.ttf) at 18 CSS px, rasterised at the device pixel ratio
-// so text stays sharp on HiDPI screens, plus a larger size for titles.
+// so text stays sharp on HiDPI screens, plus a larger size for titles. Called again (it replaces
+// the fonts) when the ratio changes, as when a person zooms.
 void load_fonts(float device_pixel_ratio);
 ImFont* title_font();
 // Call now, create a named room, or pick a language; with how it works above.

@@ -1,5 +1,7 @@
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "ui/catalog.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"
@@ -23,9 +25,12 @@ void load_fonts(float dpr) {
     }
     builder.BuildRanges(&title_ranges);
   }
-  const float scale = dpr < 1.0f ? 1.0f : dpr;
+  // Above 4 device pixels per CSS px (400% zoom on a HiDPI screen) the atlas would grow past what a
+  // cheap phone's GPU memory should hold for letters; text is then a little soft.
+  const float scale = std::clamp(dpr, 1.0f, 4.0f);
+  io.Fonts->Clear();
   ImFontConfig config;
-  config.OversampleH = 2;
+  config.OversampleH = scale < 2.0f ? 2 : 1;  // sideways subpixels only matter for small pixels
   ImFont* body = io.Fonts->AddFontFromFileTTF("/fonts/ui.ttf", 18.0f * scale, &config, ranges);
   g_title_font = io.Fonts->AddFontFromFileTTF("/fonts/ui.ttf", 28.0f * scale, &config, title_ranges.Data);
   if (!body || !g_title_font) {  // the embedded file is missing: readable fallback

@@ -5,6 +5,7 @@
 // A whole call works by keyboard alone at 200%.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { waitForState } from './lib/browser.js';
 import { artifact, useServerAndChromium } from './lib/setup.js';
 import { findWidget, widgets } from './lib/ui.js';
@@ -125,4 +126,17 @@ test('zoom200: a whole call by keyboard alone: start, name, Call now, Leave', as
   await page.keyboard.press('Enter');
   await waitForState(page, 's => s.phase === "left"');
   await page.screenshot({ path: artifact('reflow-left-zoom200.png') });
+});
+
+test('zooming in after the page opened: the letters are drawn again for the new pixel ratio, sharp', async () => {
+  const page = await open({ name: 'zoom', viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 }, '/', 'Call now');
+  assert.equal((await page.evaluate(() => window.treff.state())).fontPixels, 18);
+  // What Ctrl + does to a page: fewer CSS pixels, each of more device pixels.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 640, height: 400, deviceScaleFactor: 2, mobile: false });
+  await waitForState(page, 's => s.fontPixels === 36');
+  await findWidget(page, 'button', 'Call now');
+  // Through the same session: playwright's own screenshot would put its viewport back first.
+  const { data } = await cdp.send('Page.captureScreenshot', { format: 'png' });
+  fs.writeFileSync(artifact('reflow-zoomed-in-later.png'), Buffer.from(data, 'base64'));
 });
