@@ -52,8 +52,8 @@ float preview_extras_height(const PrejoinView& preview) {
          row * static_cast<float>(!preview.camera.empty() + !preview.microphone.empty() + !preview.speaker.empty());
 }
 
-// What a person came to do comes first: their name (and the password of a locked room), then Join;
-// after it "audio only" and the room's name, which the link has filled in already.
+// What a person came to do comes first: their name (and the password of a locked room), then Join
+// and what went wrong; after it "audio only" and the room's name, which the link has filled in.
 bool draw_join_fields(JoinForm& form, float width, JoinIntents& out) {
   ImGui::TextUnformatted(tr(Text::YourName));
   // Keyboard focus starts in the name field: type a name (or keep the remembered one), press Enter.
@@ -65,10 +65,12 @@ bool draw_join_fields(JoinForm& form, float width, JoinIntents& out) {
     secret.secret = true;
     submit |= text_field("##password", tr(Text::Password), form.password, sizeof form.password, width, secret);
   }
-  if (form.error) text_block(form.error, width, kWarning);
   ImGui::BeginDisabled(form.busy || form.blocked);
   submit |= primary_button(form.busy ? tr(Text::Joining) : tr(Text::Join), width);
   ImGui::EndDisabled();
+  // Under the button, so that a long message ("ask for the password") does not push it out of a
+  // small window; screen readers hear it as it appears.
+  if (form.error) text_block(form.error, width, kWarning);
   out.audio_only_changed = check_box(tr(Text::AudioOnly), form.audio_only);
   ImGui::TextUnformatted(tr(Text::RoomName));
   submit |= text_field("##room", tr(Text::RoomName), form.room, sizeof form.room, width);

@@ -88,6 +88,42 @@ for (const size of SIZES) {
   });
 }
 
+// A room locked by a host who stays in it (over the protocol, from a page of the server's origin).
+async function lockedRoom(room, password) {
+  const host = await (await env.browser.newContext()).newPage();
+  await host.goto(`${env.server.url}/r/lobby`);
+  await host.evaluate(([r, p]) => new Promise((resolve, reject) => {
+    const ws = new WebSocket(location.origin.replace('http', 'ws') + '/ws');
+    window.hostSocket = ws;
+    ws.onopen = () => ws.send(JSON.stringify({ v: 1, type: 'join', room: r, name: 'Host', mic: false, camera: false }));
+    ws.onmessage = (e) => {
+      const m = JSON.parse(e.data);
+      if (m.type === 'joined') ws.send(JSON.stringify({ v: 1, type: 'lock', password: p }));
+      if (m.type === 'room') resolve();
+      if (m.type === 'error') reject(new Error(m.message));
+    };
+  }), [room, password]);
+}
+
+for (const size of SIZES) {
+  test(`${size.name}: asked for the room's password, the name, the password and "Join" are in view`, async () => {
+    const room = `reflow-locked-${size.name}`;
+    await lockedRoom(room, 'Schlüssel 42');
+    const page = await open(size, `/r/${room}`, 'Join');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Your name');
+    await page.keyboard.type('Gast');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Room password');
+    await assertMainActionVisible(page, size, 'Join');
+    const field = (await widgets(page)).find((w) => w.role === 'input' && w.label === 'Room password');
+    assert.ok(inside(field.rect, size.viewport), `${size.name}: the password field is in view: ${JSON.stringify(field.rect)}`);
+    await page.screenshot({ path: artifact(`reflow-password-${size.name}.png`) });
+    await page.keyboard.type('Schlüssel 42');
+    await page.keyboard.press('Enter');
+    await waitForState(page, 's => s.phase === "in-room"');
+  });
+}
+
 test('zoom200: the mouse wheel scrolls a screen taller than the window, and back', async () => {
   const page = await open(SIZES[0], '/r/reflow-wheel', 'Join');
   const y = async () => (await widgets(page)).find((w) => w.label === 'Your name').rect.y;
