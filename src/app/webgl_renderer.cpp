@@ -3,6 +3,7 @@
 #include <GLES3/gl3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -163,8 +164,10 @@ void webgl_renderer_draw(const ImDrawData* data, int fb_w, int fb_h) {
         continue;
       }
       // Clip rectangle in framebuffer pixels; GL's scissor origin is the bottom left.
-      const float x0 = (cmd.ClipRect.x - l) * scale.x, y0 = (cmd.ClipRect.y - t) * scale.y;
-      const float x1 = (cmd.ClipRect.z - l) * scale.x, y1 = (cmd.ClipRect.w - t) * scale.y;
+      // Cut to the canvas: a scrolled screen's clip rectangle reaches beyond it (ui/screen_scroll.h).
+      const float x0 = std::max(0.0f, (cmd.ClipRect.x - l) * scale.x), y0 = std::max(0.0f, (cmd.ClipRect.y - t) * scale.y);
+      const float x1 = std::min(static_cast<float>(fb_w), (cmd.ClipRect.z - l) * scale.x);
+      const float y1 = std::min(static_cast<float>(fb_h), (cmd.ClipRect.w - t) * scale.y);
       if (x1 <= x0 || y1 <= y0) continue;
       glScissor(static_cast<GLint>(x0), static_cast<GLint>(fb_h - y1), static_cast<GLsizei>(x1 - x0),
                 static_cast<GLsizei>(y1 - y0));

@@ -4,6 +4,7 @@
 
 #include "ui/automation.h"
 #include "ui/catalog.h"
+#include "ui/screen_scroll.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"
 
@@ -23,19 +24,19 @@ std::string tile_detail(const Tile& t) {
 
 // The room menu, below its button at the top right of the stage: the invite link, whether the room
 // is locked and, for the host, the password to lock it with or the button to remove it.
-void draw_room_menu(const RoomView& view, RoomMenu& menu, ImVec2 top_right, float width, float max_height,
+void draw_room_menu(const RoomView& view, RoomMenu& menu, ImVec2 top_right, float width, float visible_bottom,
                     RoomIntents& out) {
-  ImGui::SetNextWindowPos(top_right, ImGuiCond_Always, ImVec2(1.0f, 0.0f));
-  ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
-  // On a short screen the menu stops above the window's bottom edge; the mouse wheel scrolls it.
-  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, max_height));
+  // On a short screen what does not fit below the button is scrolled to (wheel, finger, or keyboard
+  // focus), the menu moving up over the stage; nothing of it is ever cut off for the keyboard.
+  scroll::place_window("room-menu", ImVec2(top_right.x - width, top_right.y), width, 0.0f, visible_bottom);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 16));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
   ImGui::Begin("room-menu", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse);
+  scroll::unclip();
   const float inner = width - 32;
-  // A new auto-sized window is measured, not shown, in its first frame, and its items are not
-  // reported then: keyboard focus is asked for in the frame after.
+  // A window that has just opened is measured in its first frame (it is as tall as what it drew
+  // before) and most of its items are clipped then: keyboard focus is asked for in the frame after.
   const bool focus = !ImGui::IsWindowAppearing() && std::exchange(menu.focus_first, false);
 
   // Invite: the link, copied with one press (or selected for copying by hand), or shared.
@@ -73,6 +74,7 @@ void draw_room_menu(const RoomView& view, RoomMenu& menu, ImVec2 top_right, floa
     if (menu.error) text_block(menu.error, inner, kWarning);
     if (button(tr(Text::LockRoom), ImVec2(inner, kTouchTarget))) out.lock = true;
   }
+  scroll::finish_window();
   ImGui::End();
   ImGui::PopStyleVar(2);
 }
@@ -143,8 +145,7 @@ RoomIntents draw_room_screen(const RoomView& view, RoomMenu& menu) {
   if (menu.open && automation::take_escape()) out.close_menu = true;
   const ImVec2 menu_anchor(stage_b.x - 8, ImGui::GetItemRectMax().y + 6);
   if (menu.open)
-    draw_room_menu(view, menu, menu_anchor, std::min(420.0f, stage_b.x - stage_a.x - 16),
-                   origin.y + size.y - pad - menu_anchor.y, out);
+    draw_room_menu(view, menu, menu_anchor, std::min(420.0f, stage_b.x - stage_a.x - 16), origin.y + size.y - pad, out);
 
   // Thumbnails: buttons, so mouse, touch and keyboard (Tab + Enter, through the mirror) can pick who
   // is large.

@@ -15,8 +15,9 @@
 namespace treff::ui {
 
 void begin_screen(const char* id) {
-  scroll::place_window(id);
+  scroll::place_screen(id);
   ImGui::Begin(id, nullptr, kScreenFlags | ImGuiWindowFlags_NoScrollWithMouse);
+  scroll::unclip();
 }
 
 void end_screen() {

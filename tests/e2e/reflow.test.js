@@ -9,14 +9,9 @@ import fs from 'node:fs';
 import { waitForState } from './lib/browser.js';
 import { artifact, useServerAndChromium } from './lib/setup.js';
 import { findWidget, widgets } from './lib/ui.js';
+import { SIZES, assertMainActionVisible, assertTabReachesEverything, focused, inside } from './lib/reflow.js';
 
 const env = useServerAndChromium();
-
-const SIZES = [
-  { name: 'zoom200', viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 },
-  { name: 'narrow320', viewport: { width: 320, height: 568 }, deviceScaleFactor: 2 },
-  { name: 'landscape', viewport: { width: 844, height: 390 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true },
-];
 
 async function open(size, path, mainButton) {
   const { name, ...options } = size;
@@ -25,48 +20,6 @@ async function open(size, path, mainButton) {
   await page.goto(`${env.server.url}${path}`);
   await findWidget(page, 'button', mainButton);
   return page;
-}
-
-const inside = (rect, viewport) =>
-  rect.x >= 0 && rect.y >= 0 && rect.x + rect.w <= viewport.width && rect.y + rect.h <= viewport.height;
-
-// The name field and the main button lie inside the window as the screen opens.
-async function assertMainActionVisible(page, size, mainButton) {
-  const all = await widgets(page);
-  for (const [role, label] of [['input', 'Your name'], ['button', mainButton]]) {
-    const w = all.find((x) => x.role === role && x.label === label);
-    assert.ok(w, `${size.name}: ${role} "${label}" exists`);
-    assert.ok(inside(w.rect, size.viewport), `${size.name}: ${role} "${label}" inside the window: ${JSON.stringify(w.rect)}`);
-  }
-}
-
-// What has keyboard focus: the mirror element's label and where it is on screen.
-const focused = (page) => page.evaluate(() => {
-  const el = document.activeElement;
-  if (!el || !el.closest('#mirror')) return null;
-  const r = el.getBoundingClientRect();
-  return { label: el.getAttribute('aria-label'), x: r.x, y: r.y, w: r.width, h: r.height };
-});
-
-// Tab from the first control to the last: each one is scrolled into view when it gets focus.
-async function assertTabReachesEverything(page, size) {
-  const controls = (await widgets(page)).filter((w) => w.role !== 'text');
-  const seen = new Set();
-  for (let i = 0; i < controls.length + 2 && seen.size < controls.length; ++i) {
-    await page.keyboard.press('Tab');
-    let f = await focused(page);
-    const deadline = Date.now() + 2000;
-    while (f && !inside({ x: f.x, y: f.y, w: f.w, h: f.h }, size.viewport) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 50));
-      f = await focused(page);
-    }
-    if (!f) continue;
-    assert.ok(inside({ x: f.x, y: f.y, w: f.w, h: f.h }, size.viewport),
-      `${size.name}: "${f.label}" is scrolled into view when focused: ${JSON.stringify(f)}`);
-    seen.add(f.label);
-  }
-  const labels = controls.map((w) => w.label);
-  assert.deepEqual(labels.filter((l) => !seen.has(l)), [], `${size.name}: Tab reaches every control`);
 }
 
 for (const size of SIZES) {
