@@ -89,6 +89,30 @@ test('zoom200: the mouse wheel scrolls a screen taller than the window, and back
   assert.equal(await y(), before);
 });
 
+test('narrow320 by touch: a finger dragged up scrolls the start screen and presses nothing', async () => {
+  const page = await open({ ...SIZES[1], hasTouch: true, isMobile: true }, '/', 'Call now');
+  const before = (await widgets(page)).find((w) => w.label === 'Your name').rect.y;
+  const texts = async () => (await widgets(page)).filter((w) => w.role === 'text').map((w) => w.label);
+  const textsBefore = await texts();
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type, y) => cdp.send('Input.dispatchTouchEvent',
+    { type, touchPoints: type === 'touchEnd' ? [] : [{ x: 160, y }] });
+  // From the "Create a room" button upwards: a drag that starts on a button does not press it.
+  const create = (await widgets(page)).find((w) => w.label === 'Create a room');
+  const start = create.rect.y + create.rect.h / 2;
+  await touch('touchStart', start);
+  for (let step = 1; step <= 10; ++step) await touch('touchMove', start - step * 25);
+  await touch('touchEnd', start - 250);
+  await waitForWidgetMoved(page, before, (now) => now < before - 150);
+  assert.equal((await page.evaluate(() => window.treff.state())).phase, 'idle', 'nothing was pressed');
+  assert.deepEqual(await texts(), textsBefore, 'no message appeared: Create a room was not pressed');
+  // A tap, by contrast, presses it: without a name it asks for one.
+  const moved = (await widgets(page)).find((w) => w.label === 'Create a room');
+  await touch('touchStart', moved.rect.y + moved.rect.h / 2);
+  await touch('touchEnd', moved.rect.y + moved.rect.h / 2);
+  await page.waitForFunction((n) => window.treff.ui().filter((w) => w.role === 'text').length > n, textsBefore.length);
+});
+
 async function waitForWidgetMoved(page, before, done, timeout = 3000) {
   const deadline = Date.now() + timeout;
   for (;;) {
