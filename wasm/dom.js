@@ -7,6 +7,18 @@ mergeInto(LibraryManager.library, {
     return stringToNewUTF8(navigator.language || 'en');
   },
 
+  // 1 when the system asks for more contrast; a change later is reported to
+  // treff_contrast_changed.
+  treff_dom_more_contrast: function() {
+    var query = window.matchMedia ? window.matchMedia('(prefers-contrast: more)') : null;
+    if (!query) return 0;
+    if (!query.__treffWatched) {
+      query.__treffWatched = true;
+      query.addEventListener('change', function(e) { _treff_contrast_changed(e.matches ? 1 : 0); });
+    }
+    return query.matches ? 1 : 0;
+  },
+
   // The room of a /r/<room> link, or "" when the page was opened otherwise. Malloc'ed.
   treff_dom_room_from_path__deps: ['$stringToNewUTF8'],
   treff_dom_room_from_path: function() {

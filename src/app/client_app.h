@@ -72,6 +72,7 @@ struct App {
   double last_render_ms = 0;
   long frames_rendered = 0;
   double last_css_w = 0, last_css_h = 0, last_dpr = 0;
+  bool more_contrast = false;  // the system asks for more contrast (prefers-contrast: more)
   int fb_w = 0, fb_h = 0;
 };
 

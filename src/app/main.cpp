@@ -223,6 +223,14 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* treff_check_codec() {
   return result.c_str();
 }
 
+// wasm/dom.js: the system's contrast preference changed (an accessibility setting).
+extern "C" EMSCRIPTEN_KEEPALIVE void treff_contrast_changed(int more) {
+  if (!app || !ImGui::GetCurrentContext()) return;
+  app->more_contrast = more != 0;
+  ui::apply_theme(1.0f, app->more_contrast);
+  app->call_changed = true;
+}
+
 // wasm/dom.js: the page's server answered /servers.json (text "" when it could not).
 extern "C" EMSCRIPTEN_KEEPALIVE void treff_servers_loaded(const char* json_text) {
   if (!app || !app->servers) return;
@@ -268,7 +276,8 @@ int main() {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // nothing to persist in the browser's virtual file system
   ui::load_fonts(static_cast<float>(emscripten_get_device_pixel_ratio()));
-  ui::apply_theme(1.0f);
+  app->more_contrast = treff_dom_more_contrast() != 0;
+  ui::apply_theme(1.0f, app->more_contrast);
   if (!treff::app::webgl_renderer_init()) return 1;
   ui::set_text_image_maker({[](const std::string& text, float px, float scale, float wrap, bool rtl) {
                               const unsigned texture = treff::app::create_image_texture();

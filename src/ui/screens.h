@@ -114,7 +114,9 @@ struct RoomIntents {
   bool hear_others = false;  // the click the browser wanted before it plays the others' sound
 };
 
-void apply_theme(float scale);
+// The look: calm colours, or (`more_contrast`, when the system asks for it) black text and strong
+// borders on white.
+void apply_theme(float scale, bool more_contrast = false);
 // Loads the embedded UI font (/fonts/ui.ttf) at 18 CSS px, rasterised at the device pixel ratio
 // so text stays sharp on HiDPI screens, plus a larger size for titles. Called again (it replaces
 // the fonts) when the ratio changes, as when a person zooms.

@@ -45,7 +45,7 @@ void load_fonts(float dpr) {
 
 ImFont* title_font() { return g_title_font ? g_title_font : ImGui::GetFont(); }
 
-void apply_theme(float scale) {
+void apply_theme(float scale, bool more_contrast) {
   ImGuiStyle& s = ImGui::GetStyle();
   s = ImGuiStyle();
   ImGui::StyleColorsLight(&s);
@@ -65,6 +65,17 @@ void apply_theme(float scale) {
   s.Colors[ImGuiCol_ButtonActive] = ImVec4(0.72f, 0.76f, 0.71f, 1.0f);
   s.Colors[ImGuiCol_NavHighlight] = ImGui::ColorConvertU32ToFloat4(kAccent);
   s.Colors[ImGuiCol_CheckMark] = ImGui::ColorConvertU32ToFloat4(kAccent);
+  if (more_contrast) {
+    s.FrameBorderSize = 2;
+    s.Colors[ImGuiCol_WindowBg] = ImVec4(1, 1, 1, 1);
+    s.Colors[ImGuiCol_Text] = ImVec4(0, 0, 0, 1);
+    s.Colors[ImGuiCol_Border] = ImVec4(0, 0, 0, 1);
+    s.Colors[ImGuiCol_Separator] = ImVec4(0, 0, 0, 1);
+    s.Colors[ImGuiCol_Button] = ImVec4(1, 1, 1, 1);
+    s.Colors[ImGuiCol_ButtonHovered] = ImVec4(0.85f, 0.85f, 0.85f, 1.0f);
+    s.Colors[ImGuiCol_ButtonActive] = ImVec4(0.7f, 0.7f, 0.7f, 1.0f);
+    s.Colors[ImGuiCol_TextDisabled] = ImVec4(0.3f, 0.3f, 0.3f, 1.0f);
+  }
   s.ScaleAllSizes(scale);
 }
 

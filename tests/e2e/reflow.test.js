@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import { waitForState } from './lib/browser.js';
 import { artifact, useServerAndChromium } from './lib/setup.js';
 import { findWidget, widgets } from './lib/ui.js';
+import { pixelsOf } from './lib/pixels.js';
 import { SIZES, assertMainActionVisible, assertTabReachesEverything, focused, inside } from './lib/reflow.js';
 
 const env = useServerAndChromium();
@@ -152,4 +153,22 @@ test('zooming in after the page opened: the letters are drawn again for the new 
   // Through the same session: playwright's own screenshot would put its viewport back first.
   const { data } = await cdp.send('Page.captureScreenshot', { format: 'png' });
   fs.writeFileSync(artifact('reflow-zoomed-in-later.png'), Buffer.from(data, 'base64'));
+});
+
+test('when the system asks for more contrast: black on white, strong borders, in the canvas and its fields', async () => {
+  const colours = async (contrast) => {
+    const page = await (await env.browser.newContext({ locale: 'en-US', viewport: { width: 640, height: 400 }, contrast })).newPage();
+    await page.goto(`${env.server.url}/`);
+    const field = await findWidget(page, 'input', 'Your name');
+    await page.screenshot({ path: artifact(`reflow-contrast-${contrast}.png`) });
+    const background = await pixelsOf(env.browser, page, { x: 2, y: 390, width: 1, height: 1 });
+    const border = await pixelsOf(env.browser, page, { x: field.rect.x + field.rect.w / 2, y: field.rect.y, width: 1, height: 3 });
+    const darkest = Math.min(...[0, 1, 2].map((row) => Math.max(...border.data.slice(row * 4, row * 4 + 3))));
+    return { background: background.data.slice(0, 3), border: darkest };
+  };
+  const calm = await colours('no-preference');
+  const strong = await colours('more');
+  assert.deepEqual(strong.background, [255, 255, 255], 'a white background');
+  assert.notDeepEqual(calm.background, [255, 255, 255], 'the calm look is not white');
+  assert.ok(strong.border < 40 && calm.border > 100, `the name field's border is black: ${strong.border} (calm: ${calm.border})`);
 });

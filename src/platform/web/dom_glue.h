@@ -6,6 +6,7 @@ void treff_dom_publish_state(const char* json);
 void treff_dom_set_document_language(const char* tag);  // <html lang>, for screen readers
 void treff_mirror_publish(const char* json);  // window.treff.ui() and the accessible DOM mirror
 char* treff_dom_language();         // malloc'ed
+int treff_dom_more_contrast();      // 1: the system asks for more contrast
 char* treff_dom_room_from_path();   // malloc'ed
 void treff_dom_show_room_path(const char* room, const char* query);
 char* treff_dom_server_from_query();  // malloc'ed
