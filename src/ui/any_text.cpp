@@ -19,7 +19,9 @@ struct Cached {
 using Key = std::tuple<std::string, int, int, int>;  // text, px and wrap in 1/8 CSS px, scale in 1/8
 std::map<Key, Cached> g_cache;
 int g_frame = 0;
-constexpr int kKeepFrames = 600;     // an image unused for this many drawn frames is freed
+// An image unused for this many drawn frames is freed; past kMaxImages, every one the last frame
+// did not use.
+constexpr int kKeepFrames = 600;
 constexpr std::size_t kMaxImages = 256;
 
 int eighths(float v) { return static_cast<int>(std::lround(v * 8)); }
@@ -51,6 +53,12 @@ unsigned next_char(const char*& s, const char* end) {
   return c;
 }
 
+// The atlas holds glyphs rasterised for the body size: much larger text (a tile's initials) would
+// be blurred by stretching them, so the browser draws it too.
+bool by_atlas(const ImFont* font, const std::string& text, float px) {
+  return px <= 1.5f * ImGui::GetFontSize() && font_has_all(font, text);
+}
+
 }  // namespace
 
 void set_text_image_maker(TextImageMaker maker) { g_maker = maker; }
@@ -78,14 +86,6 @@ bool starts_right_to_left(const std::string& text) {
   }
   return false;
 }
-
-namespace {
-// The atlas holds glyphs rasterised for the body size: much larger text (a tile's initials) would
-// be blurred by stretching them, so the browser draws it too.
-bool by_atlas(const ImFont* font, const std::string& text, float px) {
-  return px <= 1.5f * ImGui::GetFontSize() && font_has_all(font, text);
-}
-}  // namespace
 
 ImVec2 any_text_size(const std::string& text, float px, float wrap) {
   ImFont* font = ImGui::GetFont();

@@ -92,7 +92,6 @@ test('six names in six scripts: each tile shows its name as written, and says it
   // The others' screens are not looked at: small and plain, so that six pages fit on two cores.
   for (const name of NAMES.slice(1)) await joinAudioOnly(name, { width: 320, height: 240 });
   await waitForState(first, `s => s.participants.length === ${NAMES.length}`, 60000);
-  await new Promise((r) => setTimeout(r, 500));  // the last one's tile settles
   await first.screenshot({ path: artifact('names-six-scripts.png') });
 
   const tiles = (await widgets(first)).filter((w) => w.role === 'thumbnail');
