@@ -109,22 +109,22 @@ void install_input_handlers(const char* canvas) {
 bool apply_queued_input() {
   ImGuiIO& io = ImGui::GetIO();
   bool applied = false;
-  // A button that already changed this frame waits for the next one, so a quick click (down and
-  // up between two frames) is seen by ImGui as a click.
-  bool button_changed[5] = {};
+  // A button change ends the frame's input: ImGui sees a press or a release where it happened. A
+  // quick click (down and up between two frames) is seen as a click, and a move that followed a
+  // release at once (the next click, elsewhere) waits: else the release would count at the new
+  // place and the first click would be lost (a quick "Audio only" then "Join" joined with video).
   while (!g_queue.empty()) {
-    const InputEvent& e = g_queue.front();
+    const InputEvent e = g_queue.front();
+    g_queue.pop_front();
+    applied = true;
     if (e.kind == InputEvent::Scroll) {
       ui::scroll::by(e.y);
     } else if (e.kind == InputEvent::Button) {
-      if (button_changed[e.code]) break;
       io.MouseDown[e.code] = e.down;
-      button_changed[e.code] = true;
+      break;
     } else {
       io.MousePos = ImVec2(e.x, e.y);
     }
-    g_queue.pop_front();
-    applied = true;
   }
   return applied || !g_queue.empty();
 }

@@ -28,6 +28,7 @@ async function joinAudioOnly(name, viewport, deviceScaleFactor = 1) {
   await click(page, 'input', 'Your name');
   await page.keyboard.type(name);
   await click(page, 'checkbox', 'Audio only (no camera)');  // six pictures would only cost time here
+  await page.waitForFunction(() => window.treff.ui().some((w) => w.role === 'checkbox' && w.checked));
   await click(page, 'button', 'Join');
   await waitForState(page, 's => s.phase === "in-room"', 60000);
   console.log(`# ${name} in the room after ${Date.now() - t0} ms`);
@@ -89,8 +90,8 @@ function likeness({ shot, text, px }) {
 
 test('six names in six scripts: each tile shows its name as written, and says it to screen readers', async () => {
   const first = await joinAudioOnly(NAMES[0], { width: 1280, height: 800 }, SCALE);
-  // The others' screens are not looked at: small and plain, so that six pages fit on two cores.
-  for (const name of NAMES.slice(1)) await joinAudioOnly(name, { width: 320, height: 240 });
+  // The others' screens are not looked at: small (their "audio only" still in view) and plain.
+  for (const name of NAMES.slice(1)) await joinAudioOnly(name, { width: 480, height: 360 });
   await waitForState(first, `s => s.participants.length === ${NAMES.length}`, 60000);
   await first.screenshot({ path: artifact('names-six-scripts.png') });
 

@@ -50,6 +50,18 @@ test('own picture and sound level before joining; audio only: camera closed, see
   assert.equal((await findWidget(page, 'checkbox', AUDIO_ONLY)).checked, true);
 });
 
+test('"audio only" clicked and "Join" clicked right after: joined without the camera', async () => {
+  // Two clicks faster than a frame: the first one's release must count where it happened.
+  const page = await (await env.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'de-DE' })).newPage();
+  await page.goto(`${env.server.url}/r/e2e-quick`);
+  await click(page, 'input', 'Ihr Name');
+  await page.keyboard.type('Flink');
+  await click(page, 'checkbox', AUDIO_ONLY);
+  await click(page, 'button', 'Teilnehmen');
+  const s = await waitForState(page, 's => s.phase === "in-room"');
+  assert.deepEqual(s.local, { audio: true, video: false, problem: '' }, 'the camera stays closed, as asked');
+});
+
 test('camera, microphone and speaker chosen before joining are used, and kept for next time', async () => {
   const host = await hostIn('e2e-devices', 'Hank', 'en-US');
 
