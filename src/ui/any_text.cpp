@@ -31,9 +31,15 @@ int eighths(float v) { return static_cast<int>(std::lround(v * 8)); }
 // height: with it, a name the browser draws is as large as one drawn from the atlas.
 constexpr float kEmPerFontHeight = 2048.0f / (1901.0f + 483.0f);
 
+// Device pixels per CSS pixel: the images are made, and placed, in whole device pixels.
+float device_scale() {
+  const float scale = ImGui::GetIO().DisplayFramebufferScale.x;
+  return scale > 0 ? scale : 1.0f;
+}
+
 const TextImage* image_for(const std::string& text, float px, float wrap) {
   if (!g_maker.make) return nullptr;
-  const float scale = ImGui::GetIO().DisplayFramebufferScale.x > 0 ? ImGui::GetIO().DisplayFramebufferScale.x : 1.0f;
+  const float scale = device_scale();
   const Key key{text, eighths(px), eighths(wrap), eighths(scale)};
   auto it = g_cache.find(key);
   if (it == g_cache.end()) {
@@ -102,7 +108,7 @@ void draw_any_text(ImDrawList* dl, ImVec2 pos, float px, ImU32 color, const std:
     return;
   }
   // Whole device pixels: the image is exactly as many pixels as it covers, so it stays sharp.
-  const float scale = ImGui::GetIO().DisplayFramebufferScale.x > 0 ? ImGui::GetIO().DisplayFramebufferScale.x : 1.0f;
+  const float scale = device_scale();
   const ImVec2 p(std::round(pos.x * scale) / scale, std::round(pos.y * scale) / scale);
   dl->AddImage(image->texture, p, ImVec2(p.x + image->size.x, p.y + image->size.y), ImVec2(0, 0), ImVec2(1, 1), color);
 }

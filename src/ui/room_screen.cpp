@@ -79,6 +79,30 @@ void draw_room_menu(const RoomView& view, RoomMenu& menu, ImVec2 top_right, floa
   ImGui::PopStyleVar(2);
 }
 
+// Where the thumbnails go in their strip: so many columns, and each tile's size.
+struct StripGrid {
+  int columns = 1;
+  ImVec2 tile;
+};
+
+// The rows and columns that make the largest 4:3 picture fit in each tile: six people in a
+// phone's strip are three by two, in a landscape column two by three. A tile fills its cell's
+// width, and is at most square: a picture keeps its shape inside it.
+StripGrid strip_grid(int n, float width, float height, float gap) {
+  StripGrid best;
+  float best_picture = -1;
+  for (int columns = 1; columns <= std::max(n, 1); ++columns) {
+    const int rows = (std::max(n, 1) + columns - 1) / columns;
+    const float cell_w = (width - gap * (columns - 1)) / columns, cell_h = (height - gap * (rows - 1)) / rows;
+    const float picture = std::min(cell_w, cell_h * 4 / 3);
+    if (picture <= best_picture) continue;
+    best_picture = picture;
+    best.columns = columns;
+    best.tile = ImVec2(cell_w, std::min(cell_h, cell_w));
+  }
+  return best;
+}
+
 }  // namespace
 
 RoomIntents draw_room_screen(const RoomView& view, RoomMenu& menu) {
@@ -120,12 +144,14 @@ RoomIntents draw_room_screen(const RoomView& view, RoomMenu& menu) {
   const float stage_bottom = origin.y + size.y - toolbar_h;
   ImVec2 stage_a(origin.x + pad, top), stage_b, strip_a, strip_b;
   if (landscape) {
-    const float strip_w = std::clamp(size.x * 0.2f, 140.0f, 260.0f);
+    // More than three people get a wider strip, for two columns of thumbnails with names in them.
+    const float strip_w = std::clamp(size.x * (view.tiles.size() > 3 ? 0.3f : 0.2f), 140.0f, 300.0f);
     stage_b = ImVec2(origin.x + size.x - strip_w - 2 * pad, stage_bottom);
     strip_a = ImVec2(stage_b.x + pad, top);
     strip_b = ImVec2(origin.x + size.x - pad, stage_bottom);
   } else {
-    const float strip_h = std::clamp(size.y * 0.18f, 100.0f, 200.0f);
+    // More than three people get a taller strip, for two rows of thumbnails.
+    const float strip_h = std::clamp(size.y * (view.tiles.size() > 3 ? 0.3f : 0.18f), 100.0f, 260.0f);
     stage_b = ImVec2(origin.x + size.x - pad, stage_bottom - strip_h - pad);
     strip_a = ImVec2(origin.x + pad, stage_b.y + pad);
     strip_b = ImVec2(origin.x + size.x - pad, stage_bottom);
@@ -148,20 +174,14 @@ RoomIntents draw_room_screen(const RoomView& view, RoomMenu& menu) {
     draw_room_menu(view, menu, menu_anchor, std::min(420.0f, stage_b.x - stage_a.x - 16), origin.y + size.y - pad, out);
 
   // Thumbnails: buttons, so mouse, touch and keyboard (Tab + Enter, through the mirror) can pick who
-  // is large.
+  // is large. In the grid of rows and columns that gives each the largest picture.
   const int n = static_cast<int>(view.tiles.size());
+  const StripGrid grid = strip_grid(n, strip_b.x - strip_a.x, strip_b.y - strip_a.y, pad);
   for (int i = 0; i < n; ++i) {
     const Tile& t = view.tiles[static_cast<std::size_t>(i)];
-    ImVec2 a, b;
-    if (landscape) {
-      const float h = std::min((strip_b.y - strip_a.y - pad * (n - 1)) / std::max(n, 1), (strip_b.x - strip_a.x) * 0.75f);
-      a = ImVec2(strip_a.x, strip_a.y + i * (h + pad));
-      b = ImVec2(strip_b.x, a.y + h);
-    } else {
-      const float w = std::min((strip_b.x - strip_a.x - pad * (n - 1)) / std::max(n, 1), (strip_b.y - strip_a.y) * 4 / 3);
-      a = ImVec2(strip_a.x + i * (w + pad), strip_a.y);
-      b = ImVec2(a.x + w, strip_b.y);
-    }
+    const int column = i % grid.columns, row = i / grid.columns;
+    const ImVec2 a(strip_a.x + column * (grid.tile.x + pad), strip_a.y + row * (grid.tile.y + pad));
+    const ImVec2 b(a.x + grid.tile.x, a.y + grid.tile.y);
     ImGui::SetCursorScreenPos(a);
     ImGui::PushID(t.id.c_str());
     const bool clicked = ImGui::InvisibleButton(t.name.c_str(), ImVec2(b.x - a.x, b.y - a.y));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <string>
+#include <vector>
 
 #include <imgui_internal.h>  // FindRenderedTextEnd: the visible part of a "label###id"
 
@@ -65,15 +66,55 @@ bool text_field(const char* id, const char* caption, char* buf, std::size_t size
 
 namespace {
 
-// Splits a label at the space that makes its longer half shortest: "Mikrofon | einschalten".
-// Returns the position of that space, or npos when the label has none.
-std::size_t best_break(const std::string& text) {
-  std::size_t best = std::string::npos;
-  float best_width = 0;
-  for (std::size_t at = text.find(' '); at != std::string::npos; at = text.find(' ', at + 1)) {
-    const float w = std::max(ImGui::CalcTextSize(text.c_str(), text.c_str() + at).x,
-                             ImGui::CalcTextSize(text.c_str() + at + 1).x);
-    if (best == std::string::npos || w < best_width) best = at, best_width = w;
+// A label laid out on one to three lines at a common scale of the font.
+struct LabelLayout {
+  std::vector<std::string> lines;
+  float scale = 1;
+};
+
+// The widest line when `words` are split before the word indices in `breaks`.
+float widest_line(const std::vector<std::string>& words, const std::vector<std::size_t>& breaks,
+                  std::vector<std::string>* lines = nullptr) {
+  float widest = 0;
+  std::size_t from = 0;
+  for (std::size_t b = 0; b <= breaks.size(); ++b) {
+    const std::size_t to = b < breaks.size() ? breaks[b] : words.size();
+    std::string line;
+    for (std::size_t i = from; i < to; ++i) line += (i > from ? " " : "") + words[i];
+    widest = std::max(widest, ImGui::CalcTextSize(line.c_str()).x);
+    if (lines) lines->push_back(line);
+    from = to;
+  }
+  return widest;
+}
+
+// The layout that keeps the text largest inside `room` × `height`: "Mikrofon | einschalten",
+// "Turn | microphone | off" on a narrow phone. Never cut off: when even three lines do not fit,
+// the text is made as small as it has to be.
+LabelLayout fit_label(const std::string& text, float room, float height) {
+  std::vector<std::string> words;
+  for (std::size_t from = 0; from <= text.size();) {
+    const std::size_t space = std::min(text.find(' ', from), text.size());
+    if (space > from) words.push_back(text.substr(from, space - from));
+    from = space + 1;
+  }
+  const float line_h = ImGui::GetTextLineHeight() * 1.1f;
+  LabelLayout best;
+  auto consider = [&](const std::vector<std::size_t>& breaks) {
+    const std::size_t count = breaks.size() + 1;
+    if (count > 1 && height <= 0) return;
+    float scale = std::min(1.0f, room / std::max(1.0f, widest_line(words, breaks)));
+    if (count > 1) scale = std::min(scale, (height - 8) / (count * line_h));
+    // Fewer lines win unless more lines make the text clearly larger.
+    if (!best.lines.empty() && scale <= best.scale + 0.05f) return;
+    best.lines.clear();
+    best.scale = scale;
+    widest_line(words, breaks, &best.lines);
+  };
+  consider({});
+  for (std::size_t a = 1; a < words.size(); ++a) {
+    consider({a});
+    for (std::size_t b = a + 1; b < words.size(); ++b) consider({a, b});
   }
   return best;
 }
@@ -84,42 +125,27 @@ bool button(const char* label, ImVec2 size, bool wants_focus) {
   if (wants_focus) automation::next_focus_request();
   const float room = size.x - 2 * ImGui::GetStyle().FramePadding.x;
   const std::string visible(label, ImGui::FindRenderedTextEnd(label));
-  const float width = ImGui::CalcTextSize(visible.c_str()).x;
-  if (width <= room || room <= 0) {
+  if (ImGui::CalcTextSize(visible.c_str()).x <= room || room <= 0) {
     const bool clicked = ImGui::Button(label, size);
     return automation::take_press() || clicked;
   }
 
-  // Too wide (narrow phones, long German words): two lines where that keeps the text larger than
-  // shrinking it onto one would, otherwise one smaller line; never cut off.
-  const float one_line = std::max(0.6f, room / width);
-  const std::size_t cut = best_break(visible);
-  const float line_h = ImGui::GetTextLineHeight();
-  if (cut != std::string::npos && size.y > 0) {
-    const float half = std::max(ImGui::CalcTextSize(visible.c_str(), visible.c_str() + cut).x,
-                                ImGui::CalcTextSize(visible.c_str() + cut + 1).x);
-    const float two_lines = std::min({1.0f, room / half, (size.y - 8) / (2 * line_h)});
-    if (two_lines > one_line + 0.05f) {
-      automation::next_label(visible);
-      const bool clicked = ImGui::Button((std::string("##") + label).c_str(), size);
-      automation::clear_next();  // a clipped button reports nothing: the label must not pass on
-      const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-      ImFont* font = ImGui::GetFont();
-      const float fs = ImGui::GetFontSize() * two_lines;
-      const ImU32 color = ImGui::GetColorU32(ImGuiCol_Text);
-      const std::string lines[2] = {visible.substr(0, cut), visible.substr(cut + 1)};
-      const float top = (a.y + b.y) / 2 - fs * 1.1f;
-      for (int i = 0; i < 2; ++i) {
-        const float w = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, lines[i].c_str()).x;
-        ImGui::GetWindowDrawList()->AddText(font, fs, ImVec2((a.x + b.x - w) / 2, top + i * fs * 1.1f), color,
-                                            lines[i].c_str());
-      }
-      return automation::take_press() || clicked;
-    }
+  // Too wide (narrow phones, long German words): the button is drawn without its label, which is
+  // then drawn in the layout that keeps it largest.
+  const LabelLayout layout = fit_label(visible, room, size.y);
+  automation::next_label(visible);
+  const bool clicked = ImGui::Button((std::string("##") + label).c_str(), size);
+  automation::clear_next();  // a clipped button reports nothing: the label must not pass on
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  ImFont* font = ImGui::GetFont();
+  const float fs = ImGui::GetFontSize() * layout.scale, line_h = fs * 1.1f;
+  const ImU32 color = ImGui::GetColorU32(ImGuiCol_Text);
+  const float top = (a.y + b.y) / 2 - line_h * layout.lines.size() / 2;
+  for (std::size_t i = 0; i < layout.lines.size(); ++i) {
+    const char* line = layout.lines[i].c_str();
+    const float w = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, line).x;
+    ImGui::GetWindowDrawList()->AddText(font, fs, ImVec2((a.x + b.x - w) / 2, top + i * line_h), color, line);
   }
-  ImGui::SetWindowFontScale(one_line);
-  const bool clicked = ImGui::Button(label, size);
-  ImGui::SetWindowFontScale(1.0f);
   return automation::take_press() || clicked;
 }
 
@@ -181,22 +207,35 @@ void draw_tile(ImDrawList* dl, const Tile& t, ImVec2 a, ImVec2 b, bool large) {
     }
     const ImVec2 p(a.x + (w - vw) / 2, a.y + (h - vh) / 2);
     dl->AddImageRounded(t.texture, p, ImVec2(p.x + vw, p.y + vh), ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, 10.0f);
-  } else {
-    const float r = std::min(w, h) * 0.25f;
-    const ImVec2 c(a.x + w / 2, a.y + h / 2);
-    dl->AddCircleFilled(c, r, kAccent, 48);
-    const float size = r * 0.9f;
-    const ImVec2 ts = any_text_size(t.initials, size);
-    draw_any_text(dl, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), size, IM_COL32_WHITE, t.initials);
   }
-  // Name (and "you"), on a dark band at the bottom.
+  // Name (and "you"), on a dark band at the bottom. In a narrow thumbnail a little smaller rather
+  // than cut short so soon, then without "(You)" (screen readers still hear it), and then cut at
+  // its end: the left for a name written right to left.
   std::string label = t.is_self ? t.name + " (" + tr(Text::You) + ")" : t.name;
-  const float fs = ImGui::GetFontSize() * (large ? 1.1f : 0.9f);
-  const ImVec2 ls = any_text_size(label, fs);
+  const float room = w - 16 - (t.mic_on ? 0 : 32);
+  float fs = ImGui::GetFontSize() * (large ? 1.1f : 0.9f);
+  ImVec2 ls = any_text_size(label, fs);
+  if (!large && ls.x > room) {
+    fs *= std::max(0.75f, room / ls.x);
+    ls = any_text_size(label, fs);
+    if (ls.x > room && t.is_self) ls = any_text_size(label = t.name, fs);
+  }
+  const bool cut_on_left = ls.x > room && starts_right_to_left(label);
   const ImVec2 band_a(a.x, b.y - ls.y - 12), band_b(b.x, b.y);
+  if (!(t.texture && t.camera_on)) {
+    // The initials, in the space above the band; left out where a short thumbnail has no room.
+    const float r = std::min(w * 0.25f, (band_a.y - a.y) * 0.35f);
+    if (r >= 10) {
+      const ImVec2 c(a.x + w / 2, (a.y + band_a.y) / 2);
+      dl->AddCircleFilled(c, r, kAccent, 48);
+      const float size = r * 0.9f;
+      const ImVec2 ts = any_text_size(t.initials, size);
+      draw_any_text(dl, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), size, IM_COL32_WHITE, t.initials);
+    }
+  }
   dl->AddRectFilled(band_a, band_b, IM_COL32(0, 0, 0, 140), 10.0f, ImDrawFlags_RoundCornersBottom);
-  dl->PushClipRect(band_a, ImVec2(b.x - (t.mic_on ? 8 : 40), b.y), true);
-  draw_any_text(dl, ImVec2(a.x + 8, band_a.y + 6), fs, IM_COL32_WHITE, label);
+  dl->PushClipRect(ImVec2(a.x + 8, band_a.y), ImVec2(b.x - (t.mic_on ? 8 : 40), b.y), true);
+  draw_any_text(dl, ImVec2(cut_on_left ? a.x + 8 + room - ls.x : a.x + 8, band_a.y + 6), fs, IM_COL32_WHITE, label);
   dl->PopClipRect();
   if (!t.mic_on) {  // a red dot with a slash: microphone off
     const ImVec2 c(b.x - 20, band_a.y + (band_b.y - band_a.y) / 2);

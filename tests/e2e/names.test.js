@@ -3,10 +3,13 @@
 // the first person's screen each tile's name band is compared with the same name drawn by the
 // browser's own text engine: the shapes of the letters must match, and they must match far
 // better than a row of "?" (what a font without those letters shows) would. The automation tree
-// carries every name unchanged.
+// carries every name unchanged. Three of the others join at the small sizes of lib/reflow.js: the
+// room of six is checked there (toolbar and thumbnails in view or reached by Tab, screenshots).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { waitForState } from './lib/browser.js';
+import { pixelsOf } from './lib/pixels.js';
+import { SIZES, assertTabReachesEverything, inside } from './lib/reflow.js';
 import { artifact, useServerAndChromium } from './lib/setup.js';
 import { click, findWidget, widgets } from './lib/ui.js';
 
@@ -18,9 +21,9 @@ const TILE_FONT = 18 * 0.9 * 2048 / 2384;
 
 const SCALE = 2;  // device pixels per CSS px: 200% on a laptop, and letters big enough to compare
 
-async function joinAudioOnly(name, viewport, deviceScaleFactor = 1) {
+async function joinAudioOnly(name, options) {
   const t0 = Date.now();
-  const page = await (await env.browser.newContext({ viewport, locale: 'en-US', deviceScaleFactor })).newPage();
+  const page = await (await env.browser.newContext({ locale: 'en-US', ...options })).newPage();
   // With five in the room a sixth page takes a while on two cores (the room screen's cost is issue
   // "Video through the browser's compositor").
   await page.goto(`${env.server.url}/r/names-of-the-world`, { timeout: 90000 });
@@ -35,9 +38,9 @@ async function joinAudioOnly(name, viewport, deviceScaleFactor = 1) {
   return page;
 }
 
-// How alike the white letters in `shot` (a PNG of a name band, as a data URL) are to `text` drawn
-// by the browser in white at `px`: the two ink masks, each cut to its bounding box, overlaid
-// (intersection over union, 0..1). Runs in a blank page: pixels are read with a 2D canvas.
+// How alike the white letters in `shot` (the pixels of a name band, lib/pixels.js) are to `text`
+// drawn by the browser in white at `px`: the two ink masks, each cut to its bounding box, overlaid
+// (intersection over union, 0..1). Runs in a blank page, which draws `text` with a 2D canvas.
 function likeness({ shot, text, px }) {
   const FONT = `${px}px "DejaVu Sans", system-ui, sans-serif`;
   const ink = (ctx, w, h) => {
@@ -55,45 +58,54 @@ function likeness({ shot, text, px }) {
     for (let y = 0; y < h; ++y) for (let x = 0; x < w; ++x) if (on(x, y)) { x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y); }
     return { on, x0, y0, w: x1 - x0 + 1, h: y1 - y0 + 1 };
   };
-  return new Promise((resolve) => {
-    const img = new Image();
-    img.onload = () => {
-      const w = img.width, h = img.height;
-      const a = document.createElement('canvas');
-      a.width = w; a.height = h;
-      const actx = a.getContext('2d', { willReadFrequently: true });
-      actx.drawImage(img, 0, 0);
-      const b = document.createElement('canvas');
-      b.width = w; b.height = h;
-      const bctx = b.getContext('2d', { willReadFrequently: true });
-      bctx.fillStyle = '#000'; bctx.fillRect(0, 0, w, h);
-      bctx.font = FONT; bctx.fillStyle = '#fff'; bctx.textBaseline = 'middle';
-      bctx.direction = /[\u0590-\u08FF]/.test(text) ? 'rtl' : 'ltr';
-      bctx.textAlign = 'left';
-      bctx.fillText(text, 8, h / 2);
-      const p = ink(actx, w, h), q = ink(bctx, w, h);
-      if (p.w <= 0 || q.w <= 0) return resolve(0);
-      const W = Math.max(p.w, q.w), H = Math.max(p.h, q.h);
-      let both = 0, either = 0;
-      for (let y = 0; y < H; ++y) {
-        for (let x = 0; x < W; ++x) {
-          const s = x < p.w && y < p.h && p.on(p.x0 + x, p.y0 + y), t = x < q.w && y < q.h && q.on(q.x0 + x, q.y0 + y);
-          if (s && t) ++both;
-          if (s || t) ++either;
-        }
-      }
-      resolve(both / either);
-    };
-    img.src = shot;
-  });
+  const w = shot.width, h = shot.height;
+  const a = document.createElement('canvas');
+  a.width = w; a.height = h;
+  const actx = a.getContext('2d', { willReadFrequently: true });
+  actx.putImageData(new ImageData(new Uint8ClampedArray(shot.data), w, h), 0, 0);
+  const b = document.createElement('canvas');
+  b.width = w; b.height = h;
+  const bctx = b.getContext('2d', { willReadFrequently: true });
+  bctx.fillStyle = '#000'; bctx.fillRect(0, 0, w, h);
+  bctx.font = FONT; bctx.fillStyle = '#fff'; bctx.textBaseline = 'middle';
+  bctx.direction = /[\u0590-\u08FF]/.test(text) ? 'rtl' : 'ltr';
+  bctx.textAlign = 'left';
+  bctx.fillText(text, 8, h / 2);
+  const p = ink(actx, w, h), q = ink(bctx, w, h);
+  if (p.w <= 0 || q.w <= 0) return 0;
+  const W = Math.max(p.w, q.w), H = Math.max(p.h, q.h);
+  let both = 0, either = 0;
+  for (let y = 0; y < H; ++y) {
+    for (let x = 0; x < W; ++x) {
+      const s = x < p.w && y < p.h && p.on(p.x0 + x, p.y0 + y), t = x < q.w && y < q.h && q.on(q.x0 + x, q.y0 + y);
+      if (s && t) ++both;
+      if (s || t) ++either;
+    }
+  }
+  return both / either;
 }
 
 test('six names in six scripts: each tile shows its name as written, and says it to screen readers', async () => {
-  const first = await joinAudioOnly(NAMES[0], { width: 1280, height: 800 }, SCALE);
-  // The others' screens are not looked at: small (their "audio only" still in view) and plain.
-  for (const name of NAMES.slice(1)) await joinAudioOnly(name, { width: 480, height: 360 });
+  const first = await joinAudioOnly(NAMES[0], { viewport: { width: 1280, height: 800 }, deviceScaleFactor: SCALE });
+  const others = [];
+  for (const [i, name] of NAMES.slice(1).entries()) {
+    const { name: sizeName, ...options } = SIZES[i] ?? { viewport: { width: 480, height: 360 } };
+    others.push({ page: await joinAudioOnly(name, options), size: SIZES[i] });
+  }
   await waitForState(first, `s => s.participants.length === ${NAMES.length}`, 60000);
   await first.screenshot({ path: artifact('names-six-scripts.png') });
+
+  // The room of six at 200% zoom, 400% (or a small phone) and in phone landscape: the toolbar is
+  // in view, and Tab reaches every tile and button and brings it into view.
+  for (const { page, size } of others.filter((o) => o.size)) {
+    await waitForState(page, `s => s.participants.length === ${NAMES.length}`, 60000);
+    const all = await widgets(page);
+    for (const w of all.filter((x) => x.role === 'button')) {
+      assert.ok(inside(w.rect, size.viewport), `${size.name}: "${w.label}" is in view with six in the room: ${JSON.stringify(w.rect)}`);
+    }
+    await page.screenshot({ path: artifact(`reflow-room-six-${size.name}.png`) });
+    await assertTabReachesEverything(page, size);
+  }
 
   const tiles = (await widgets(first)).filter((w) => w.role === 'thumbnail');
   for (const name of NAMES) {
@@ -107,8 +119,7 @@ test('six names in six scripts: each tile shows its name as written, and says it
     const drawn = name === NAMES[0] ? `${name} (You)` : name;
     // The name band: the bottom of the tile, inside the frames of the speaker and the large view.
     const band = { x: tile.rect.x + 6, y: tile.rect.y + tile.rect.h - 28, width: tile.rect.w - 12, height: 22 };
-    const png = await first.screenshot({ clip: band, path: artifact(`names-band-${NAMES.indexOf(name)}.png`) });
-    const shot = `data:image/png;base64,${png.toString('base64')}`;
+    const shot = await pixelsOf(env.browser, first, band, artifact(`names-band-${NAMES.indexOf(name)}.png`));
     const asWritten = await blank.evaluate(likeness, { shot, text: drawn, px: TILE_FONT * SCALE });
     // What a client with only the UI font's letters (Latin-1, Latin Extended-A) drew instead.
     const fallback = drawn.replace(/[^\u0000-\u017F]/gu, '?');

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { waitForState } from './lib/browser.js';
+import { lockedRoomWithHost } from './lib/locked_room.js';
 import { artifact, useServerAndChromium } from './lib/setup.js';
 import { click, findWidget, joinByLink, widgets } from './lib/ui.js';
 
@@ -10,28 +11,10 @@ const ROOM = 'e2e-locked';
 const PASSWORD = 'Apfelkuchen 7';
 const env = useServerAndChromium();
 
-// A host that locks the room over the signaling protocol itself, from a page of the server's
-// origin, and stays in the room: the guest's side alone is tested with it.
-async function lockedRoomWithHost() {
-  const page = await (await env.browser.newContext()).newPage();
-  await page.goto(`${env.server.url}/r/lobby`);
-  const reply = await page.evaluate(([room, password]) => new Promise((resolve, reject) => {
-    const ws = new WebSocket(location.origin.replace('http', 'ws') + '/ws');
-    window.hostSocket = ws;
-    ws.onopen = () => ws.send(JSON.stringify({ v: 1, type: 'join', room, name: 'Wächter', mic: false, camera: false }));
-    ws.onmessage = (e) => {
-      const m = JSON.parse(e.data);
-      if (m.type === 'joined') ws.send(JSON.stringify({ v: 1, type: 'lock', password }));
-      if (m.type === 'room') resolve(m);
-      if (m.type === 'error') reject(new Error(m.message));
-    };
-  }), [ROOM, PASSWORD]);
-  assert.equal(reply.locked, true);
-  return page;
-}
-
 test('a guest is asked for the password, told when it is wrong, and let in with the right one', async () => {
-  await lockedRoomWithHost();
+  // The host locks the room over the protocol and stays in it: the guest's side alone is tested.
+  const { reply } = await lockedRoomWithHost(env.browser, env.server.url, ROOM, PASSWORD, 'Wächter');
+  assert.equal(reply.locked, true);
   const context = await env.browser.newContext({ viewport: { width: 800, height: 560 }, locale: 'en-US' });
   // Counts how often the page opens camera and microphone (each time, a browser may ask again).
   await context.addInitScript(() => {

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { waitForState } from './lib/browser.js';
+import { lockedRoomWithHost } from './lib/locked_room.js';
 import { artifact, useServerAndChromium } from './lib/setup.js';
 import { findWidget, widgets } from './lib/ui.js';
 import { pixelsOf } from './lib/pixels.js';
@@ -43,26 +44,10 @@ for (const size of SIZES) {
 }
 
 // A room locked by a host who stays in it (over the protocol, from a page of the server's origin).
-async function lockedRoom(room, password) {
-  const host = await (await env.browser.newContext()).newPage();
-  await host.goto(`${env.server.url}/r/lobby`);
-  await host.evaluate(([r, p]) => new Promise((resolve, reject) => {
-    const ws = new WebSocket(location.origin.replace('http', 'ws') + '/ws');
-    window.hostSocket = ws;
-    ws.onopen = () => ws.send(JSON.stringify({ v: 1, type: 'join', room: r, name: 'Host', mic: false, camera: false }));
-    ws.onmessage = (e) => {
-      const m = JSON.parse(e.data);
-      if (m.type === 'joined') ws.send(JSON.stringify({ v: 1, type: 'lock', password: p }));
-      if (m.type === 'room') resolve();
-      if (m.type === 'error') reject(new Error(m.message));
-    };
-  }), [room, password]);
-}
-
 for (const size of SIZES) {
   test(`${size.name}: asked for the room's password, the name, the password and "Join" are in view`, async () => {
     const room = `reflow-locked-${size.name}`;
-    await lockedRoom(room, 'Schlüssel 42');
+    await lockedRoomWithHost(env.browser, env.server.url, room, 'Schlüssel 42');
     const page = await open(size, `/r/${room}`, 'Join');
     await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Your name');
     await page.keyboard.type('Gast');

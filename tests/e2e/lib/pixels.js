@@ -1,7 +1,7 @@
 // Reads what a page shows, pixel by pixel: a screenshot decoded by a 2D canvas in a blank page of
-// the same browser (Node has no image decoder of its own).
-export async function pixelsOf(browser, page, clip) {
-  const png = await page.screenshot({ clip });
+// the same browser (Node has no image decoder of its own). The screenshot is kept at `path` if given.
+export async function pixelsOf(browser, page, clip, path = undefined) {
+  const png = await page.screenshot({ clip, path });
   const blank = await (await browser.newContext({ deviceScaleFactor: 1 })).newPage();
   try {
     return await blank.evaluate(async (url) => {
