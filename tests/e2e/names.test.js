@@ -5,6 +5,7 @@
 // better than a row of "?" (what a font without those letters shows) would. The automation tree
 // carries every name unchanged. Three of the others join at the small sizes of lib/reflow.js: the
 // room of six is checked there (toolbar and thumbnails in view or reached by Tab, screenshots).
+// Then Korean, Greek, Hebrew and Japanese names, the same way.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { waitForState } from './lib/browser.js';
@@ -21,12 +22,12 @@ const TILE_FONT = 18 * 0.9 * 2048 / 2384;
 
 const SCALE = 2;  // device pixels per CSS px: 200% on a laptop, and letters big enough to compare
 
-async function joinAudioOnly(name, options) {
+async function joinAudioOnly(name, options, room = 'names-of-the-world') {
   const t0 = Date.now();
   const page = await (await env.browser.newContext({ locale: 'en-US', ...options })).newPage();
   // With five in the room a sixth page takes a while on two cores (the room screen's cost is issue
   // "Video through the browser's compositor").
-  await page.goto(`${env.server.url}/r/names-of-the-world`, { timeout: 90000 });
+  await page.goto(`${env.server.url}/r/${room}`, { timeout: 90000 });
   await findWidget(page, 'input', 'Your name', 60000);
   await click(page, 'input', 'Your name');
   await page.keyboard.type(name);
@@ -85,6 +86,36 @@ function likeness({ shot, text, px }) {
   return both / either;
 }
 
+// On `page` (at device scale SCALE), the thumbnail of each of `names` carries the name unchanged
+// in the automation tree and shows it as written; `self` is the page's own name, whose tile
+// says "(You)" after it.
+async function assertNamesDrawn(page, names, self) {
+  const tiles = (await widgets(page)).filter((w) => w.role === 'thumbnail');
+  for (const name of names) {
+    assert.ok(tiles.some((t) => t.label === name || t.label.startsWith(`${name} (`)),
+      `the automation tree carries ${name} unchanged: ${JSON.stringify(tiles.map((t) => t.label))}`);
+  }
+  const blank = await (await env.browser.newContext({ deviceScaleFactor: 1 })).newPage();
+  for (const name of names) {
+    const tile = tiles.find((t) => t.label === name || t.label.startsWith(`${name} (`));
+    const drawn = name === self ? `${name} (You)` : name;
+    // The name band: the bottom of the tile, inside the frames of the speaker and the large view.
+    const band = { x: tile.rect.x + 6, y: tile.rect.y + tile.rect.h - 28, width: tile.rect.w - 12, height: 22 };
+    const shot = await pixelsOf(env.browser, page, band, artifact(`names-band-${name.replace(/\s/g, '_')}.png`));
+    const asWritten = await blank.evaluate(likeness, { shot, text: drawn, px: TILE_FONT * SCALE });
+    // What a client with only the UI font's letters (Latin-1, Latin Extended-A) drew instead, and
+    // what a system without a font for the script draws: empty boxes (as for an unassigned letter,
+    // U+0378), which the browser's own drawing would then show too.
+    const other = async (text) => (text === drawn ? 0 : blank.evaluate(likeness, { shot, text, px: TILE_FONT * SCALE }));
+    const fallback = drawn.replace(/[^\u0000-\u017F]/gu, '?');
+    const asQuestionMarks = await other(fallback), asBoxes = await other(drawn.replace(/[^\u0000-\u017F]/gu, '\u0378'));
+    assert.ok(asWritten > 0.6 && asWritten > Math.max(asQuestionMarks, asBoxes) + 0.15,
+      `${name} is drawn as written: likeness ${asWritten.toFixed(2)}, to "${fallback}" ${asQuestionMarks.toFixed(2)}, to boxes ${asBoxes.toFixed(2)}`);
+    console.log(`# ${name}: likeness to the browser's own drawing ${asWritten.toFixed(2)}, to "${fallback}" ${asQuestionMarks.toFixed(2)}, to boxes ${asBoxes.toFixed(2)}`);
+  }
+  await blank.context().close();
+}
+
 test('six names in six scripts: each tile shows its name as written, and says it to screen readers', async () => {
   const first = await joinAudioOnly(NAMES[0], { viewport: { width: 1280, height: 800 }, deviceScaleFactor: SCALE });
   const others = [];
@@ -107,25 +138,18 @@ test('six names in six scripts: each tile shows its name as written, and says it
     await assertTabReachesEverything(page, size);
   }
 
-  const tiles = (await widgets(first)).filter((w) => w.role === 'thumbnail');
-  for (const name of NAMES) {
-    assert.ok(tiles.some((t) => t.label === name || t.label.startsWith(`${name} (`)),
-      `the automation tree carries ${name} unchanged: ${JSON.stringify(tiles.map((t) => t.label))}`);
-  }
-  const blank = await (await env.browser.newContext({ deviceScaleFactor: 1 })).newPage();
-  for (const name of NAMES) {
-    const tile = tiles.find((t) => t.label === name || t.label.startsWith(`${name} (`));
-    // Their own tile says "(You)" after the name.
-    const drawn = name === NAMES[0] ? `${name} (You)` : name;
-    // The name band: the bottom of the tile, inside the frames of the speaker and the large view.
-    const band = { x: tile.rect.x + 6, y: tile.rect.y + tile.rect.h - 28, width: tile.rect.w - 12, height: 22 };
-    const shot = await pixelsOf(env.browser, first, band, artifact(`names-band-${NAMES.indexOf(name)}.png`));
-    const asWritten = await blank.evaluate(likeness, { shot, text: drawn, px: TILE_FONT * SCALE });
-    // What a client with only the UI font's letters (Latin-1, Latin Extended-A) drew instead.
-    const fallback = drawn.replace(/[^\u0000-\u017F]/gu, '?');
-    const asQuestionMarks = fallback === drawn ? 0 : await blank.evaluate(likeness, { shot, text: fallback, px: TILE_FONT * SCALE });
-    assert.ok(asWritten > 0.6 && asWritten > asQuestionMarks + 0.15,
-      `${name} is drawn as written: likeness ${asWritten.toFixed(2)}, to "${fallback}" ${asQuestionMarks.toFixed(2)}`);
-    console.log(`# ${name}: likeness to the browser's own drawing ${asWritten.toFixed(2)}, to "${fallback}" ${asQuestionMarks.toFixed(2)}`);
+  await assertNamesDrawn(first, NAMES, NAMES[0]);
+});
+
+test('Korean, Greek, Hebrew and Japanese names too: each is drawn as written', async () => {
+  // One host, and three guests who come and go one after another: two pages at a time.
+  const host = '김민준';
+  const first = await joinAudioOnly(host, { viewport: { width: 1280, height: 800 }, deviceScaleFactor: SCALE }, 'names-more');
+  for (const guest of ['Γιώργος Νικολάου', 'שרה כהן', 'さくら 佐藤']) {
+    const page = await joinAudioOnly(guest, { viewport: { width: 480, height: 360 } }, 'names-more');
+    await waitForState(first, 's => s.participants.length === 2');
+    await assertNamesDrawn(first, [host, guest], host);
+    await page.context().close();
+    await waitForState(first, 's => s.participants.length === 1');
   }
 });
