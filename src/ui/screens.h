@@ -121,6 +121,7 @@ void apply_theme(float scale, bool more_contrast = false);
 // so text stays sharp on HiDPI screens, plus a larger size for titles. Called again (it replaces
 // the fonts) when the ratio changes, as when a person zooms.
 void load_fonts(float device_pixel_ratio);
+// The titles' font; the body font in a very short window.
 ImFont* title_font();
 // Call now, create a named room, or pick a language; with how it works above.
 StartIntents draw_start_screen(JoinForm& join, StartForm& form);

@@ -43,7 +43,13 @@ void load_fonts(float dpr) {
   io.FontDefault = body;
 }
 
-ImFont* title_font() { return g_title_font ? g_title_font : ImGui::GetFont(); }
+ImFont* title_font() {
+  // In a window this short (400% zoom on a laptop: 200 CSS px) a large title would push the name
+  // field and the main button out of view; the body size says the same.
+  constexpr float kShortWindow = 360;
+  if (!g_title_font || ImGui::GetMainViewport()->WorkSize.y < kShortWindow) return ImGui::GetFont();
+  return g_title_font;
+}
 
 void apply_theme(float scale, bool more_contrast) {
   ImGuiStyle& s = ImGui::GetStyle();
