@@ -67,7 +67,7 @@ async function treffJoin(room) {
     window.__first = new Promise((resolve) => {
       const t = setInterval(() => {
         const s = window.treff.state();
-        if (s.participants.some((p) => !p.self && p.framesDrawn > 0)) { clearInterval(t); resolve(performance.now()); }
+        if (s.participants.some((p) => !p.self && p.videoFrames > 0)) { clearInterval(t); resolve(performance.now()); }
       }, 2);
     });
   });

@@ -60,13 +60,13 @@ await second.evaluate(() => {
   const t = setInterval(() => {
     const s = window.treff.state();
     const r = s.participants.find(p => !p.self);
-    const key = s.phase + (r ? ' remote' : '') + (r && r.framesDrawn > 0 ? ' frame' : '');
+    const key = s.phase + (r ? ' remote' : '') + (r && r.videoFrames > 0 ? ' frame' : '');
     if (key !== last) { window.__mark('state ' + key); last = key; }
-    if (r && r.framesDrawn > 0) clearInterval(t);
+    if (r && r.videoFrames > 0) clearInterval(t);
   }, 1);
 });
 await second.keyboard.press('Enter');
-await waitForState(second, 's => s.participants.some(p => !p.self && p.framesDrawn > 0)');
+await waitForState(second, 's => s.participants.some(p => !p.self && p.videoFrames > 0)');
 const a = (await first.evaluate(() => window.__log)).map(([k, t]) => [t, 'FIRST  ' + k]);
 const b = (await second.evaluate(() => window.__log)).map(([k, t]) => [t, 'second ' + k]);
 const all = [...a, ...b].sort((x, y) => x[0] - y[0]);

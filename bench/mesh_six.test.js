@@ -26,7 +26,7 @@ test('six people in one room each see the five others live', async () => {
     pages.push(page);
   }
   console.log(`six joined after ${Date.now() - start} ms`);
-  const everyoneLive = 's => s.participants.length === 6 && s.participants.filter(p => !p.self).every(p => p.framesDrawn > 0)';
+  const everyoneLive = 's => s.participants.length === 6 && s.participants.filter(p => !p.self).every(p => p.videoFrames > 0)';
   for (const [i, page] of pages.entries()) {
     let s;
     try {
@@ -36,7 +36,7 @@ test('six people in one room each see the five others live', async () => {
       for (const [j, p] of pages.entries()) {
         const st = await p.evaluate(() => window.treff.state());
         console.log(NAMES[j], st.phase, st.participants.filter((x) => !x.self)
-          .map((x) => `${x.name}:${x.connection}/${x.framesDrawn}`).join(' '));
+          .map((x) => `${x.name}:${x.connection}/${x.videoFrames}`).join(' '));
       }
       throw e;
     }

@@ -68,12 +68,10 @@ mergeInto(LibraryManager.library, {
     try { localStorage.setItem('treff.' + UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
   },
 
-  // Replaces the snapshot behind window.treff.state() with the given JSON text.
-  treff_dom_publish_state: function(json) {
-    var text = UTF8ToString(json);
+  // window.treff.state(): the client's state, made by C++ (treff_state) when asked.
+  treff_dom_offer_state: function() {
     var api = window.treff || (window.treff = {});
-    api._state = text;
-    api.state = function() { return JSON.parse(api._state); };
+    api.state = function() { return JSON.parse(UTF8ToString(_treff_state())); };
   },
 
   // window.treff.checkCodec(): runs the Opus check in C++ (treff_check_codec) when asked.

@@ -1,33 +1,44 @@
-// Video of a stream (the local camera, or a peer connection's remote stream) into a WebGL
-// texture. Each source is an undisplayed, muted <video> element behind a handle; a new frame is
-// uploaded only when the decoder reports one. Remote sound has its own elements (sound.js), so it
-// plays whether or not a person sends video.
+// Video of a stream (the local camera, or a peer connection's remote stream) shown by the browser:
+// each source is a handle for muted <video> elements (one per place it is shown at once), in a
+// layer under the canvas. The client says where each shown picture goes (treff_video_place); the
+// canvas is transparent there. The compositor shows new frames by itself: nothing here wakes the
+// client for them. Remote sound has its own elements (sound.js), so it plays whether or not a
+// person sends video.
 mergeInto(LibraryManager.library, {
   $TreffVideo: {
     sources: {},
     next: 1,
-    container: null,
+    layer: null,
     open: function(stream) {
       if (!stream) return 0;
-      if (!TreffVideo.container) {
-        var c = document.createElement('div');
-        c.setAttribute('aria-hidden', 'true');
-        // Not displayed: the frames go to WebGL, so the page compositor need not touch them.
-        c.style.display = 'none';
-        document.body.appendChild(c);
-        TreffVideo.container = c;
+      if (!TreffVideo.layer) {
+        // Before the canvas in the document, so the canvas is drawn over it (shell.css #videos).
+        var layer = document.createElement('div');
+        layer.id = 'videos';
+        layer.setAttribute('aria-hidden', 'true');
+        var canvas = document.getElementById('canvas');
+        canvas.parentNode.insertBefore(layer, canvas);
+        TreffVideo.layer = layer;
       }
-      var video = document.createElement('video');
-      video.muted = true;
-      video.autoplay = true;
-      video.playsInline = true;
-      video.srcObject = stream;
-      TreffVideo.container.appendChild(video);
       var handle = TreffVideo.next++;
-      var source = { video: video, lastCount: -1, lastTime: -1 };
-      video.play().catch(function() {});  // muted video may always play
-      TreffVideo.sources[handle] = source;
+      TreffVideo.sources[handle] = { stream: stream, views: [] };
+      TreffVideo.view(TreffVideo.sources[handle], 0);  // decoding starts, and its counters with it
       return handle;
+    },
+    // The source's n-th element: a person can be shown twice (their thumbnail and the large view).
+    view: function(source, n) {
+      while (source.views.length <= n) {
+        var video = document.createElement('video');
+        video.muted = true;
+        video.autoplay = true;
+        video.playsInline = true;
+        video.srcObject = source.stream;
+        video.hidden = true;
+        TreffVideo.layer.appendChild(video);
+        video.play().catch(function() {});  // muted video may always play
+        source.views.push({ video: video, placed: '' });
+      }
+      return source.views[n];
     },
   },
 
@@ -44,30 +55,53 @@ mergeInto(LibraryManager.library, {
     return entry ? TreffVideo.open(new MediaStream(entry.remoteStream.getVideoTracks())) : 0;
   },
 
-  // Uploads a new frame into GL texture `texture` if there is one; writes width and height to
-  // size[0..1]. Returns 1 when a frame was uploaded.
-  treff_video_update__deps: ['$TreffVideo', '$GL'],
-  treff_video_update: function(handle, texture, size) {
+  // Writes frames decoded, width and height to out[0..2] (doubles). The decoder's frame count
+  // works for shown and hidden elements alike; where it is missing, a moving media time counts as
+  // frames.
+  treff_video_status__deps: ['$TreffVideo'],
+  treff_video_status: function(handle, out) {
     var source = TreffVideo.sources[handle];
-    if (!source) return 0;
-    var video = source.video;
-    if (video.readyState < 2 || !video.videoWidth) return 0;
-    // A video that is not displayed gets no requestVideoFrameCallback; the decoder's frame count
-    // (or, where that is missing, the media time) tells when a new frame is there.
-    var quality = video.getVideoPlaybackQuality ? video.getVideoPlaybackQuality() : null;
-    var count = quality ? quality.totalVideoFrames : -1;
-    if (count > 0) {
-      if (count === source.lastCount) return 0;
-      source.lastCount = count;
-    } else {
-      if (video.currentTime === source.lastTime) return 0;
-      source.lastTime = video.currentTime;
+    var frames = 0, width = 0, height = 0;
+    var video = source && source.views[0].video;
+    if (video && video.readyState >= 2 && video.videoWidth) {
+      var quality = video.getVideoPlaybackQuality ? video.getVideoPlaybackQuality() : null;
+      frames = quality && quality.totalVideoFrames > 0 ? quality.totalVideoFrames : Math.max(1, Math.round(video.currentTime * 30));
+      width = video.videoWidth;
+      height = video.videoHeight;
     }
-    GLctx.bindTexture(GLctx.TEXTURE_2D, GL.textures[texture]);
-    GLctx.texImage2D(GLctx.TEXTURE_2D, 0, GLctx.RGBA, GLctx.RGBA, GLctx.UNSIGNED_BYTE, video);
-    HEAP32[size >> 2] = video.videoWidth;
-    HEAP32[(size >> 2) + 1] = video.videoHeight;
-    return 1;
+    HEAPF64[out >> 3] = frames;
+    HEAPF64[(out >> 3) + 1] = width;
+    HEAPF64[(out >> 3) + 2] = height;
+  },
+
+  // `count` pictures of seven floats each at `rects`: handle, x, y, w, h, radius (CSS px), mirror.
+  // Those are shown there; every other source is hidden.
+  treff_video_place__deps: ['$TreffVideo'],
+  treff_video_place: function(rects, count) {
+    var shown = new Set();
+    var uses = {};
+    for (var i = 0; i < count; i++) {
+      var f = (rects >> 2) + i * 7;
+      var handle = HEAPF32[f], source = TreffVideo.sources[handle];
+      if (!source) continue;
+      uses[handle] = (uses[handle] || 0) + 1;
+      var view = TreffVideo.view(source, uses[handle] - 1);
+      shown.add(view);
+      var place = [HEAPF32[f + 1], HEAPF32[f + 2], HEAPF32[f + 3], HEAPF32[f + 4], HEAPF32[f + 5], HEAPF32[f + 6]].join();
+      if (place === view.placed && !view.video.hidden) continue;
+      view.placed = place;
+      var style = view.video.style;
+      style.left = HEAPF32[f + 1] + 'px';
+      style.top = HEAPF32[f + 2] + 'px';
+      style.width = HEAPF32[f + 3] + 'px';
+      style.height = HEAPF32[f + 4] + 'px';
+      style.borderRadius = HEAPF32[f + 5] + 'px';
+      style.transform = HEAPF32[f + 6] ? 'scaleX(-1)' : '';
+      view.video.hidden = false;
+    }
+    for (var h in TreffVideo.sources) {
+      TreffVideo.sources[h].views.forEach(function(v) { if (!shown.has(v)) v.video.hidden = true; });
+    }
   },
 
   treff_video_close__deps: ['$TreffVideo'],
@@ -75,7 +109,9 @@ mergeInto(LibraryManager.library, {
     var source = TreffVideo.sources[handle];
     if (!source) return;
     delete TreffVideo.sources[handle];
-    source.video.srcObject = null;
-    source.video.remove();
+    source.views.forEach(function(v) {
+      v.video.srcObject = null;
+      v.video.remove();
+    });
   },
 });

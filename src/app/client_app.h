@@ -1,13 +1,12 @@
 // The browser client's state: the platform objects, the call controller, the screens' forms and
-// the videos drawn. One App lives for the page; main.cpp runs its frame loop, and the files next
+// the videos shown. One App lives for the page; main.cpp runs its frame loop, and the files next
 // to it each do one part of the work on it (media_slots, entry_flow, state_export).
 #pragma once
-
-#include <GLES3/gl3.h>
 
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "app/call_controller.h"
 #include "app/prejoin_preview.h"
@@ -16,19 +15,16 @@
 #include "platform/web/web_local_media.h"
 #include "platform/web/web_peer_connections.h"
 #include "platform/web/web_remote_sound.h"
-#include "platform/web/web_video_frames.h"
+#include "platform/web/web_video_placement.h"
 #include "ui/screens.h"
 
 namespace treff::app {
 
-// A participant's video as a texture, updated only when a new frame arrives.
+// A participant's video, shown by the browser where the room screen puts it.
 struct VideoSlot {
   platform::VideoHandle video = 0;
   platform::PeerHandle peer = 0;  // 0 for the local camera
-  GLuint texture = 0;
-  int width = 0, height = 0;
-  long frames = 0;  // frames uploaded (and so drawn, since each upload forces a redraw)
-  double last_upload_ms = 0;
+  platform::VideoStatus status;   // frames decoded so far, and the picture's size
 };
 
 // A remote participant's sound meter, for the active-speaker decision.
@@ -47,7 +43,7 @@ struct SoundSlot {
 struct App {
   platform::WebPeerConnections peers;
   platform::WebLocalMedia media;
-  platform::WebVideoFrames videos;
+  platform::WebVideoPlacement videos;
   platform::WebAudioLevels levels;
   platform::WebRemoteSound sound;
   std::map<std::string, Meter> meters;      // by participant id
@@ -68,8 +64,8 @@ struct App {
   std::map<std::string, VideoSlot> slots;  // by participant id
   bool call_changed = false;              // the call changed since the last drawn frame
   int settle_frames = 2;                  // ImGui needs a frame or two after input to settle
-  bool video_pending = false;             // a new video frame waits to be shown
-  double last_render_ms = 0;
+  std::string last_tree;                  // the automation tree of the last drawn frame
+  std::vector<platform::VideoRect> placed;  // the pictures as last handed to the browser
   long frames_rendered = 0;
   double last_css_w = 0, last_css_h = 0, last_dpr = 0;
   bool more_contrast = false;  // the system asks for more contrast (prefers-contrast: more)

@@ -69,10 +69,9 @@ ui::PrejoinView prejoin_view(App& app) {
   v.self.initials = initials_of(v.self.name);
   v.self.mic_on = local.has_audio;
   v.self.camera_on = local.has_video;
-  if (const GLuint texture = app.preview.texture()) {
-    v.self.texture = reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(texture));
-    v.self.aspect = app.preview.aspect();
-  }
+  v.self.video = app.preview.video();
+  v.self.aspect = app.preview.aspect();
+  v.self.mirror = true;
   v.has_audio = app.preview.has_meter();
   v.level = app.preview.level();
   if (local.has_video) v.camera = device_row(app, MediaDevice::Kind::Camera, local.camera_id, ui::Text::CameraDevice);

@@ -1,6 +1,7 @@
 // The browser client's entry point: builds the platform objects, the call controller and the
 // screens, and runs the frame loop. A frame is drawn only when something changed: input, a call
-// event, a new video frame, or ImGui still settling after one of those.
+// event, a first picture or a picture's new shape, or ImGui still settling after one of those.
+// New video frames are not among them: the browser shows the videos under the canvas.
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
@@ -32,6 +33,7 @@
 #include "ui/catalog.h"
 #include "ui/screen_scroll.h"
 #include "ui/screens.h"
+#include "ui/video_layer.h"
 
 namespace {
 
@@ -46,7 +48,6 @@ std::string take_string(char* malloced) {
 
 using namespace treff::app;  // App and the parts of its work: media_slots, entry_flow, state_export
 App* app = nullptr;
-constexpr double kVideoFrameIntervalMs = 50;
 
 // The invite link of the room you are in.
 std::string room_link() { return app->origin + "/r/" + app->call->room_name() + app->servers->link_query(); }
@@ -64,10 +65,11 @@ ui::RoomView room_view() {
     t.mic_on = p.media.mic;
     t.camera_on = p.media.camera;
     t.speaking = room.active_speaker() == p.id;
+    t.mirror = p.is_self;
     auto s = app->slots.find(p.id);
-    if (s != app->slots.end() && s->second.frames > 0) {
-      t.texture = reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(s->second.texture));
-      t.aspect = static_cast<float>(s->second.width) / static_cast<float>(std::max(1, s->second.height));
+    if (s != app->slots.end() && s->second.status.frames > 0) {
+      t.video = s->second.video;
+      t.aspect = static_cast<float>(s->second.status.width) / static_cast<float>(std::max(1, s->second.status.height));
     }
     if (const treff::RemoteMediaState* r = app->call->remote(p.id)) {
       if (r->trouble == treff::LinkTrouble::Retrying) t.notice = ui::tr_with_name(ui::Text::NoConnectionRetrying, p.name);
@@ -167,14 +169,27 @@ void advance_call() {
   app->call_changed = true;
 }
 
+// Hands the browser where the pictures go, when that changed: the videos move with the canvas
+// drawn in this same task, so they are composited together.
+void place_videos() {
+  std::vector<treff::platform::VideoRect> placed;
+  // A pixel larger all round than its hole: the hole's antialiased edge then shows the picture,
+  // never the page behind it; the canvas covers the rest.
+  for (const auto& p : ui::video_layer::pictures())
+    placed.push_back({p.video, p.min.x - 1, p.min.y - 1, p.max.x - p.min.x + 2, p.max.y - p.min.y + 2, p.radius + 1, p.mirror});
+  if (placed == app->placed) return;
+  app->videos.place(placed);
+  app->placed = std::move(placed);
+}
+
 void frame() {
   const double now = emscripten_get_now();
   sample_audio_levels(*app, now);
   advance_call();
   bool dirty = std::exchange(app->call_changed, false);
   dirty |= take_sound_events(*app);
-  app->video_pending |= update_video_textures(*app, now);
-  app->video_pending |= follow_preview(*app, now);
+  dirty |= follow_video_status(*app);
+  dirty |= follow_preview(*app, now);
   dirty |= treff::app::apply_queued_input();
   for (const auto& [request, copied] : treff::platform::take_clipboard_answers()) {
     if (request != app->copy_request) continue;  // an older press; the latest one counts
@@ -187,13 +202,8 @@ void frame() {
 
   dirty |= follow_canvas_size();
   if (dirty) app->settle_frames = 2;
-  // New video alone is drawn once, and at most 20 times a second however many people send it:
-  // several streams would otherwise each trigger their own redraw.
-  const bool show_video = app->video_pending && now - app->last_render_ms >= kVideoFrameIntervalMs;
-  if (app->settle_frames <= 0 && !show_video) return;
-  if (app->settle_frames > 0) --app->settle_frames;
-  app->video_pending = false;
-  app->last_render_ms = now;
+  if (app->settle_frames <= 0) return;
+  --app->settle_frames;
 
   ImGuiIO& io = ImGui::GetIO();
   const float dpr = static_cast<float>(app->last_dpr);
@@ -201,15 +211,22 @@ void frame() {
   io.DisplayFramebufferScale = ImVec2(dpr, dpr);
   io.DeltaTime = 1.0f / 60.0f;
   ui::automation::begin_frame();
+  ui::video_layer::begin_frame();
   ImGui::NewFrame();
   draw_screens();
   ImGui::Render();
   ui::automation::end_frame();
   ui::end_any_text_frame();
   treff::app::webgl_renderer_draw(ImGui::GetDrawData(), app->fb_w, app->fb_h);
+  place_videos();
   ++app->frames_rendered;
-  publish_state(*app);
-  treff_mirror_publish(ui::automation::to_json().c_str());
+  // What is on screen still changes (a menu that opened asks for focus in its second frame, a
+  // layout that follows a new size): one more frame, until it holds still. Nothing else (no new
+  // video frame) draws again.
+  std::string tree = ui::automation::to_json();
+  if (tree != app->last_tree) app->settle_frames = std::max(app->settle_frames, 1);
+  treff_mirror_publish(tree.c_str());
+  app->last_tree = std::move(tree);
 }
 
 }  // namespace
@@ -221,6 +238,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* treff_check_codec() {
   static std::string result;
   result = treff::audio::check_codec();
   return result.c_str();
+}
+
+// window.treff.state() (wasm/dom.js): the client's state as JSON, made now. Valid until the next call.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* treff_state() {
+  static std::string json;
+  json = app ? state_json(*app) : "null";
+  return json.c_str();
 }
 
 // wasm/dom.js: the system's contrast preference changed (an accessibility setting).
@@ -242,7 +266,7 @@ int main() {
   EmscriptenWebGLContextAttributes attrs;
   emscripten_webgl_init_context_attributes(&attrs);
   attrs.majorVersion = 2;  // WebGL2: GLSL ES 3.00 for the ImGui renderer
-  attrs.alpha = false;
+  attrs.alpha = true;  // transparent where the videos beneath show (ui/video_layer.h)
   attrs.antialias = false;
   app = new App();
   follow_canvas_size();  // before the context exists: resizing it afterwards costs a frame's time
@@ -292,7 +316,7 @@ int main() {
   treff::app::install_input_handlers("#canvas");
   treff::platform::set_wake_handler(advance_call);
 
-  publish_state(*app);
+  treff_dom_offer_state();
   emscripten_set_main_loop(frame, 0, false);
   // A timer, not requestAnimationFrame: animation frames are paced by the compositor, and when
   // it is busy (software rendering, many videos) input and call events would wait for it.

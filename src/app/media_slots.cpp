@@ -1,15 +1,6 @@
 #include "app/media_slots.h"
 
-#include "app/webgl_renderer.h"
-
 namespace treff::app {
-namespace {
-
-// Uploading a video frame is the most expensive thing a frame does (and blocks the page on slow
-// machines), so only the person shown large gets every frame; thumbnails get a few a second.
-constexpr double kThumbnailFrameIntervalMs = 200;
-
-}  // namespace
 
 void sync_video_slots(App& app) {
   const auto& room = app.call->room();
@@ -20,7 +11,6 @@ void sync_video_slots(App& app) {
     const bool stale = !p || (!p->is_self && (!r || r->connection != it->second.peer));
     if (stale) {
       app.videos.close(it->second.video);
-      glDeleteTextures(1, &it->second.texture);
       it = app.slots.erase(it);
     } else {
       ++it;
@@ -39,7 +29,6 @@ void sync_video_slots(App& app) {
       slot.video = app.videos.open_remote(r->connection);
     }
     if (!slot.video) continue;
-    slot.texture = create_image_texture();
     app.slots[p.id] = slot;
   }
 }
@@ -110,22 +99,15 @@ void sample_audio_levels(App& app, double now_ms) {
   for (const auto& [id, m] : app.meters) app.call->add_audio_level(id, app.levels.level(m.meter));
 }
 
-
-bool update_video_textures(App& app, double now_ms) {
-  bool any = false;
-  const Participant* large = app.call->room().shown_large();
+bool follow_video_status(App& app) {
+  bool changed = false;
   for (auto& [id, slot] : app.slots) {
-    const Participant* p = app.call->room().find(id);
-    if (!p || !p->media.camera) continue;  // initials are shown; a disabled track sends black frames
-    const bool is_large = large && large->id == id;
-    if (!is_large && slot.frames > 0 && now_ms - slot.last_upload_ms < kThumbnailFrameIntervalMs) continue;
-    if (app.videos.update(slot.video, slot.texture, slot.width, slot.height)) {
-      slot.last_upload_ms = now_ms;
-      ++slot.frames;
-      any = true;
-    }
+    const platform::VideoStatus now = app.videos.status(slot.video);
+    changed |= (now.frames > 0) != (slot.status.frames > 0) || now.width != slot.status.width ||
+               now.height != slot.status.height;
+    slot.status = now;
   }
-  return any;
+  return changed;
 }
 
 }  // namespace treff::app

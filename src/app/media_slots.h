@@ -1,4 +1,4 @@
-// The videos, sounds and sound meters of the people in the room: a texture per camera, a player and
+// The videos, sounds and sound meters of the people in the room: a video per camera, a player and
 // a meter per remote microphone (the meter for the active speaker), opened and closed as people
 // come, go or reconnect. A person's sound does not depend on their video.
 #pragma once
@@ -19,7 +19,9 @@ bool take_sound_events(App& app);
 void sync_meters(App& app);
 // Hands the meters' levels to the call (for the active speaker), ten times a second.
 void sample_audio_levels(App& app, double now_ms);
-// Takes new video frames into the textures; true when one did.
-bool update_video_textures(App& app, double now_ms);
+// Reads how far each video is (frames decoded, picture size); true when the screen must change
+// for it: a first picture replaces initials, or the picture's shape changed. New frames alone
+// change nothing here: the browser shows them.
+bool follow_video_status(App& app);
 
 }  // namespace treff::app

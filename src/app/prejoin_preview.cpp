@@ -3,26 +3,22 @@
 #include <algorithm>
 #include <cmath>
 
-#include "app/webgl_renderer.h"
-
 namespace treff::app {
 
 bool PrejoinPreview::update(const LocalMediaState& local, double now_ms) {
   bool changed = false;
   if (local.has_video && !video_) {
     video_ = videos_.open_local();
-    if (video_ && !texture_) {
-      texture_ = create_image_texture();
-    }
   } else if (!local.has_video && video_) {
     videos_.close(video_);
     video_ = 0;
-    frames_ = 0;
+    status_ = {};
     changed = true;
   }
-  if (video_ && videos_.update(video_, texture_, width_, height_)) {
-    ++frames_;
-    changed = true;
+  if (video_) {
+    const platform::VideoStatus now = videos_.status(video_);
+    changed |= (now.frames > 0) != (status_.frames > 0) || now.width != status_.width || now.height != status_.height;
+    status_ = now;
   }
 
   if (local.has_audio && !meter_) meter_ = levels_.watch_local();
@@ -46,13 +42,10 @@ bool PrejoinPreview::update(const LocalMediaState& local, double now_ms) {
 
 void PrejoinPreview::close() {
   if (video_) videos_.close(video_);
-  if (texture_) glDeleteTextures(1, &texture_);
   if (meter_) levels_.unwatch(meter_);
   video_ = 0;
-  texture_ = 0;
   meter_ = 0;
-  frames_ = 0;
-  width_ = height_ = 0;
+  status_ = {};
   level_ = 0;
 }
 

@@ -3,7 +3,6 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
-#include "platform/web/dom_glue.h"
 
 namespace treff::app {
 namespace {
@@ -36,7 +35,7 @@ const char* connection_name(platform::ConnectionState c) {
 
 }  // namespace
 
-void publish_state(const App& app) {
+std::string state_json(const App& app) {
   const auto& room = app.call->room();
   const Participant* large = room.shown_large();
   nlohmann::json people = nlohmann::json::array();
@@ -49,7 +48,8 @@ void publish_state(const App& app) {
                       {"camera", p.media.camera},
                       {"large", large && large->id == p.id},
                       {"speaking", room.active_speaker() == p.id},
-                      {"framesDrawn", s == app.slots.end() ? 0 : s->second.frames}});
+                      // frames of their video the browser has decoded for its picture: "live" for tests
+                      {"videoFrames", s == app.slots.end() ? 0 : s->second.status.frames}});
     // A remote's peer connection state, so a test that waits in vain can say which link is stuck.
     // And which kind of path carries it (host, srflx, prflx, relay), so tests and support can see
     // whether a call goes through the TURN relay.
@@ -73,7 +73,7 @@ void publish_state(const App& app) {
                                           ? ImGui::GetIO().Fonts->Fonts[0]->FontSize
                                           : 0.0f},
                        {"preview", {{"frames", app.preview.frames()}, {"level", app.preview.level()}}}};
-  treff_dom_publish_state(state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+  return state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace treff::app

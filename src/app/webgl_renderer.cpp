@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "ui/video_layer.h"
+
 namespace treff::app {
 namespace {
 
@@ -41,6 +43,7 @@ struct Renderer {
   GLuint vertices = 0;
   GLuint indices = 0;
   GLuint font_texture = 0;
+  GLuint white_texture = 0;  // 1x1, for the video holes' shapes
 };
 Renderer g;
 
@@ -105,7 +108,8 @@ bool webgl_renderer_init() {
   glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, uv)));
   glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, col)));
 
-  // Fixed state for the whole life of the canvas: premultiplied-free alpha blending, scissored.
+  // Fixed state for the whole life of the canvas: alpha blending that leaves premultiplied colours
+  // (the canvas is composited over the videos beneath it), scissored.
   glEnable(GL_BLEND);
   glBlendEquation(GL_FUNC_ADD);
   glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
@@ -113,6 +117,9 @@ bool webgl_renderer_init() {
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_STENCIL_TEST);
   glActiveTexture(GL_TEXTURE0);
+  g.white_texture = create_image_texture();
+  const unsigned char white[4] = {255, 255, 255, 255};
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, 1, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, white);
   upload_font_atlas();
   return true;
 }
@@ -171,10 +178,15 @@ void webgl_renderer_draw(const ImDrawData* data, int fb_w, int fb_h) {
       if (x1 <= x0 || y1 <= y0) continue;
       glScissor(static_cast<GLint>(x0), static_cast<GLint>(fb_h - y1), static_cast<GLsizei>(x1 - x0),
                 static_cast<GLsizei>(y1 - y0));
-      glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(cmd.GetTexID())));
+      // A video hole erases what is under its shape (scaled by its edge's coverage): the canvas is
+      // transparent there and the <video> beneath shows (ui/video_layer.h).
+      const bool hole = cmd.GetTexID() == ui::video_layer::kVideoHole;
+      if (hole) glBlendFuncSeparate(GL_ZERO, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE_MINUS_SRC_ALPHA);
+      glBindTexture(GL_TEXTURE_2D, hole ? g.white_texture : static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(cmd.GetTexID())));
       glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount),
                      sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
                      reinterpret_cast<void*>(cmd.IdxOffset * sizeof(ImDrawIdx)));
+      if (hole) glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     }
   }
 }

@@ -16,8 +16,7 @@ namespace treff::app {
 bool webgl_renderer_init();
 // Uploads the font atlas again after the fonts were rebuilt (another device pixel ratio).
 void webgl_renderer_reload_fonts();
-// A texture that wasm/video.js (video frames) or wasm/text.js (text) uploads into: smooth scaling,
-// no repeat at edges.
+// A texture that wasm/text.js uploads text into: smooth scaling, no repeat at edges.
 unsigned create_image_texture();
 // Draws one frame's draw data into the bound framebuffer of `fb_w` x `fb_h` device pixels.
 void webgl_renderer_draw(const ImDrawData* data, int fb_w, int fb_h);

@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,8 +58,9 @@ struct Tile {
   bool mic_on = true;
   bool camera_on = true;
   bool speaking = false;
-  ImTextureID texture = nullptr;  // null: no video yet, initials are shown
+  std::uint32_t video = 0;  // a picture to show (ui/video_layer.h); 0: none yet, initials are shown
   float aspect = 4.0f / 3.0f;
+  bool mirror = false;      // the self-view, shown as in a mirror (what is sent stays unmirrored)
   std::string notice;             // e.g. no connection to this person: said on the tile
 };
 

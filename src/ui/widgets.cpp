@@ -12,6 +12,7 @@
 #include "ui/catalog.h"
 #include "ui/screen_scroll.h"
 #include "ui/screens.h"
+#include "ui/video_layer.h"
 
 namespace treff::ui {
 
@@ -199,14 +200,15 @@ void text_block(const char* text, float width, ImU32 color) {
 void draw_tile(ImDrawList* dl, const Tile& t, ImVec2 a, ImVec2 b, bool large) {
   dl->AddRectFilled(a, b, kTileBackground, 10.0f);
   const float w = b.x - a.x, h = b.y - a.y;
-  if (t.texture && t.camera_on) {
+  const bool picture = t.video && t.camera_on;
+  if (picture) {  // shown by the browser under the canvas (ui/video_layer.h)
     float vw = w, vh = w / t.aspect;
     if (vh > h) {
       vh = h;
       vw = h * t.aspect;
     }
     const ImVec2 p(a.x + (w - vw) / 2, a.y + (h - vh) / 2);
-    dl->AddImageRounded(t.texture, p, ImVec2(p.x + vw, p.y + vh), ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, 10.0f);
+    video_layer::show(dl, t.video, p, ImVec2(p.x + vw, p.y + vh), 10.0f, t.mirror);
   }
   // Name (and "you"), on a dark band at the bottom. In a narrow thumbnail a little smaller rather
   // than cut short so soon, then without "(You)" (screen readers still hear it), and then cut at
@@ -222,7 +224,7 @@ void draw_tile(ImDrawList* dl, const Tile& t, ImVec2 a, ImVec2 b, bool large) {
   }
   const bool cut_on_left = ls.x > room && starts_right_to_left(label);
   const ImVec2 band_a(a.x, b.y - ls.y - 12), band_b(b.x, b.y);
-  if (!(t.texture && t.camera_on)) {
+  if (!picture) {
     // The initials, in the space above the band; left out where a short thumbnail has no room.
     const float r = std::min(w * 0.25f, (band_a.y - a.y) * 0.35f);
     if (r >= 10) {

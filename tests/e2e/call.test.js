@@ -12,7 +12,7 @@ const env = useServerAndChromium({ keepPages: true });  // the tests are steps o
 const people = {};  // name -> page
 
 const shot = (page, name) => page.screenshot({ path: artifact(`call-${name}.png`) });
-const remoteFrames = (s) => s.participants.filter((p) => !p.self).map((p) => p.framesDrawn);
+const remoteFrames = (s) => s.participants.filter((p) => !p.self).map((p) => p.videoFrames);
 
 
 // Starts watching, inside each page, for one person's state: `{name, mic}` waits until that
@@ -56,7 +56,7 @@ test('three people join by name and each sees two live remote videos', async () 
   }
   for (const [name, page] of Object.entries(people)) {
     const s = await waitForState(page,
-      's => s.phase === "in-room" && s.participants.length === 3 && s.participants.filter(p => !p.self).every(p => p.framesDrawn > 5)',
+      's => s.phase === "in-room" && s.participants.length === 3 && s.participants.filter(p => !p.self).every(p => p.videoFrames > 5)',
       30000);
     assert.deepEqual(s.participants.map((p) => p.name).sort(), ['Anna', 'Bob', 'Carla'], name);
     await shot(page, `joined-${name}`);
@@ -123,7 +123,7 @@ test('with the camera blocked, a person joins with sound only, is told how to al
     assert.equal(cam.disabled, true, 'no camera to switch on');
     // The others see Dirk with his camera off, and Dirk sees their video.
     await waitForState(people.Anna, 's => s.participants.some(p => p.name === "Dirk" && !p.camera)', 5000);
-    await waitForState(page, 's => s.participants.filter(p => !p.self).every(p => p.framesDrawn > 3)', 15000);
+    await waitForState(page, 's => s.participants.filter(p => !p.self).every(p => p.videoFrames > 3)', 15000);
     await shot(page, 'camera-blocked');
     // Dirk closes the tab: the others lose him without anyone pressing anything.
     await page.close();

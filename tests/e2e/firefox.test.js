@@ -29,7 +29,7 @@ after(async () => {
 });
 
 const remoteFrames = async (page) =>
-  (await page.evaluate(() => window.treff.state())).participants.find((p) => !p.self)?.framesDrawn ?? 0;
+  (await page.evaluate(() => window.treff.state())).participants.find((p) => !p.self)?.videoFrames ?? 0;
 
 test('Firefox and Chromium hold a call: live video and sound both ways, mute and leave seen', async () => {
   const fox = await firefox.newPage();
@@ -41,7 +41,7 @@ test('Firefox and Chromium hold a call: live video and sound both ways, mute and
 
   await joinByLink(fox, `${server.url}/r/${ROOM}`, 'Fritz');
   await joinByLink(chris, `${server.url}/r/${ROOM}`, 'Chris');
-  const inCall = 's => s.phase === "in-room" && s.participants.length === 2 && s.participants.every(p => p.self || p.framesDrawn > 5)';
+  const inCall = 's => s.phase === "in-room" && s.participants.length === 2 && s.participants.every(p => p.self || p.videoFrames > 5)';
   await waitForFirefoxState(fox, inCall, 30000);
   await waitForState(chris, inCall, 30000);
 

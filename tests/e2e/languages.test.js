@@ -29,7 +29,7 @@ for (const [locale, labels] of Object.entries(TOOLBAR)) {
     };
     const host = await open('Jeroen');
     const guest = await open('Grete');
-    await waitForState(guest, 's => s.phase === "in-room" && s.participants.length === 2 && s.participants.every(p => p.self || p.framesDrawn > 0)');
+    await waitForState(guest, 's => s.phase === "in-room" && s.participants.length === 2 && s.participants.every(p => p.self || p.videoFrames > 0)');
     for (const label of labels) await findWidget(guest, 'button', label);
     assert.equal(await guest.evaluate(() => document.documentElement.lang), locale.slice(0, 2));
     const controls = (await widgets(guest)).filter((w) => w.role !== 'text');

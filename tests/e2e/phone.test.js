@@ -26,7 +26,7 @@ test('on a phone in portrait a person joins, picks who is large and mutes, all b
   await phone.keyboard.type('Petra');
   await phone.screenshot({ path: artifact('phone-join.png') });
   await tap(phone, 'button', 'Teilnehmen');
-  await waitForState(phone, 's => s.phase === "in-room" && s.participants.length === 2 && s.participants.every(p => p.self || p.framesDrawn > 0)');
+  await waitForState(phone, 's => s.phase === "in-room" && s.participants.length === 2 && s.participants.every(p => p.self || p.videoFrames > 0)');
 
   const all = await widgets(phone);
   const thumbnails = all.filter((w) => w.role === 'thumbnail');

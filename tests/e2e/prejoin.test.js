@@ -41,7 +41,7 @@ test('own picture and sound level before joining; audio only: camera closed, see
   assert.deepEqual(s.local, { audio: true, video: false, problem: '' });  // by choice: no help text
   assert.equal((await findWidget(page, 'button', 'Video einschalten')).disabled, true);
   await waitForState(host, 's => s.participants.some(p => p.name === "Arno" && !p.camera && p.mic)');
-  await waitForState(page, 's => s.participants.some(p => p.name === "Heike" && p.framesDrawn > 0)');
+  await waitForState(page, 's => s.participants.some(p => p.name === "Heike" && p.videoFrames > 0)');
   await page.screenshot({ path: artifact('prejoin-audio-only-room.png') });
 
   await click(page, 'button', 'Beenden');
@@ -81,7 +81,7 @@ test('camera, microphone and speaker chosen before joining are used, and kept fo
   await click(page, 'input', 'Your name');
   await page.keyboard.type('Mira');
   await page.keyboard.press('Enter');
-  await waitForState(page, 's => s.phase === "in-room" && s.participants.some(p => p.name === "Hank" && p.framesDrawn > 0)');
+  await waitForState(page, 's => s.phase === "in-room" && s.participants.some(p => p.name === "Hank" && p.videoFrames > 0)');
   // Hank's sound plays on the chosen speaker.
   const sinks = await page.evaluate(async () => {
     const out = (await navigator.mediaDevices.enumerateDevices()).find((d) => d.label === 'Fake Audio Output 1');

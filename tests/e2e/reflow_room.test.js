@@ -21,7 +21,7 @@ for (const size of SIZES) {
     await waitForState(host, 's => s.phase === "in-room"');
     const guest = await (await env.browser.newContext({ locale: 'en-US' })).newPage();
     await joinByLink(guest, `${env.server.url}/r/${room}`, 'Gert');
-    await waitForState(host, 's => s.participants.length === 2 && s.participants.every(p => p.self || p.framesDrawn > 0)', 20000);
+    await waitForState(host, 's => s.participants.length === 2 && s.participants.every(p => p.self || p.videoFrames > 0)', 20000);
     // "Call now" opens the menu by itself; joining by link does not.
     for (const w of (await widgets(host)).filter((x) => x.role !== 'text')) {
       assert.ok(inside(w.rect, size.viewport), `${name}: "${w.label}" is in view: ${JSON.stringify(w.rect)}`);

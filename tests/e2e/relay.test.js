@@ -54,7 +54,7 @@ test('with only the relay to go through, the call connects over it: picture and 
     const pages = [await joinRelayOnly(server, 'e2e-relay', 'Anna'), await joinRelayOnly(server, 'e2e-relay', 'Bob')];
     for (const page of pages) {
       const s = await waitForState(page,
-        's => s.participants.length === 2 && s.participants.every(p => p.self || (p.path === "relay" && p.framesDrawn > 3))', 30000);
+        's => s.participants.length === 2 && s.participants.every(p => p.self || (p.path === "relay" && p.videoFrames > 3))', 30000);
       assert.equal(s.participants.find((p) => !p.self).connection, 'connected');
       const heard = await waitUntilHeard(page, 1);
       assert.ok(everyoneHeard(heard, 1), JSON.stringify(heard));

@@ -26,7 +26,7 @@ test('loading, joining and a call stay within the Content-Security-Policy', asyn
     pages.push(page);
   }
   for (const page of pages) {
-    await waitForState(page, 's => s.participants.length === 2 && s.participants.every(p => p.self || p.framesDrawn > 3)', 20000);
+    await waitForState(page, 's => s.participants.length === 2 && s.participants.every(p => p.self || p.videoFrames > 3)', 20000);
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
   }
 });

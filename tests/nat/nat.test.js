@@ -88,7 +88,7 @@ test('(c) that NAT and a server without a relay: each tile says there is no conn
       await findWidget(page, 'text', `No connection to ${other} — trying again`, 40000);
       const them = (await page.evaluate(() => window.treff.state())).participants.find((p) => !p.self);
       assert.notEqual(them.connection, 'connected');
-      assert.equal(them.framesDrawn, 0);
+      assert.equal(them.videoFrames, 0);
     }
     console.log('# (c) no relay: both tiles say "No connection to … — trying again"');
   });

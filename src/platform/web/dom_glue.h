@@ -2,7 +2,7 @@
 #pragma once
 
 extern "C" {
-void treff_dom_publish_state(const char* json);
+void treff_dom_offer_state();
 void treff_dom_set_document_language(const char* tag);  // <html lang>, for screen readers
 void treff_mirror_publish(const char* json);  // window.treff.ui() and the accessible DOM mirror
 char* treff_dom_language();         // malloc'ed

@@ -67,6 +67,6 @@ export async function joinBoth(browsers, site, room) {
 }
 
 // Both are in the call and each draws the other's video.
-export const CONNECTED = 's => s.participants.length === 2 && s.participants.every(p => p.self || (p.connection === "connected" && p.framesDrawn > 0))';
+export const CONNECTED = 's => s.participants.length === 2 && s.participants.every(p => p.self || (p.connection === "connected" && p.videoFrames > 0))';
 
 export const pathTo = (state) => state.participants.find((p) => !p.self).path;
