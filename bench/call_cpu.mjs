@@ -8,8 +8,7 @@
 //    video presented by the compositor (requestVideoFrameCallback, in both pages).
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, waitForState } from '../tests/e2e/lib/browser.js';
+import { launchOwnChromium, waitForState } from '../tests/e2e/lib/browser.js';
 import { REPO, startServer, stopServer } from '../tests/e2e/lib/server.js';
 import { click, findWidget } from '../tests/e2e/lib/ui.js';
 
@@ -48,12 +47,9 @@ function treeCpu(root) {
 
 // One person's own browser: its process tree is what is measured.
 async function person() {
-  const server = await chromium.launchServer({
-    executablePath: '/usr/bin/chromium', headless: true, args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream'],
-  });
-  const browser = await chromium.connect(server.wsEndpoint());
-  const page = await (await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' })).newPage();
-  return { server, browser, page, pid: server.process().pid };
+  const own = await launchOwnChromium();
+  const page = await (await own.browser.newContext({ viewport: VIEWPORT, locale: 'en-US' })).newPage();
+  return { ...own, page };
 }
 
 // Notes in the page when the first frame of another person's video is on screen: of a video
@@ -128,10 +124,7 @@ async function call(kind, n, round) {
       : [];
     return { joinMs, cpu: cpu.reduce((a, b) => a + b, 0) / n, redraws: redraws.length ? Math.max(...redraws) : 0 };
   } finally {
-    for (const p of people) {
-      await p.browser.close().catch(() => {});
-      await p.server.close().catch(() => {});
-    }
+    for (const p of people) await p.close();
   }
 }
 

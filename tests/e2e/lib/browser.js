@@ -19,6 +19,18 @@ export async function launchChromium(extraArgs = [], { fakeUi = true, executable
   });
 }
 
+// A Chromium of its own, in a process whose pid is known (benchmarks measure its CPU): the
+// connected browser, the pid, and a way to stop it.
+export async function launchOwnChromium(extraArgs = []) {
+  const server = await chromium.launchServer({
+    executablePath: process.env.TREFF_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', ...extraArgs],
+  });
+  const browser = await chromium.connect(server.wsEndpoint());
+  return { browser, pid: server.process().pid, close: async () => { await browser.close().catch(() => {}); await server.close(); } };
+}
+
 // Waits until window.treff.state() satisfies `predicate` (a function source, run here on the state
 // read from the page); returns that state. Polled from here every 50 ms: the page's
 // Content-Security-Policy forbids evaluating strings inside it, and animation-frame polling
