@@ -59,3 +59,16 @@ document.getElementById('join').onclick = async () => {
     }
   };
 };
+
+// ?overlay=1: a full-window transparent WebGL canvas over the videos, drawn once, as Treff's
+// interface lies over its pictures. Measures what that layering alone costs the compositor.
+if (params.get('overlay') === '1') {
+  const canvas = document.createElement('canvas');
+  canvas.style.cssText = 'position: fixed; inset: 0; width: 100%; height: 100%; pointer-events: none';
+  canvas.width = innerWidth * devicePixelRatio;
+  canvas.height = innerHeight * devicePixelRatio;
+  document.body.appendChild(canvas);
+  const gl = canvas.getContext('webgl2', { alpha: true, antialias: false });
+  gl.clearColor(0, 0, 0, 0);
+  gl.clear(gl.COLOR_BUFFER_BIT);
+}

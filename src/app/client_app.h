@@ -25,6 +25,7 @@ struct VideoSlot {
   platform::VideoHandle video = 0;
   platform::PeerHandle peer = 0;  // 0 for the local camera
   platform::VideoStatus status;   // frames decoded so far, and the picture's size
+  double next_status_ms = 0;      // when to ask for the status again
 };
 
 // A remote participant's sound meter, for the active-speaker decision.

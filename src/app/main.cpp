@@ -188,7 +188,7 @@ void frame() {
   advance_call();
   bool dirty = std::exchange(app->call_changed, false);
   dirty |= take_sound_events(*app);
-  dirty |= follow_video_status(*app);
+  dirty |= follow_video_status(*app, now);
   dirty |= follow_preview(*app, now);
   dirty |= treff::app::apply_queued_input();
   for (const auto& [request, copied] : treff::platform::take_clipboard_answers()) {

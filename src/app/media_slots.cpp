@@ -1,6 +1,11 @@
 #include "app/media_slots.h"
 
 namespace treff::app {
+namespace {
+
+constexpr double kStatusIntervalMs = 250;
+
+}  // namespace
 
 void sync_video_slots(App& app) {
   const auto& room = app.call->room();
@@ -99,9 +104,13 @@ void sample_audio_levels(App& app, double now_ms) {
   for (const auto& [id, m] : app.meters) app.call->add_audio_level(id, app.levels.level(m.meter));
 }
 
-bool follow_video_status(App& app) {
+bool follow_video_status(App& app, double now_ms) {
   bool changed = false;
   for (auto& [id, slot] : app.slots) {
+    // Waiting for a first picture: asked at every tick. Showing one: a few times a second is
+    // enough to follow a new shape (a phone turned), and costs the page next to nothing.
+    if (slot.status.frames > 0 && now_ms < slot.next_status_ms) continue;
+    slot.next_status_ms = now_ms + kStatusIntervalMs;
     const platform::VideoStatus now = app.videos.status(slot.video);
     changed |= (now.frames > 0) != (slot.status.frames > 0) || now.width != slot.status.width ||
                now.height != slot.status.height;

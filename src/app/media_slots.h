@@ -22,6 +22,6 @@ void sample_audio_levels(App& app, double now_ms);
 // Reads how far each video is (frames decoded, picture size); true when the screen must change
 // for it: a first picture replaces initials, or the picture's shape changed. New frames alone
 // change nothing here: the browser shows them.
-bool follow_video_status(App& app);
+bool follow_video_status(App& app, double now_ms);
 
 }  // namespace treff::app
