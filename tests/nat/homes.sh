@@ -11,9 +11,11 @@
 #                                destination: only a relay crosses it)
 # homes.sh down <prefix>         removes every namespace of <prefix> and what runs in them
 #
-# Pitfalls (../shared/TOOLCHAIN.md): every wan-side namespace routes what it cannot reach into a
-# black hole (else coturn's sends to private candidates fail with "unreachable" and it drops the
-# allocation); routers drop unsolicited traffic to themselves and through them, as home routers do.
+# Pitfalls (../shared/TOOLCHAIN.md): the wan sends what it cannot reach to a gateway that silently
+# drops it (coturn closes a whole allocation when one send to a private candidate fails, with
+# "unreachable" or, from a blackhole route, "Invalid argument": the first attempt then dies and the
+# call connects only after an ICE restart, 15 s later); routers drop unsolicited traffic to
+# themselves and through them, as home routers do.
 set -euo pipefail
 cmd=$1 p=$2
 
@@ -37,7 +39,10 @@ ip -n "${p}wan" link add br0 type bridge
 ip -n "${p}wan" link set br0 up
 ip -n "${p}wan" addr add 203.0.113.1/24 dev br0
 ip -n "${p}wan" addr add 203.0.113.2/24 dev br0
-ip -n "${p}wan" route add blackhole default
+# The black-hole gateway: a neighbour nobody is, so what goes to a private address leaves quietly
+# as on the internet (a "blackhole" route instead makes coturn's send fail with EINVAL).
+ip -n "${p}wan" neigh add 203.0.113.254 lladdr 02:00:00:00:00:fe dev br0 nud permanent
+ip -n "${p}wan" route add default via 203.0.113.254
 
 for i in 1 2; do
   r="${p}r$i" h="${p}h$i"
