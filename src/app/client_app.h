@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/call_controller.h"
+#include "app/local_picture.h"
 #include "app/prejoin_preview.h"
 #include "app/server_choice.h"
 #include "platform/web/web_audio_levels.h"
@@ -22,8 +23,8 @@ namespace treff::app {
 
 // A participant's video, shown by the browser where the room screen puts it.
 struct VideoSlot {
-  platform::VideoHandle video = 0;
-  platform::PeerHandle peer = 0;  // 0 for the local camera
+  platform::VideoHandle video = 0;  // for the local camera: own_picture's, which the slot does not close
+  platform::PeerHandle peer = 0;    // 0 for the local camera
   platform::VideoStatus status;   // frames decoded so far, and the picture's size
   double next_status_ms = 0;      // when to ask for the status again
 };
@@ -49,6 +50,7 @@ struct App {
   platform::WebRemoteSound sound;
   std::map<std::string, Meter> meters;      // by participant id
   std::map<std::string, SoundSlot> sounds;  // by participant id
+  LocalPicture own_picture{videos};         // the own camera's video, in the preview and the room
   PrejoinPreview preview{videos, levels};  // the join prompt's picture and meter
   std::string speaker;  // chosen output device id; "" for the default
   double next_level_sample_ms = 0;
@@ -67,7 +69,8 @@ struct App {
   int settle_frames = 2;                  // ImGui needs a frame or two after input to settle
   std::string last_tree;                  // the automation tree of the last drawn frame
   std::vector<platform::VideoRect> placed;  // the pictures as last handed to the browser
-  long frames_rendered = 0;
+  long frames_laid_out = 0;  // ImGui frames made (each wakes the C++ UI)
+  long frames_rendered = 0;  // of those, the ones drawn into the canvas (the others showed nothing new)
   double last_css_w = 0, last_css_h = 0, last_dpr = 0;
   bool more_contrast = false;  // the system asks for more contrast (prefers-contrast: more)
   int fb_w = 0, fb_h = 0;

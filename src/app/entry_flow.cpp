@@ -131,6 +131,7 @@ void switch_language(ui::Language language) {
 // On the join prompt the person sees and hears what they would send, and the server is connected
 // already; elsewhere nothing is watched.
 bool follow_preview(App& app, double now_ms) {
+  app.own_picture.follow(app.call->local_media());
   const CallPhase phase = app.call->phase();
   if (app.show_start || (phase != CallPhase::Idle && phase != CallPhase::Failed)) {
     app.preview.close();
@@ -140,7 +141,7 @@ bool follow_preview(App& app, double now_ms) {
   // Connected before "Join" is pressed: the join goes out at once. Not to a server the link may
   // not use, nor before the page knows which servers it may use.
   if (app.servers->may_connect()) app.call->warm_up(static_cast<std::int64_t>(now_ms));
-  return app.preview.update(app.call->local_media(), now_ms);
+  return app.preview.update(app.call->local_media(), app.own_picture.video(), now_ms);
 }
 
 void start_join(App& app) {

@@ -215,11 +215,11 @@ void frame() {
   ImGui::NewFrame();
   draw_screens();
   ImGui::Render();
+  ++app->frames_laid_out;
   ui::automation::end_frame();
   ui::end_any_text_frame();
-  treff::app::webgl_renderer_draw(ImGui::GetDrawData(), app->fb_w, app->fb_h);
+  if (treff::app::webgl_renderer_draw(ImGui::GetDrawData(), app->fb_w, app->fb_h)) ++app->frames_rendered;
   place_videos();
-  ++app->frames_rendered;
   // What is on screen still changes (a menu that opened asks for focus in its second frame, a
   // layout that follows a new size): one more frame, until it holds still. Nothing else (no new
   // video frame) draws again.

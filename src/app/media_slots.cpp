@@ -8,14 +8,17 @@ constexpr double kStatusIntervalMs = 250;
 }  // namespace
 
 void sync_video_slots(App& app) {
+  app.own_picture.follow(app.call->local_media());
   const auto& room = app.call->room();
-  // Close slots of people who left, and of remote people whose connection was replaced.
+  // Close slots of people who left, of remote people whose connection was replaced, and the own
+  // slot when the own picture changed.
   for (auto it = app.slots.begin(); it != app.slots.end();) {
     const Participant* p = room.find(it->first);
     const RemoteMediaState* r = p && !p->is_self ? app.call->remote(p->id) : nullptr;
-    const bool stale = !p || (!p->is_self && (!r || r->connection != it->second.peer));
+    const bool stale = !p || (p->is_self ? it->second.video != app.own_picture.video()
+                                         : !r || r->connection != it->second.peer);
     if (stale) {
-      app.videos.close(it->second.video);
+      if (it->second.peer) app.videos.close(it->second.video);
       it = app.slots.erase(it);
     } else {
       ++it;
@@ -25,8 +28,7 @@ void sync_video_slots(App& app) {
     if (app.slots.count(p.id)) continue;
     VideoSlot slot;
     if (p.is_self) {
-      if (!app.call->local_media().has_video) continue;
-      slot.video = app.videos.open_local();
+      slot.video = app.own_picture.video();
     } else {
       const RemoteMediaState* r = app.call->remote(p.id);
       if (!r || !r->has_video) continue;

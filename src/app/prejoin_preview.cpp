@@ -5,15 +5,12 @@
 
 namespace treff::app {
 
-bool PrejoinPreview::update(const LocalMediaState& local, double now_ms) {
+bool PrejoinPreview::update(const LocalMediaState& local, platform::VideoHandle picture, double now_ms) {
   bool changed = false;
-  if (local.has_video && !video_) {
-    video_ = videos_.open_local();
-  } else if (!local.has_video && video_) {
-    videos_.close(video_);
-    video_ = 0;
+  if (picture != video_) {
+    video_ = picture;
+    changed = status_.frames > 0;  // the old picture goes
     status_ = {};
-    changed = true;
   }
   if (video_) {
     const platform::VideoStatus now = videos_.status(video_);
@@ -41,7 +38,6 @@ bool PrejoinPreview::update(const LocalMediaState& local, double now_ms) {
 }
 
 void PrejoinPreview::close() {
-  if (video_) videos_.close(video_);
   if (meter_) levels_.unwatch(meter_);
   video_ = 0;
   meter_ = 0;

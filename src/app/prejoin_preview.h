@@ -1,6 +1,6 @@
 // What the join prompt shows of the person's own camera and microphone before they join: the
-// picture (shown by the browser) and the sound level for the meter. It follows what the call controller
-// has opened (CallController::preview) and holds no media itself.
+// picture (the app's LocalPicture, shown by the browser) and the sound level for the meter. It
+// follows what the call controller has opened (CallController::preview) and holds no media itself.
 #pragma once
 
 #include "app/call_controller.h"
@@ -16,10 +16,11 @@ class PrejoinPreview {
   PrejoinPreview(const PrejoinPreview&) = delete;
   PrejoinPreview& operator=(const PrejoinPreview&) = delete;
 
-  // Opens or closes the picture and the meter as camera and microphone come and go; reads how far
-  // the picture is and takes a level sample. True when something on screen must change (the first
-  // picture, its shape, the meter); new frames alone are the browser's to show.
-  bool update(const LocalMediaState& local, double now_ms);
+  // Follows `picture` (the own camera's video, 0 without one) and opens or closes the meter as the
+  // microphone comes and goes; reads how far the picture is and takes a level sample. True when
+  // something on screen must change (the first picture, its shape, the meter); new frames alone
+  // are the browser's to show.
+  bool update(const LocalMediaState& local, platform::VideoHandle picture, double now_ms);
   // The join prompt is gone (joined, or the start screen): stop watching.
   void close();
 

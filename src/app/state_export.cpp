@@ -67,6 +67,7 @@ std::string state_json(const App& app) {
                        {"participants", people},
                        {"local", {{"audio", local.has_audio}, {"video", local.has_video}, {"problem", local.problem}}},
                        {"problem", app.call->problem() ? app.call->problem()->code : ""},
+                       {"framesLaidOut", app.frames_laid_out},
                        {"framesRendered", app.frames_rendered},
                        // device pixels the letters of the UI font are rasterised at (18 CSS px times the ratio)
                        {"fontPixels", ImGui::GetCurrentContext() && !ImGui::GetIO().Fonts->Fonts.empty()

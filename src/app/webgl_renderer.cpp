@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <functional>
+#include <string_view>
 
 #include "ui/video_layer.h"
 
@@ -44,6 +46,7 @@ struct Renderer {
   GLuint indices = 0;
   GLuint font_texture = 0;
   GLuint white_texture = 0;  // 1x1, for the video holes' shapes
+  std::size_t last_drawn = 0;  // fingerprint of the frame the canvas shows
 };
 Renderer g;
 
@@ -140,8 +143,45 @@ unsigned create_image_texture() {
   return texture;
 }
 
-void webgl_renderer_draw(const ImDrawData* data, int fb_w, int fb_h) {
-  if (!data || fb_w <= 0 || fb_h <= 0) return;
+namespace {
+
+// Everything that decides the pixels of a frame: the canvas size, and each draw list's vertices,
+// indices and commands (a texture's content never changes under its id: text images and font
+// atlases get new ids).
+std::size_t fingerprint(const ImDrawData& data, int fb_w, int fb_h) {
+  std::size_t h = std::hash<std::string_view>{}({});
+  const auto mix = [&h](const void* bytes, std::size_t size) {
+    h = h * 1099511628211u ^ std::hash<std::string_view>{}({static_cast<const char*>(bytes), size});
+  };
+  const int canvas[2] = {fb_w, fb_h};
+  mix(canvas, sizeof canvas);
+  const ImVec2 frame[3] = {data.DisplayPos, data.DisplaySize, data.FramebufferScale};
+  mix(frame, sizeof frame);
+  for (int n = 0; n < data.CmdListsCount; ++n) {
+    const ImDrawList* list = data.CmdLists[n];
+    mix(list->VtxBuffer.Data, list->VtxBuffer.Size * sizeof(ImDrawVert));
+    mix(list->IdxBuffer.Data, list->IdxBuffer.Size * sizeof(ImDrawIdx));
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+      mix(&cmd.ClipRect, sizeof cmd.ClipRect);
+      const std::uintptr_t fields[5] = {reinterpret_cast<std::uintptr_t>(cmd.GetTexID()), cmd.VtxOffset,
+                                        cmd.IdxOffset, cmd.ElemCount,
+                                        reinterpret_cast<std::uintptr_t>(cmd.UserCallback)};
+      mix(fields, sizeof fields);
+    }
+  }
+  return h;
+}
+
+}  // namespace
+
+bool webgl_renderer_draw(const ImDrawData* data, int fb_w, int fb_h) {
+  if (!data || fb_w <= 0 || fb_h <= 0) return false;
+  // The canvas shows this very frame already (a frame drawn to let the layout settle, or for a
+  // change nobody sees). Drawing it again is not free: with software compositing the browser reads
+  // the whole canvas back after every draw, which held the page ~100 ms per frame while a call set up.
+  const std::size_t print = fingerprint(*data, fb_w, fb_h);
+  if (print == g.last_drawn) return false;
+  g.last_drawn = print;
   glViewport(0, 0, fb_w, fb_h);
   glDisable(GL_SCISSOR_TEST);  // the clear covers the whole canvas
   glClearColor(0.96f, 0.96f, 0.94f, 1.0f);
@@ -189,6 +229,7 @@ void webgl_renderer_draw(const ImDrawData* data, int fb_w, int fb_h) {
       if (hole) glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     }
   }
+  return true;
 }
 
 }  // namespace treff::app

@@ -62,6 +62,7 @@ test('pictures are video elements on their tiles, the own one mirrored; they fol
   const after = await waitForState(host, 's => true');
   const frames = (s) => s.participants.find((p) => !p.self).videoFrames;
   assert.ok(frames(after) > frames(before) + 10, `Gert's video plays: ${frames(before)} -> ${frames(after)} frames`);
+  assert.equal(after.framesLaidOut, before.framesLaidOut, 'the interface is not even laid out again in a steady call');
   assert.equal(after.framesRendered, before.framesRendered, 'no redraws of the interface in a steady call');
 
   // A smaller window: the pictures move with the tiles.
