@@ -114,8 +114,7 @@ bool follow_video_status(App& app, double now_ms) {
     if (slot.status.frames > 0 && now_ms < slot.next_status_ms) continue;
     slot.next_status_ms = now_ms + kStatusIntervalMs;
     const platform::VideoStatus now = app.videos.status(slot.video);
-    changed |= (now.frames > 0) != (slot.status.frames > 0) || now.width != slot.status.width ||
-               now.height != slot.status.height;
+    changed |= platform::looks_different(slot.status, now);
     slot.status = now;
   }
   return changed;

@@ -14,7 +14,7 @@ bool PrejoinPreview::update(const LocalMediaState& local, platform::VideoHandle 
   }
   if (video_) {
     const platform::VideoStatus now = videos_.status(video_);
-    changed |= (now.frames > 0) != (status_.frames > 0) || now.width != status_.width || now.height != status_.height;
+    changed |= platform::looks_different(status_, now);
     status_ = now;
   }
 

@@ -18,6 +18,12 @@ struct VideoStatus {
   int width = 0, height = 0;
 };
 
+// Whether the screen must change from `before` to `now`: a first picture came (or went), or the
+// picture's shape changed. New frames alone change nothing: the browser shows them.
+inline bool looks_different(const VideoStatus& before, const VideoStatus& now) {
+  return (now.frames > 0) != (before.frames > 0) || now.width != before.width || now.height != before.height;
+}
+
 // One picture on screen: where (CSS px of the page), how round its corners are, and whether it is
 // shown mirrored (the self-view; what is sent stays as the camera sees it).
 struct VideoRect {
