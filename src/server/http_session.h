@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "server/limits.h"
 #include "server/net.h"
 #include "server/origin_policy.h"
 #include "server/security_headers.h"
@@ -22,6 +23,7 @@ struct SessionContext {
   const std::string& servers_json;  // /servers.json
   const std::string& csp;           // Content-Security-Policy of every response
   const std::vector<std::string>& trusted_proxies;  // whose X-Forwarded-For is believed
+  const HttpLimits& limits;
 };
 
 template <class Stream>
@@ -36,9 +38,10 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
 
   void read_next() {
     parser_.emplace();
-    parser_->header_limit(8 * 1024);
+    parser_->header_limit(static_cast<std::uint32_t>(ctx_.limits.request_bytes));
     parser_->body_limit(8 * 1024);  // requests carry no bodies; this only bounds abuse
-    tcp().expires_after(std::chrono::seconds(30));
+    // For the whole request, not per byte: a client that sends a byte a second is still dropped.
+    tcp().expires_after(std::chrono::seconds(ctx_.limits.request_seconds));
     http::async_read(stream_, buffer_, *parser_,
                      beast::bind_front_handler(&HttpSession::on_read, this->shared_from_this()));
   }
@@ -64,6 +67,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
       start_websocket(std::move(request));
       return;
     }
+    // The last request this connection may make is answered with "Connection: close".
+    if (++requests_ >= ctx_.limits.requests_per_connection) request.keep_alive(false);
     if (request.method() == http::verb::get && request.target() == "/servers.json") {
       TextResponse res = plain_text_response(request.version(), request.keep_alive(), http::status::ok, ctx_.servers_json);
       res.set(http::field::content_type, "application/json");
@@ -92,6 +97,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
   SessionContext ctx_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
+  int requests_ = 0;  // answered on this connection
 };
 
 // Plain connections hand the bare socket to the WebSocket: basic_stream's per-operation timeout

@@ -39,7 +39,7 @@ void Listener::on_accept(beast::error_code ec, tcp::socket socket) {
   } else {
     // The stream's SSL object holds its own reference to the context: a reload does not end it.
     auto stream = std::make_shared<TlsStream>(std::move(socket), *tls_);
-    beast::get_lowest_layer(*stream).expires_after(std::chrono::seconds(15));
+    beast::get_lowest_layer(*stream).expires_after(std::chrono::seconds(ctx_.limits.request_seconds));
     auto ctx = ctx_;
     stream->async_handshake(ssl::stream_base::server, [stream, ctx](beast::error_code hs_ec) {
       if (hs_ec) return;  // scanners and plain-HTTP clients end here; not worth a log line

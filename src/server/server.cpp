@@ -28,7 +28,7 @@ Server::Server(const ServerOptions& options)
     : options_(options),
       csp_(content_security_policy(options.offered_server_urls)),
       ice_(options.stun_urls, options.turn_urls, options.turn_secret, options.turn_ttl_seconds),
-      hub_(HubLimits{options.room_limit}, vault_, &ice_),
+      hub_(options.hub, vault_, &ice_),
       files_(options.root),
       origins_(options.allowed_origins),
       signals_(ioc_, SIGINT, SIGTERM),
@@ -61,7 +61,7 @@ int Server::run() {
   }
   try {
     listener_ = std::make_shared<Listener>(ioc_, tcp::endpoint{address, options_.port}, tls_,
-                                           SessionContext{hub_, files_, origins_, options_.servers_json, csp_, options_.trusted_proxies});
+                                           SessionContext{hub_, files_, origins_, options_.servers_json, csp_, options_.trusted_proxies, options_.http});
   } catch (const boost::system::system_error& e) {
     std::fprintf(stderr, "treff-server: cannot listen on %s port %u: %s\n", options_.address.c_str(),
                  options_.port, e.code().message().c_str());

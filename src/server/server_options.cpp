@@ -28,8 +28,37 @@ std::optional<ServerOptions> parse_options(int argc, char** argv, int& exit_code
   auto* key = app.add_option("--tls-key", o.tls_key, "PEM private key for --tls-cert")->check(CLI::ExistingFile);
   cert->needs(key);
   key->needs(cert);
-  app.add_option("--room-limit", o.room_limit, "Most people in one room")
+  app.add_option("--room-limit", o.hub.room_limit, "Most people in one room")
       ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  app.add_option("--messages-per-second", o.hub.messages_per_second,
+                 "Signaling messages a connection may send per second, on average")
+      ->check(CLI::Range(1.0, 100000.0))
+      ->capture_default_str();
+  app.add_option("--message-burst", o.hub.message_burst, "Signaling messages a connection may send at once")
+      ->check(CLI::Range(1.0, 100000.0))
+      ->capture_default_str();
+  app.add_option("--connections-per-address", o.hub.connections_per_address,
+                 "Signaling connections from one IP address at a time")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
+  app.add_option("--max-connections", o.hub.max_connections,
+                 "Signaling connections in all; more are told the server is full")
+      ->check(CLI::Range(1, 10000000))
+      ->capture_default_str();
+  app.add_option("--joins-per-minute", o.hub.joins_per_minute, "Joins from one IP address per minute")
+      ->check(CLI::Range(1.0, 100000.0))
+      ->capture_default_str();
+  app.add_option("--request-seconds", o.http.request_seconds,
+                 "Seconds a client has to send a whole HTTP request or finish the TLS handshake")
+      ->check(CLI::Range(1, 300))
+      ->capture_default_str();
+  app.add_option("--request-bytes", o.http.request_bytes, "Largest HTTP request header, in bytes")
+      ->check(CLI::Range(1024, 1024 * 1024))
+      ->capture_default_str();
+  app.add_option("--requests-per-connection", o.http.requests_per_connection,
+                 "HTTP requests on one connection before the server closes it")
+      ->check(CLI::Range(1, 1000000))
       ->capture_default_str();
   app.add_option("--allow-origin", o.allowed_origins,
                  "Another web origin allowed to use /ws, e.g. https://example.org (repeatable)");

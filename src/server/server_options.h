@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "server/limits.h"
+
 namespace treff::server {
 
 struct ServerOptions {
@@ -14,7 +16,8 @@ struct ServerOptions {
   std::string root;  // folder of the built client; empty: find the wasm build of the checkout
   std::string tls_cert;
   std::string tls_key;
-  std::size_t room_limit = 8;
+  HubLimits hub;    // per connection, per address, in all (--room-limit, --messages-per-second, ...)
+  HttpLimits http;  // per request and connection (--request-seconds, ...)
   std::vector<std::string> allowed_origins;
   // Served as /servers.json: the servers a start screen offers (--servers FILE; checked at start).
   std::string servers_json = "[]";

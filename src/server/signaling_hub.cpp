@@ -22,6 +22,21 @@ void SignalingHub::connect(HubClient& client, std::string address) {
   client.rate_ = RateLimiter(limits_.messages_per_second, limits_.message_burst);
   client.password_attempts_ = RateLimiter(limits_.password_attempts_per_second, limits_.password_attempts_burst);
   client.address_ = std::move(address);
+  // A refused connection is never registered (serial 0): it is told why, and closed.
+  if (by_serial_.size() >= limits_.max_connections) {
+    reply_error(client, "server-full", "This server is full right now. Please try again in a few minutes.");
+    client.close(CloseReason::TryAgainLater);
+    return;
+  }
+  std::size_t& from_address = connections_by_address_[client.address_];
+  if (from_address >= limits_.connections_per_address) {
+    reply_error(client, "too-many-connections",
+                "Too many connections from your address (at most " + std::to_string(limits_.connections_per_address) +
+                    "). Close Treff in other tabs, or try again later.");
+    client.close(CloseReason::PolicyViolation);
+    return;
+  }
+  ++from_address;
   client.serial_ = next_serial_++;
   by_serial_[client.serial_] = &client;
 }
@@ -32,6 +47,7 @@ HubClient* SignalingHub::client(std::uint64_t serial) {
 }
 
 void SignalingHub::on_message(HubClient& c, std::string_view text) {
+  if (!c.serial_) return;  // refused at connect; closing
   if (!c.rate_.allow()) {
     // Tell the client once, then drop silently; errors must not amplify a flood.
     if (c.dropped_++ == 0)
@@ -49,11 +65,15 @@ void SignalingHub::on_message(HubClient& c, std::string_view text) {
 }
 
 void SignalingHub::on_binary_message(HubClient& c) {
+  if (!c.serial_) return;
   reply_error(c, "bad-json", "Binary messages are not accepted; send JSON text.");
 }
 
 void SignalingHub::disconnect(HubClient& c) {
   if (!by_serial_.erase(c.serial_)) return;
+  auto from_address = connections_by_address_.find(c.address_);
+  if (from_address != connections_by_address_.end() && --from_address->second == 0)
+    connections_by_address_.erase(from_address);
   leave_room(c);
 }
 
@@ -134,7 +154,21 @@ bool SignalingHub::allow_password_attempt(HubClient& c) {
   return false;
 }
 
+// Joins per address: one place cannot fill the server's rooms (or retry a full one) in a loop.
+bool SignalingHub::allow_join(HubClient& c) {
+  const auto now = RateLimiter::Clock::now();
+  if (joins_by_address_.size() > 10000) {  // bounded: forget addresses that are quiet again
+    for (auto it = joins_by_address_.begin(); it != joins_by_address_.end();)
+      it = it->second.full(now) ? joins_by_address_.erase(it) : std::next(it);
+  }
+  auto address = joins_by_address_.try_emplace(c.address_, limits_.joins_per_minute / 60, limits_.joins_per_minute).first;
+  if (address->second.allow(now)) return true;
+  reply_error(c, "too-many-joins", "Too many joins from your address. Wait a minute, then try again.");
+  return false;
+}
+
 void SignalingHub::admit(HubClient& c, const proto::Join& m) {
+  if (!allow_join(c)) return;  // counted here: password guesses have their own limit
   Room& room = rooms_[m.room];
   if (room.members.size() >= limits_.room_limit) {
     if (room.members.empty()) rooms_.erase(m.room);

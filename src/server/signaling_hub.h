@@ -20,6 +20,7 @@
 
 #include "core/protocol.h"
 #include "server/ice_servers.h"
+#include "server/limits.h"
 #include "server/password_vault.h"
 #include "server/rate_limiter.h"
 
@@ -28,7 +29,7 @@ namespace treff::server {
 using SharedText = std::shared_ptr<const std::string>;
 
 // WebSocket close codes the hub asks for.
-enum class CloseReason { GoingAway = 1001, PolicyViolation = 1008 };
+enum class CloseReason { GoingAway = 1001, PolicyViolation = 1008, TryAgainLater = 1013 };
 
 class HubClient {
  public:
@@ -53,25 +54,14 @@ class HubClient {
   bool password_busy_ = false;  // a join or lock waits for the vault
 };
 
-struct HubLimits {
-  std::size_t room_limit = 8;
-  double messages_per_second = 100;
-  double message_burst = 400;
-  int dropped_before_close = 200;  // a client that keeps flooding is disconnected
-  // Password guesses: a few at once, then one every few seconds, per connection and per address.
-  double password_attempts_burst = 5;
-  double password_attempts_per_second = 1.0 / 6;
-  double address_attempts_burst = 20;
-  double address_attempts_per_second = 1.0 / 15;
-};
-
 class SignalingHub {
  public:
   // `ice`: the STUN/TURN servers for joining clients; null when the server has none.
   SignalingHub(HubLimits limits, PasswordVault& vault, IceServerSource* ice = nullptr)
       : limits_(limits), vault_(vault), ice_(ice) {}
 
-  // `address`: where the connection comes from (an IP address).
+  // `address`: where the connection comes from (an IP address). A connection past the limits of
+  // its address or of the server is told why and closed.
   void connect(HubClient& client, std::string address);
   void on_message(HubClient& client, std::string_view text);
   void on_binary_message(HubClient& client);
@@ -110,6 +100,7 @@ class SignalingHub {
   void admit(HubClient& c, const proto::Join& m);
   void on_password_checked(std::uint64_t serial, const proto::Join& m, std::uint64_t lock_serial, bool matches);
   bool allow_password_attempt(HubClient& c);
+  bool allow_join(HubClient& c);
   // The host's room, or null after telling the client why it may not change the password.
   Room* room_for_host(HubClient& c);
   HubClient* client(std::uint64_t serial);
@@ -125,6 +116,8 @@ class SignalingHub {
   std::map<std::uint64_t, HubClient*> by_serial_;
   std::map<std::string, Room> rooms_;
   std::map<std::string, RateLimiter> attempts_by_address_;
+  std::map<std::string, RateLimiter> joins_by_address_;
+  std::map<std::string, std::size_t> connections_by_address_;
   std::uint64_t next_id_ = 1;
   std::uint64_t next_serial_ = 1;  // for clients, rooms and locks
   bool shutting_down_ = false;

@@ -145,6 +145,15 @@ constexpr Entry kCatalog[] = {
      "Camera and microphone work only over a secure connection, and this page was opened over http. "
      "Ask for the link that starts with https://."},
     {"Camera en microfoon", "Kamera und Mikrofon", "Camera and microphone"},
+    {"De server is op dit moment vol. Probeer het over een paar minuten opnieuw.",
+     "Der Server ist gerade voll. Versuchen Sie es in ein paar Minuten noch einmal.",
+     "The server is full right now. Please try again in a few minutes."},
+    {"Te veel verbindingen vanaf uw adres. Sluit Treff in andere tabbladen, of probeer het later opnieuw.",
+     "Zu viele Verbindungen von Ihrer Adresse. Schließen Sie Treff in anderen Tabs, oder versuchen Sie es später noch einmal.",
+     "Too many connections from your address. Close Treff in other tabs, or try again later."},
+    {"Te vaak deelgenomen vanaf uw adres. Wacht een minuut en probeer het dan opnieuw.",
+     "Zu oft von Ihrer Adresse teilgenommen. Warten Sie eine Minute und versuchen Sie es dann noch einmal.",
+     "Too many joins from your address. Wait a minute, then try again."},
 };
 static_assert(sizeof(kCatalog) / sizeof(kCatalog[0]) == static_cast<std::size_t>(Text::Count),
               "every Text needs a catalog row");
@@ -200,6 +209,9 @@ const char* tr_problem(std::string_view code) {
   if (code == "wrong-password") return tr(Text::WrongPassword);
   if (code == "too-many-attempts") return tr(Text::TooManyAttempts);
   if (code == "busy") return tr(Text::ServerBusy);
+  if (code == "server-full") return tr(Text::ServerFull);
+  if (code == "too-many-connections") return tr(Text::TooManyConnections);
+  if (code == "too-many-joins") return tr(Text::TooManyJoins);
   return tr(Text::SomethingWentWrong);
 }
 

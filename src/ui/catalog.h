@@ -83,6 +83,9 @@ enum class Text {
   NoConnectionGaveUp,
   NeedsSecureConnection,  // the page was opened over plain http from another machine
   DeviceChoices,          // the join prompt's button that shows the camera, microphone and speaker
+  ServerFull,             // the server's limits (server/limits.h)
+  TooManyConnections,
+  TooManyJoins,
   Count
 };
 

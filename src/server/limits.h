@@ -1,0 +1,40 @@
+// What treff-server allows one connection, one address and everyone together; each is a flag
+// (server_options.cpp). The defaults leave a real call far below every limit (a 6-person mesh
+// sends a few hundred messages in its first seconds, then a few a minute) while bounding what one
+// scanner, broken client or attacker can take from the others.
+#pragma once
+
+#include <cstddef>
+
+namespace treff::server {
+
+struct HubLimits {
+  std::size_t room_limit = 8;
+  // Signaling messages per connection: a token bucket. The burst covers joining a full room
+  // (offers, answers and a dozen candidates per person); the steady rate is far above a call's.
+  double messages_per_second = 100;
+  double message_burst = 400;
+  int dropped_before_close = 200;  // a client that keeps flooding is disconnected
+  // Signaling connections from one address (a care home or firm behind one NAT shares it), and in
+  // all (past it: "server full", come back later).
+  std::size_t connections_per_address = 64;
+  std::size_t max_connections = 10000;
+  // Joins from one address per minute (a burst of as many, refilled evenly over the minute):
+  // rejoining after a blip counts too.
+  double joins_per_minute = 60;
+  // Password guesses: a few at once, then one every few seconds, per connection and per address.
+  double password_attempts_burst = 5;
+  double password_attempts_per_second = 1.0 / 6;
+  double address_attempts_burst = 20;
+  double address_attempts_per_second = 1.0 / 15;
+};
+
+struct HttpLimits {
+  // Seconds to send a whole request (or finish the TLS handshake): a slow-loris sending a byte a
+  // second is dropped after this, whatever it has sent.
+  int request_seconds = 10;
+  std::size_t request_bytes = 8 * 1024;  // headers; requests carry no bodies
+  int requests_per_connection = 100;     // then the connection closes (browsers open another)
+};
+
+}  // namespace treff::server
