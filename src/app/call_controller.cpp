@@ -232,7 +232,7 @@ void CallController::send_join() {
   // The server sends this join's ICE servers before it answers; a server that has none sends none.
   ice_ = {};
   ice_renew_at_ms_ = 0;
-  send(proto::Join{room_name_, display_name_, password_, {local_.mic_on, local_.camera_on}});
+  send(proto::Join{room_name_, display_name_, password_, {local_.mic_on, local_.camera_on}, std::nullopt});
   // A rejoin stays "reconnecting" (the room stays on screen) until the server confirms it.
   if (phase_ != CallPhase::Reconnecting) phase_ = CallPhase::Joining;
   changed_ = true;

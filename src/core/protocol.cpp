@@ -183,6 +183,7 @@ Result<ClientMessage> parse_client_message(std::string_view text) {
     m.name = r.string("name", kMaxMessageBytes, true);
     m.password = r.optional_string("password", kMaxMessageBytes);
     m.media = read_media(r);
+    m.resume = r.optional_string("resume", kMaxResumeTokenBytes);
     if (auto e = r.finish()) return *e;
     if (auto ok = check_room_name(m.room); !ok) return ok.error();
     auto name = check_display_name(m.name);
@@ -214,6 +215,7 @@ Result<ClientMessage> parse_client_message(std::string_view text) {
   }
   if (type == "unlock") return finish<ClientMessage>(r, Unlock{});
   if (type == "ice") return finish<ClientMessage>(r, IceRequest{});
+  if (type == "ping") return finish<ClientMessage>(r, Ping{});
   return unknown_type(type);
 }
 
@@ -243,6 +245,7 @@ Result<ServerMessage> parse_server_message(std::string_view text) {
       }
     }
     m.info = read_room_info(r);
+    m.resume = r.optional_string("resume", kMaxResumeTokenBytes).value_or("");
     return finish<ServerMessage>(r, m);
   }
   if (type == "room") {
@@ -292,6 +295,7 @@ Result<ServerMessage> parse_server_message(std::string_view text) {
     m.renew_in_seconds = r.integer("renewIn", 0, 7 * 24 * 3600);
     return finish<ServerMessage>(r, m);
   }
+  if (type == "pong") return finish<ServerMessage>(r, Pong{});
   return unknown_type(type);
 }
 
@@ -309,6 +313,7 @@ std::string serialize(const ClientMessage& message) {
       if (m.password) j["password"] = *m.password;
       j["mic"] = m.media.mic;
       j["camera"] = m.media.camera;
+      if (m.resume) j["resume"] = *m.resume;
       return j;
     }
     json operator()(const SendSignal& m) const {
@@ -331,6 +336,7 @@ std::string serialize(const ClientMessage& message) {
     }
     json operator()(const Unlock&) const { return envelope("unlock"); }
     json operator()(const IceRequest&) const { return envelope("ice"); }
+    json operator()(const Ping&) const { return envelope("ping"); }
   };
   return dump(std::visit(Writer{}, message));
 }
@@ -352,6 +358,7 @@ std::string serialize(const ServerMessage& message) {
       for (const auto& p : m.peers) peers.push_back(peer_json(p));
       j["peers"] = std::move(peers);
       write_room_info(j, m.info);
+      if (!m.resume.empty()) j["resume"] = m.resume;
       return j;
     }
     json operator()(const RoomChanged& m) const {
@@ -394,6 +401,7 @@ std::string serialize(const ServerMessage& message) {
       j["renewIn"] = m.renew_in_seconds;
       return j;
     }
+    json operator()(const Pong&) const { return envelope("pong"); }
   };
   return dump(std::visit(Writer{}, message));
 }
@@ -401,13 +409,14 @@ std::string serialize(const ServerMessage& message) {
 std::string ice_servers_json(const std::vector<IceServer>& servers) { return dump(ice_servers_array(servers)); }
 
 std::string_view type_name(const ClientMessage& message) {
-  static constexpr std::string_view names[] = {"hello", "join", "signal", "media", "leave", "lock", "unlock", "ice"};
+  static constexpr std::string_view names[] = {"hello", "join",   "signal", "media", "leave",
+                                               "lock",  "unlock", "ice",    "ping"};
   return names[message.index()];
 }
 
 std::string_view type_name(const ServerMessage& message) {
   static constexpr std::string_view names[] = {"hello",  "joined", "peer-joined", "peer-left", "signal",
-                                               "media",  "error",  "room",        "ice"};
+                                               "media",  "error",  "room",        "ice",       "pong"};
   return names[message.index()];
 }
 

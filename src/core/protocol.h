@@ -22,6 +22,7 @@ constexpr std::size_t kMaxMessageBytes = 64 * 1024;
 constexpr std::size_t kMaxSdpBytes = 60 * 1024;
 constexpr std::size_t kMaxCandidateBytes = 1024;
 constexpr std::size_t kMaxAgentBytes = 128;
+constexpr std::size_t kMaxResumeTokenBytes = 160;
 
 struct MediaState {
   bool mic = true;
@@ -68,6 +69,9 @@ struct Join {
   std::string name;
   std::optional<std::string> password;
   MediaState media;
+  // The token of an earlier "joined" in this room: the server seats the person again under the
+  // same id when it still holds (or, just after a restart, has not yet seen) that seat.
+  std::optional<std::string> resume;
 };
 struct SendSignal { std::string to; Signal signal; };     // type "signal"
 struct SetMedia { MediaState media; };                   // type "media"
@@ -75,7 +79,9 @@ struct Leave {};
 struct Lock { std::string password; };                   // the host locks the room (or changes it)
 struct Unlock {};                                        // the host removes the password
 struct IceRequest {};                                    // type "ice": fresh credentials, in a room only
-using ClientMessage = std::variant<Hello, Join, SendSignal, SetMedia, Leave, Lock, Unlock, IceRequest>;
+// A heartbeat, answered by Pong: either end learns within seconds that the other is gone.
+struct Ping {};
+using ClientMessage = std::variant<Hello, Join, SendSignal, SetMedia, Leave, Lock, Unlock, IceRequest, Ping>;
 
 // ---- server to client ----
 struct Welcome {                                         // type "hello"
@@ -94,6 +100,7 @@ struct Joined {
   std::string self_id;
   std::vector<PeerInfo> peers;                           // everyone else, in join order
   RoomInfo info;
+  std::string resume;                                    // for rejoining under self_id; "" if none
 };
 struct RoomChanged { RoomInfo info; };                   // type "room"
 struct PeerJoined { PeerInfo peer; };                    // type "peer-joined"
@@ -108,8 +115,9 @@ struct IceConfig {
   std::vector<IceServer> servers;
   int renew_in_seconds = 0;
 };
+struct Pong {};
 using ServerMessage = std::variant<Welcome, Joined, PeerJoined, PeerLeft, RelayedSignal, PeerMedia, ErrorReply,
-                                   RoomChanged, IceConfig>;
+                                   RoomChanged, IceConfig, Pong>;
 
 Result<ClientMessage> parse_client_message(std::string_view text);
 Result<ServerMessage> parse_server_message(std::string_view text);

@@ -22,18 +22,33 @@ std::shared_ptr<ssl::context> load_tls(const std::string& cert, const std::strin
   }
   return tls;
 }
+// The tokens' key from the state folder, so that calls resume across a restart; without one,
+// rejoining still works while this process runs.
+ResumeTokens resume_tokens(const std::string& state_dir) {
+  if (state_dir.empty()) {
+    log_line("warning: no --state-dir and no home folder: after a restart, calls start anew");
+    return ResumeTokens::ephemeral();
+  }
+  auto key = load_or_create_resume_key(state_dir);
+  if (!key) {
+    log_line("warning: " + key.error().message + "; after a restart, calls start anew");
+    return ResumeTokens::ephemeral();
+  }
+  return ResumeTokens(key.value());
+}
 }  // namespace
 
 Server::Server(const ServerOptions& options)
     : options_(options),
       csp_(content_security_policy(options.offered_server_urls)),
       ice_(options.stun_urls, options.turn_urls, options.turn_secret, options.turn_ttl_seconds),
-      hub_(options.hub, vault_, &ice_),
+      hub_(options.hub, vault_, &ice_, resume_tokens(options.state_dir)),
       files_(options.root),
       origins_(options.allowed_origins),
       signals_(ioc_, SIGINT, SIGTERM),
       hangup_(ioc_, SIGHUP),
-      shutdown_timer_(ioc_) {
+      shutdown_timer_(ioc_),
+      seat_timer_(ioc_) {
   vault_.deliver_results_to(ioc_);
 }
 
@@ -73,6 +88,7 @@ int Server::run() {
     if (!wait_ec) shut_down();
   });
   if (tls_) reload_tls_on_hangup();
+  expire_seats_every_half_second();
 
   const auto bound = listener_->local_endpoint();
   std::string host = options_.address == "127.0.0.1" ? "localhost" : bound.address().to_string();
@@ -111,8 +127,18 @@ void Server::reload_tls_on_hangup() {
   });
 }
 
+void Server::expire_seats_every_half_second() {
+  seat_timer_.expires_after(std::chrono::milliseconds(500));
+  seat_timer_.async_wait([this](beast::error_code ec) {
+    if (ec) return;
+    hub_.expire_seats();
+    expire_seats_every_half_second();
+  });
+}
+
 void Server::shut_down() {
   hangup_.cancel();
+  seat_timer_.cancel();
   log_line("shutting down");
   listener_->stop();
   const bool idle = hub_.connection_count() == 0;

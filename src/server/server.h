@@ -27,6 +27,7 @@ class Server {
  private:
   void shut_down();
   void reload_tls_on_hangup();
+  void expire_seats_every_half_second();
 
   ServerOptions options_;
   std::string csp_;  // Content-Security-Policy of every response, from the servers offered
@@ -47,6 +48,7 @@ class Server {
   asio::signal_set signals_;
   asio::signal_set hangup_;  // SIGHUP: reload the TLS certificate
   asio::steady_timer shutdown_timer_;
+  asio::steady_timer seat_timer_;  // gives up seats nobody took again (SignalingHub::expire_seats)
   std::shared_ptr<Listener> listener_;
 };
 

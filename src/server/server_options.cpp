@@ -49,6 +49,21 @@ std::optional<ServerOptions> parse_options(int argc, char** argv, int& exit_code
   app.add_option("--joins-per-minute", o.hub.joins_per_minute, "Joins from one IP address per minute")
       ->check(CLI::Range(1.0, 100000.0))
       ->capture_default_str();
+  app.add_option("--peer-timeout-seconds", o.hub.peer_timeout_seconds,
+                 "Seconds without a word from a signaling connection before it counts as gone")
+      ->check(CLI::Range(2.0, 600.0))
+      ->capture_default_str();
+  app.add_option("--seat-hold-seconds", o.hub.seat_hold_seconds,
+                 "Seconds a dropped connection's seat waits for its person to rejoin (0: none)")
+      ->check(CLI::Range(0.0, 600.0))
+      ->capture_default_str();
+  app.add_option("--restart-resume-seconds", o.hub.restart_resume_seconds,
+                 "Seconds after a start in which people of the last run get their seats back")
+      ->check(CLI::Range(0.0, 600.0))
+      ->capture_default_str();
+  app.add_option("--state-dir", o.state_dir,
+                 "Folder for what outlives a restart (the key of the rejoin tokens)")
+      ->capture_default_str();
   app.add_option("--request-seconds", o.http.request_seconds,
                  "Seconds a client has to send a whole HTTP request or finish the TLS handshake")
       ->check(CLI::Range(1, 300))

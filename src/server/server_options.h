@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "server/limits.h"
+#include "server/resume_tokens.h"
 
 namespace treff::server {
 
@@ -14,6 +15,8 @@ struct ServerOptions {
   std::string address = "127.0.0.1";
   std::uint16_t port = 8080;
   std::string root;  // folder of the built client; empty: find the wasm build of the checkout
+  // What outlives a restart (the key of the resume tokens); empty: ephemeral, with a warning.
+  std::string state_dir = default_state_folder();
   std::string tls_cert;
   std::string tls_key;
   HubLimits hub;    // per connection, per address, in all (--room-limit, --messages-per-second, ...)

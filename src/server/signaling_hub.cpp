@@ -8,14 +8,23 @@ namespace treff::server {
 // The real limits are set by SignalingHub::connect.
 HubClient::HubClient() : rate_(0, 0), password_attempts_(0, 0) {}
 
+SignalingHub::SignalingHub(HubLimits limits, PasswordVault& vault, IceServerSource* ice, ResumeTokens tokens)
+    : limits_(limits), vault_(vault), ice_(ice), tokens_(std::move(tokens)) {}
+
 SignalingHub::Member* SignalingHub::Room::find(const std::string& id) {
   for (auto& m : members)
-    if (m.client->id_ == id) return &m;
+    if (m.id == id) return &m;
+  return nullptr;
+}
+
+SignalingHub::Member* SignalingHub::Room::find(const HubClient& client) {
+  for (auto& m : members)
+    if (m.client == &client) return &m;
   return nullptr;
 }
 
 proto::RoomInfo SignalingHub::Room::info() const {
-  return {password_hash.has_value(), members.empty() ? std::string() : members.front().client->id_};
+  return {password_hash.has_value(), members.empty() ? std::string() : members.front().id};
 }
 
 void SignalingHub::connect(HubClient& client, std::string address) {
@@ -74,7 +83,27 @@ void SignalingHub::disconnect(HubClient& c) {
   auto from_address = connections_by_address_.find(c.address_);
   if (from_address != connections_by_address_.end() && --from_address->second == 0)
     connections_by_address_.erase(from_address);
-  leave_room(c);
+  Room* room = room_of(c);
+  Member* member = room ? room->find(c) : nullptr;
+  if (!member || shutting_down_ || limits_.seat_hold_seconds <= 0) {
+    leave_room(c);
+    return;
+  }
+  // No "leave": a closed laptop, a lost network or a killed tab. The others hear of it only if
+  // nobody takes the seat again in time (expire_seats).
+  member->client = nullptr;
+  member->held_until = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                          std::chrono::duration<double>(limits_.seat_hold_seconds));
+  c.id_.clear();
+  c.room_.clear();
+}
+
+void SignalingHub::expire_seats(Clock::time_point now) {
+  std::vector<std::pair<std::string, std::string>> over;  // room, id
+  for (const auto& [name, room] : rooms_)
+    for (const Member& m : room.members)
+      if (!m.client && m.held_until <= now) over.emplace_back(name, m.id);
+  for (const auto& [room, id] : over) give_up_seat(room, id);
 }
 
 void SignalingHub::close_all() {
@@ -83,6 +112,11 @@ void SignalingHub::close_all() {
   std::vector<HubClient*> all;
   for (const auto& [serial, c] : by_serial_) all.push_back(c);
   for (HubClient* c : all) c->close(CloseReason::GoingAway);
+}
+
+void SignalingHub::handle(HubClient& c, const proto::Ping&) {
+  static const SharedText pong = std::make_shared<const std::string>(proto::serialize(proto::Pong{}));
+  c.deliver(pong);
 }
 
 void SignalingHub::handle(HubClient& c, const proto::Hello&) {
@@ -99,6 +133,7 @@ void SignalingHub::handle(HubClient& c, const proto::Join& m) {
     reply_error(c, "busy", "Your password is still being checked; wait for the answer.");
     return;
   }
+  if (resume(c, m)) return;
   auto it = rooms_.find(m.room);
   if (it == rooms_.end() || !it->second.password_hash) {
     admit(c, m);
@@ -167,7 +202,7 @@ bool SignalingHub::allow_join(HubClient& c) {
   return false;
 }
 
-void SignalingHub::admit(HubClient& c, const proto::Join& m) {
+void SignalingHub::admit(HubClient& c, const proto::Join& m, std::string id) {
   if (!allow_join(c)) return;  // counted here: password guesses have their own limit
   Room& room = rooms_[m.room];
   if (room.members.size() >= limits_.room_limit) {
@@ -177,21 +212,72 @@ void SignalingHub::admit(HubClient& c, const proto::Join& m) {
     return;
   }
   if (room.members.empty()) room.serial = next_serial_++;
-  c.id_ = std::to_string(next_id_++);
-  c.room_ = m.room;
+  if (id.empty()) id = new_id(room);
+  std::vector<proto::PeerInfo> peers;
+  for (const Member& other : room.members) peers.push_back({other.id, other.name, other.media});
+  room.members.push_back({id, &c, m.name, m.media});
+  seat(c, m.room, room, room.members.back(), std::move(peers));
+  broadcast(room, &c, proto::PeerJoined{{id, m.name, m.media}});
+}
 
-  proto::Joined joined{m.room, c.id_, {}, {}};
-  for (const Member& other : room.members)
-    joined.peers.push_back({other.client->id_, other.name, other.media});
-  room.members.push_back({&c, m.name, m.media});
-  joined.info = room.info();
-
+// Tells `c` it sits in `member`'s seat: the call's ICE servers, then "joined" with a fresh token.
+void SignalingHub::seat(HubClient& c, const std::string& room_name, Room& room, const Member& member,
+                        std::vector<proto::PeerInfo> peers) {
+  c.id_ = member.id;
+  c.room_ = room_name;
+  proto::Joined joined{c.room_, c.id_, std::move(peers), room.info(), tokens_.issue(c.room_, c.id_)};
   // Before "joined": the peer connections the client opens for it need them.
   if (ice_) {
     if (auto config = ice_->for_client()) send(c, *config);
   }
   send(c, joined);
-  broadcast(room, &c, proto::PeerJoined{{c.id_, m.name, m.media}});
+}
+
+bool SignalingHub::resume(HubClient& c, const proto::Join& m) {
+  if (!m.resume) return false;
+  const std::optional<std::string> id = tokens_.check(m.room, *m.resume);
+  if (!id) return false;  // a token of another room or server: an ordinary join
+  auto it = rooms_.find(m.room);
+  Member* held = it == rooms_.end() ? nullptr : it->second.find(*id);
+  if (!held) {
+    // No seat to take: a restarted server recreates it while the call is coming back, unless the
+    // others were told here that this person left (they closed their connections to them).
+    const bool just_started = Clock::now() - started_ < std::chrono::duration<double>(limits_.restart_resume_seconds);
+    if (!just_started || (it != rooms_.end() && it->second.departed.count(*id))) return false;
+    admit(c, m, *id);
+    return true;
+  }
+  if (!allow_join(c)) return true;
+  Room& room = it->second;
+  if (HubClient* old = held->client) {
+    // The same person from a new connection before this server noticed the old one broke.
+    old->id_.clear();
+    old->room_.clear();
+    old->close(CloseReason::GoingAway);
+  }
+  held->client = &c;
+  std::vector<proto::PeerInfo> peers;
+  for (const Member& other : room.members)
+    if (other.id != *id) peers.push_back({other.id, other.name, other.media});
+  seat(c, m.room, room, *held, std::move(peers));
+  if (!(held->media == m.media)) {
+    held->media = m.media;
+    broadcast(room, &c, proto::PeerMedia{*id, m.media});
+  }
+  return true;
+}
+
+// Short random ids: nothing to guess from them, and none a restarted server could hand out twice
+// while the tokens of its last run come back.
+std::string SignalingHub::new_id(const Room& room) {
+  static const char digits[] = "0123456789abcdef";
+  for (;;) {
+    std::uint64_t bits = random_ids_();
+    std::string id;
+    for (int i = 0; i < 10; ++i, bits >>= 4) id.push_back(digits[bits & 15]);
+    const bool taken = std::any_of(room.members.begin(), room.members.end(), [&](const Member& m) { return m.id == id; });
+    if (!taken && !room.departed.count(id)) return id;
+  }
 }
 
 void SignalingHub::handle(HubClient& c, const proto::SendSignal& m) {
@@ -205,7 +291,8 @@ void SignalingHub::handle(HubClient& c, const proto::SendSignal& m) {
     reply_error(c, "unknown-peer", "There is nobody with id '" + m.to + "' in your room.");
     return;
   }
-  send(*target->client, proto::RelayedSignal{c.id_, m.signal});
+  // A held seat: its person is reconnecting, and negotiates again (an ICE restart) if need be.
+  if (target->client) send(*target->client, proto::RelayedSignal{c.id_, m.signal});
 }
 
 void SignalingHub::handle(HubClient& c, const proto::SetMedia& m) {
@@ -214,7 +301,7 @@ void SignalingHub::handle(HubClient& c, const proto::SetMedia& m) {
     reply_error(c, "not-joined", "Join a room before changing microphone or camera.");
     return;
   }
-  room->find(c.id_)->media = m.media;
+  room->find(c)->media = m.media;
   broadcast(*room, &c, proto::PeerMedia{c.id_, m.media});
 }
 
@@ -293,22 +380,28 @@ SignalingHub::Room* SignalingHub::room_for_host(HubClient& c) {
 }
 
 void SignalingHub::leave_room(HubClient& c) {
-  Room* room = room_of(c);
-  if (room) {
-    auto& members = room->members;
-    const bool was_host = !members.empty() && members.front().client == &c;
-    members.erase(std::remove_if(members.begin(), members.end(),
-                                 [&](const Member& m) { return m.client == &c; }),
-                  members.end());
-    if (room->members.empty()) {
-      rooms_.erase(c.room_);  // and with it the password: nothing of an empty room is kept
-    } else if (!shutting_down_) {
-      broadcast(*room, nullptr, proto::PeerLeft{c.id_});
-      if (was_host) broadcast(*room, nullptr, proto::RoomChanged{room->info()});  // a new host
-    }
-  }
+  const std::string room = std::move(c.room_), id = std::move(c.id_);
   c.id_.clear();
   c.room_.clear();
+  if (!room.empty()) give_up_seat(room, id);
+}
+
+void SignalingHub::give_up_seat(const std::string& room_name, const std::string& id) {
+  auto it = rooms_.find(room_name);
+  if (it == rooms_.end()) return;
+  Room& room = it->second;
+  auto& members = room.members;
+  auto seat = std::find_if(members.begin(), members.end(), [&](const Member& m) { return m.id == id; });
+  if (seat == members.end()) return;
+  const bool was_host = seat == members.begin();
+  members.erase(seat);
+  room.departed.insert(id);
+  if (members.empty()) {
+    rooms_.erase(it);  // and with it the password: nothing of an empty room is kept
+  } else if (!shutting_down_) {
+    broadcast(room, nullptr, proto::PeerLeft{id});
+    if (was_host) broadcast(room, nullptr, proto::RoomChanged{room.info()});  // a new host
+  }
 }
 
 SignalingHub::Room* SignalingHub::room_of(const HubClient& c) {
@@ -328,7 +421,7 @@ void SignalingHub::send(HubClient& c, const proto::ServerMessage& m) {
 void SignalingHub::broadcast(const Room& room, const HubClient* except, const proto::ServerMessage& m) {
   auto text = std::make_shared<const std::string>(proto::serialize(m));
   for (const Member& member : room.members)
-    if (member.client != except) member.client->deliver(text);
+    if (member.client && member.client != except) member.client->deliver(text);
 }
 
 }  // namespace treff::server

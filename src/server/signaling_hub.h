@@ -8,12 +8,21 @@
 // Identity is the hub's: it assigns every participant an id on join, and every message it relays
 // names the sender it knows, never what a client claims. Signals go only to members of the
 // sender's own room.
+//
+// Seats outlive connections for a moment: when a connection in a room breaks without a "leave",
+// its seat is held (the others hear nothing) for `seat_hold_seconds`, so that a person whose
+// network blinked rejoins with the resume token of their "joined" under the same id, and the
+// peer connections (which carry the media, not this server) go on. A held seat that nobody takes
+// again is announced as left. After a restart, tokens the key recognises recreate their seats for
+// a short while (`restart_resume_seconds`), so a whole call comes back as it was.
 #pragma once
 
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
+#include <random>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +32,7 @@
 #include "server/limits.h"
 #include "server/password_vault.h"
 #include "server/rate_limiter.h"
+#include "server/resume_tokens.h"
 
 namespace treff::server {
 
@@ -56,35 +66,48 @@ class HubClient {
 
 class SignalingHub {
  public:
+  using Clock = RateLimiter::Clock;
+
   // `ice`: the STUN/TURN servers for joining clients; null when the server has none.
-  SignalingHub(HubLimits limits, PasswordVault& vault, IceServerSource* ice = nullptr)
-      : limits_(limits), vault_(vault), ice_(ice) {}
+  // `tokens`: signs and checks resume tokens; a key kept across restarts lets calls resume then.
+  SignalingHub(HubLimits limits, PasswordVault& vault, IceServerSource* ice = nullptr,
+               ResumeTokens tokens = ResumeTokens::ephemeral());
 
   // `address`: where the connection comes from (an IP address). A connection past the limits of
   // its address or of the server is told why and closed.
   void connect(HubClient& client, std::string address);
   void on_message(HubClient& client, std::string_view text);
   void on_binary_message(HubClient& client);
-  // The connection is gone (or going): leaves its room. Safe to call twice.
+  // The connection is gone (or going): its seat is held for a rejoin, then given up. Safe to call
+  // twice.
   void disconnect(HubClient& client);
+  // Gives up the held seats whose time is over (peer-left to the rest). Called every second.
+  void expire_seats(Clock::time_point now = Clock::now());
   // Server shutdown: every client is told to go away.
   void close_all();
 
   std::size_t connection_count() const { return by_serial_.size(); }
+  const HubLimits& limits() const { return limits_; }
   std::size_t room_count() const { return rooms_.size(); }
 
  private:
   struct Member {
-    HubClient* client;
+    std::string id;
+    HubClient* client;  // null while the seat is held for a rejoin
     std::string name;
     proto::MediaState media;
+    Clock::time_point held_until{};  // while client is null
   };
   struct Room {
     std::uint64_t serial = 0;     // tells a room from a later one of the same name
     std::vector<Member> members;  // in join order; rooms are small, so lookups are linear
     std::optional<std::string> password_hash;  // Argon2id, encoded; gone with the room
     std::uint64_t lock_serial = 0;  // changes with every lock and unlock
+    // Ids that left or were given up here: their tokens no longer recreate a seat, since the
+    // others have closed their connections to them.
+    std::set<std::string> departed;
     Member* find(const std::string& id);
+    Member* find(const HubClient& client);
     proto::RoomInfo info() const;
   };
 
@@ -96,8 +119,16 @@ class SignalingHub {
   void handle(HubClient& c, const proto::Lock& m);
   void handle(HubClient& c, const proto::Unlock& m);
   void handle(HubClient& c, const proto::IceRequest& m);
+  void handle(HubClient& c, const proto::Ping& m);
 
-  void admit(HubClient& c, const proto::Join& m);
+  // Gives `c` a new seat (under `id` when it comes with a token after a restart).
+  void admit(HubClient& c, const proto::Join& m, std::string id = {});
+  // Seats `c` again under the id of its resume token when that seat may be taken; false when the
+  // join is to be an ordinary one.
+  bool resume(HubClient& c, const proto::Join& m);
+  void seat(HubClient& c, const std::string& room_name, Room& room, const Member& member,
+            std::vector<proto::PeerInfo> peers);
+  std::string new_id(const Room& room);
   void on_password_checked(std::uint64_t serial, const proto::Join& m, std::uint64_t lock_serial, bool matches);
   bool allow_password_attempt(HubClient& c);
   bool allow_join(HubClient& c);
@@ -105,6 +136,8 @@ class SignalingHub {
   Room* room_for_host(HubClient& c);
   HubClient* client(std::uint64_t serial);
   void leave_room(HubClient& c);
+  // Removes a seat for good and tells the rest; erases the room when nobody is left.
+  void give_up_seat(const std::string& room_name, const std::string& id);
   void reply_error(HubClient& c, std::string code, std::string message);
   void send(HubClient& c, const proto::ServerMessage& m);
   void broadcast(const Room& room, const HubClient* except, const proto::ServerMessage& m);
@@ -113,12 +146,14 @@ class SignalingHub {
   HubLimits limits_;
   PasswordVault& vault_;
   IceServerSource* ice_;
+  ResumeTokens tokens_;
+  Clock::time_point started_ = Clock::now();
+  std::mt19937_64 random_ids_{std::random_device{}()};
   std::map<std::uint64_t, HubClient*> by_serial_;
   std::map<std::string, Room> rooms_;
   std::map<std::string, RateLimiter> attempts_by_address_;
   std::map<std::string, RateLimiter> joins_by_address_;
   std::map<std::string, std::size_t> connections_by_address_;
-  std::uint64_t next_id_ = 1;
   std::uint64_t next_serial_ = 1;  // for clients, rooms and locks
   bool shutting_down_ = false;
 };

@@ -27,7 +27,7 @@ class WebSocketSession : public HubClient, public std::enable_shared_from_this<W
     websocket::stream_base::timeout timeouts{};
     timeouts.handshake_timeout = std::chrono::seconds(20);
     // Pings after half of this idle time; a peer that vanished without closing is dropped.
-    timeouts.idle_timeout = std::chrono::seconds(40);
+    timeouts.idle_timeout = std::chrono::milliseconds(static_cast<long>(hub_.limits().peer_timeout_seconds * 1000));
     timeouts.keep_alive_pings = true;
     ws_.set_option(timeouts);
     ws_.set_option(websocket::stream_base::decorator(

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -21,6 +22,13 @@ ServerProcess::ServerProcess(std::vector<std::string> args) {
   // TREFF_SERVER_BINARY in the environment runs another build of it (tools/race_check).
   const char* binary = std::getenv("TREFF_SERVER_BINARY");
   args.insert(args.begin(), {binary && *binary ? binary : TREFF_SERVER_BINARY, "--port", "0"});
+  // A state folder of its own (the resume key) unless the test shares one between servers.
+  if (std::find(args.begin(), args.end(), "--state-dir") == args.end()) {
+    char folder[] = "/tmp/treff-state-XXXXXX";
+    if (!mkdtemp(folder)) throw std::runtime_error("mkdtemp failed");
+    own_state_dir_ = folder;
+    args.insert(args.end(), {"--state-dir", own_state_dir_});
+  }
   pid_ = fork();
   if (pid_ == 0) {
     dup2(out[1], STDOUT_FILENO);
@@ -57,6 +65,8 @@ ServerProcess::ServerProcess(std::vector<std::string> args) {
 
 ServerProcess::~ServerProcess() {
   if (pid_ > 0) stop(SIGKILL);
+  std::error_code ignored;
+  if (!own_state_dir_.empty()) fs::remove_all(own_state_dir_, ignored);
 }
 
 int ServerProcess::stop(int signal_number, int timeout_ms) {

@@ -12,7 +12,8 @@ namespace treff::test {
 
 class ServerProcess {
  public:
-  // Starts `treff-server --port 0 <args>` and waits for its "listening on" line.
+  // Starts `treff-server --port 0 <args>` and waits for its "listening on" line. Without
+  // --state-dir in `args` it gets a fresh one of its own.
   explicit ServerProcess(std::vector<std::string> args = {});
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
@@ -27,6 +28,7 @@ class ServerProcess {
  private:
   pid_t pid_ = -1;
   unsigned short port_ = 0;
+  std::string own_state_dir_;  // removed with the process
 };
 
 // A self-signed certificate for "localhost" whose organisation is `organisation`, made with the

@@ -28,23 +28,23 @@ void WsClient::send_binary(const std::string& bytes) {
 
 std::optional<std::string> WsClient::receive(int timeout_ms) {
   if (closed_) return std::nullopt;
-  bool done = false;
-  beast::error_code result;
-  ws_.async_read(buffer_, [&](beast::error_code ec, std::size_t) {
-    done = true;
-    result = ec;
-  });
-  ioc_.restart();
-  ioc_.run_for(std::chrono::milliseconds(timeout_ms));
-  if (!done) {
-    beast::get_lowest_layer(ws_).socket().cancel();
-    ioc_.restart();
-    ioc_.run();
-    // A cancelled read leaves a WebSocket stream unusable; treat the connection as gone.
-    closed_ = true;
-    return std::nullopt;
+  if (!reading_) {
+    reading_ = true;
+    read_done_ = false;
+    ws_.async_read(buffer_, [this](beast::error_code ec, std::size_t) {
+      read_done_ = true;
+      read_result_ = ec;
+    });
   }
-  if (result) {
+  // A read that times out stays pending: the next receive() goes on waiting for the same message,
+  // so "nothing arrived within a second" can be checked on a connection that is used afterwards.
+  ioc_.restart();
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (!read_done_ && ioc_.run_one_until(deadline) > 0) {
+  }
+  if (!read_done_) return std::nullopt;
+  reading_ = false;
+  if (read_result_) {
     closed_ = true;
     return std::nullopt;
   }

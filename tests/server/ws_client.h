@@ -26,7 +26,8 @@ class WsClient {
   void send(const json& message) { send(message.dump()); }
   void send_binary(const std::string& bytes);
 
-  // The next text message, or nullopt after `timeout_ms` or when the connection closed.
+  // The next text message, or nullopt after `timeout_ms` (the connection stays usable) or when the
+  // connection closed.
   std::optional<std::string> receive(int timeout_ms = 3000);
   // The next message as JSON; fails the test when none arrives or it is not JSON.
   json next(int timeout_ms = 3000);
@@ -44,6 +45,9 @@ class WsClient {
   websocket::stream<beast::tcp_stream> ws_{ioc_};
   beast::flat_buffer buffer_;
   bool closed_ = false;
+  bool reading_ = false;  // a read is pending (it outlives a receive() that timed out)
+  bool read_done_ = false;
+  beast::error_code read_result_;
 };
 
 }  // namespace treff::test

@@ -23,13 +23,26 @@ Error expect_client_error(std::string_view text) {
 }
 
 TEST(ClientMessages, JoinRoundTrips) {
-  Join join{"familie", "Oma Gerda", std::string("geheim"), {true, false}};
+  Join join{"familie", "Oma Gerda", std::string("geheim"), {true, false}, std::nullopt};
   auto j = expect_client<Join>(serialize(ClientMessage{join}));
   EXPECT_EQ(j.room, "familie");
   EXPECT_EQ(j.name, "Oma Gerda");
   EXPECT_EQ(j.password, "geheim");
   EXPECT_TRUE(j.media.mic);
   EXPECT_FALSE(j.media.camera);
+  EXPECT_FALSE(j.resume);
+}
+
+TEST(ClientMessages, ARejoinCarriesItsTokenAndHeartbeatsAreEmpty) {
+  Join join{"familie", "Oma Gerda", std::nullopt, {true, true}, std::string("a1b2.00ff")};
+  EXPECT_EQ(expect_client<Join>(serialize(ClientMessage{join})).resume, "a1b2.00ff");
+  expect_client<Ping>(R"({"v":1,"type":"ping"})");
+  EXPECT_EQ(expect_client_error(R"({"v":1,"type":"ping","x":1})").code, "bad-message");
+  const std::string long_token(kMaxResumeTokenBytes + 1, 'a');
+  EXPECT_EQ(expect_client_error(R"({"v":1,"type":"join","room":"r","name":"A","mic":true,"camera":true,"resume":")" +
+                         long_token + "\"}")
+                .code,
+            "bad-message");
 }
 
 TEST(ClientMessages, JoinTrimsTheName) {
@@ -152,7 +165,9 @@ TEST(ClientMessages, OversizedValuesAreRejected) {
 TEST(ServerMessages, AllRoundTrip) {
   std::vector<ServerMessage> all = {
       Welcome{"treff-server/0.1", 8, kMaxMessageBytes},
-      Joined{"r", "3", {{"1", "Anna", {true, false}}, {"2", "Bob", {false, true}}}, {true, "1"}},
+      Joined{"r", "3", {{"1", "Anna", {true, false}}, {"2", "Bob", {false, true}}}, {true, "1"}, ""},
+      Joined{"r", "3", {}, {false, "3"}, "3.0123456789abcdef"},
+      Pong{},
       RoomChanged{{false, "2"}},
       PeerJoined{{"4", "Jürgen", {true, true}}},
       PeerLeft{"2"},
