@@ -23,6 +23,19 @@ SignalingHub::Member* SignalingHub::Room::find(const HubClient& client) {
   return nullptr;
 }
 
+void SignalingHub::Member::deliver(SharedText text, Clock::time_point now) {
+  if (client) {
+    client->deliver(std::move(text));
+    return;
+  }
+  if (waiting.size() >= 256 || waiting_bytes + text->size() > 512 * 1024) {
+    held_until = now;  // too much missed to catch up: expire_seats gives the seat up
+    return;
+  }
+  waiting_bytes += text->size();
+  waiting.push_back(std::move(text));
+}
+
 proto::RoomInfo SignalingHub::Room::info() const {
   return {password_hash.has_value(), members.empty() ? std::string() : members.front().id};
 }
@@ -215,7 +228,7 @@ void SignalingHub::admit(HubClient& c, const proto::Join& m, std::string id) {
   if (id.empty()) id = new_id(room);
   std::vector<proto::PeerInfo> peers;
   for (const Member& other : room.members) peers.push_back({other.id, other.name, other.media});
-  room.members.push_back({id, &c, m.name, m.media});
+  room.members.push_back({id, &c, m.name, m.media, {}, {}, 0});
   seat(c, m.room, room, room.members.back(), std::move(peers));
   broadcast(room, &c, proto::PeerJoined{{id, m.name, m.media}});
 }
@@ -260,6 +273,10 @@ bool SignalingHub::resume(HubClient& c, const proto::Join& m) {
   for (const Member& other : room.members)
     if (other.id != *id) peers.push_back({other.id, other.name, other.media});
   seat(c, m.room, room, *held, std::move(peers));
+  // Then what was missed meanwhile (an offer of someone who came, someone who left), in order.
+  for (auto& text : held->waiting) c.deliver(std::move(text));
+  held->waiting.clear();
+  held->waiting_bytes = 0;
   if (!(held->media == m.media)) {
     held->media = m.media;
     broadcast(room, &c, proto::PeerMedia{*id, m.media});
@@ -291,8 +308,9 @@ void SignalingHub::handle(HubClient& c, const proto::SendSignal& m) {
     reply_error(c, "unknown-peer", "There is nobody with id '" + m.to + "' in your room.");
     return;
   }
-  // A held seat: its person is reconnecting, and negotiates again (an ICE restart) if need be.
-  if (target->client) send(*target->client, proto::RelayedSignal{c.id_, m.signal});
+  // To a held seat it waits: its person is reconnecting.
+  target->deliver(std::make_shared<const std::string>(proto::serialize(proto::RelayedSignal{c.id_, m.signal})),
+                  Clock::now());
 }
 
 void SignalingHub::handle(HubClient& c, const proto::SetMedia& m) {
@@ -418,10 +436,11 @@ void SignalingHub::send(HubClient& c, const proto::ServerMessage& m) {
   c.deliver(std::make_shared<const std::string>(proto::serialize(m)));
 }
 
-void SignalingHub::broadcast(const Room& room, const HubClient* except, const proto::ServerMessage& m) {
+void SignalingHub::broadcast(Room& room, const HubClient* except, const proto::ServerMessage& m) {
   auto text = std::make_shared<const std::string>(proto::serialize(m));
-  for (const Member& member : room.members)
-    if (member.client && member.client != except) member.client->deliver(text);
+  const auto now = Clock::now();
+  for (Member& member : room.members)
+    if (except == nullptr || member.client != except) member.deliver(text, now);  // held seats too
 }
 
 }  // namespace treff::server

@@ -13,7 +13,7 @@
 // its seat is held (the others hear nothing) for `seat_hold_seconds`, so that a person whose
 // network blinked rejoins with the resume token of their "joined" under the same id, and the
 // peer connections (which carry the media, not this server) go on. A held seat that nobody takes
-// again is announced as left. After a restart, tokens the key recognises recreate their seats for
+// again is announced as left. What comes for a held seat waits for it. After a restart, tokens the key recognises recreate their seats for
 // a short while (`restart_resume_seconds`), so a whole call comes back as it was.
 #pragma once
 
@@ -97,6 +97,11 @@ class SignalingHub {
     std::string name;
     proto::MediaState media;
     Clock::time_point held_until{};  // while client is null
+    // What came for a held seat, delivered when it is taken again (bounded: past that the seat is
+    // given up, and its person joins anew).
+    std::vector<SharedText> waiting;
+    std::size_t waiting_bytes = 0;
+    void deliver(SharedText text, Clock::time_point now);
   };
   struct Room {
     std::uint64_t serial = 0;     // tells a room from a later one of the same name
@@ -140,7 +145,7 @@ class SignalingHub {
   void give_up_seat(const std::string& room_name, const std::string& id);
   void reply_error(HubClient& c, std::string code, std::string message);
   void send(HubClient& c, const proto::ServerMessage& m);
-  void broadcast(const Room& room, const HubClient* except, const proto::ServerMessage& m);
+  void broadcast(Room& room, const HubClient* except, const proto::ServerMessage& m);
   Room* room_of(const HubClient& c);
 
   HubLimits limits_;

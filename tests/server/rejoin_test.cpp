@@ -73,6 +73,32 @@ TEST(Rejoin, ABrokenConnectionsSeatIsTakenAgainUnderTheSameIdAndTheOthersHearNot
   EXPECT_EQ(offer["sdp"], "v=0 restart");
 }
 
+TEST(Rejoin, WhatCameForAHeldSeatIsDeliveredWhenItIsTakenAgain) {
+  ServerProcess server{{"--seat-hold-seconds", "5"}};
+  WsClient anna(server.port());
+  auto bob = std::make_unique<WsClient>(server.port());
+  const json a = anna.join("r", "Anna");
+  const json b = bob->join("r", "Bob");
+  anna.next();
+  bob->close_abruptly();
+  anna.send(json{{"v", 1}, {"type", "signal"}, {"to", b["self"]}, {"kind", "offer"}, {"sdp", "v=0 missed"}});
+  WsClient carla(server.port());
+  const json c = carla.join("r", "Carla");
+  ASSERT_EQ(c["peers"].size(), 2u) << "Bob's held seat is in the room";
+
+  WsClient bob_again(server.port());
+  const json back = rejoin(bob_again, "r", "Bob", b["resume"]);
+  EXPECT_EQ(back["self"], b["self"]);
+  EXPECT_EQ(back["peers"].size(), 2u);
+  const json offer = bob_again.next();
+  EXPECT_EQ(offer["type"], "signal");
+  EXPECT_EQ(offer["from"], a["self"]);
+  EXPECT_EQ(offer["sdp"], "v=0 missed");
+  const json joined = bob_again.next();
+  EXPECT_EQ(joined["type"], "peer-joined");
+  EXPECT_EQ(joined["peer"]["id"], c["self"]);
+}
+
 TEST(Rejoin, ANewConnectionWithTheTokenTakesTheSeatFromTheOldOne) {
   ServerProcess server;
   WsClient anna(server.port()), bob(server.port());
