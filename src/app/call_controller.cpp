@@ -12,8 +12,16 @@ using platform::MediaEvent;
 using platform::PeerEvent;
 using platform::SocketEvent;
 
-// 1 s, 2 s, 4 s, then every 8 s: quick after a restart, gentle on a server that stays down.
-std::int64_t reconnect_delay_ms(int attempt) { return 1000LL << std::min(attempt, 3); }
+// 0.5 s, 1 s, 2 s, 4 s, then every 8 s: quick after a restart or a blip (the server holds our seat
+// for a few seconds), gentle on a server that stays down.
+std::int64_t reconnect_delay_ms(int attempt) { return 500LL << std::min(attempt, 4); }
+
+constexpr std::int64_t kHeartbeatMs = 2000;     // in a room, a ping when nothing else was sent
+constexpr std::int64_t kSilenceMs = 5000;       // nothing heard for this long: the connection is dead
+constexpr std::int64_t kConnectTimeoutMs = 4000;  // an attempt that neither opens nor fails
+// How long, after our rejoin, people the server did not list may take to come back (after a
+// restart). Above the server's --restart-resume-seconds, so both sides agree on who returned.
+constexpr std::int64_t kAwaitPeersMs = 10000;
 
 }  // namespace
 
@@ -37,6 +45,7 @@ Status CallController::join(const std::string& room, const std::string& display_
   password_ = std::move(password);
   problem_.reset();
   reconnect_attempt_ = 0;
+  resume_token_.clear();
   changed_ = true;
   const Preview preview = std::exchange(preview_, {});
   call_media_ = Preview{want_audio, want_video, device_choice_, true, true};
@@ -171,6 +180,7 @@ bool CallController::tick(std::int64_t now_ms) {
   }
   for (const auto& e : peers_.take_events()) on_peer_event(e, now_ms);
   watch_links(now_ms);
+  keep_alive(now_ms);
   if (phase_ == CallPhase::Reconnecting && !socket_ && now_ms >= reconnect_at_ms_) connect();
   if (phase_ == CallPhase::InRoom && ice_renew_at_ms_ && now_ms >= ice_renew_at_ms_) {
     ice_renew_at_ms_ = 0;  // until the answer sets the next time
@@ -223,6 +233,7 @@ void CallController::on_media_event(const MediaEvent& e) {
 
 void CallController::connect() {
   phase_ = phase_ == CallPhase::Reconnecting ? CallPhase::Reconnecting : CallPhase::Connecting;
+  connect_started_ms_ = now_ms_;
   use_or_open_socket();
   if (socket_open_) send_join();  // the warm connection is open already
   changed_ = true;
@@ -232,7 +243,9 @@ void CallController::send_join() {
   // The server sends this join's ICE servers before it answers; a server that has none sends none.
   ice_ = {};
   ice_renew_at_ms_ = 0;
-  send(proto::Join{room_name_, display_name_, password_, {local_.mic_on, local_.camera_on}, std::nullopt});
+  std::optional<std::string> resume;
+  if (phase_ == CallPhase::Reconnecting && !resume_token_.empty()) resume = resume_token_;
+  send(proto::Join{room_name_, display_name_, password_, {local_.mic_on, local_.camera_on}, resume});
   // A rejoin stays "reconnecting" (the room stays on screen) until the server confirms it.
   if (phase_ != CallPhase::Reconnecting) phase_ = CallPhase::Joining;
   changed_ = true;
@@ -242,12 +255,14 @@ void CallController::on_socket_event(const SocketEvent& e, std::int64_t now_ms) 
   switch (e.kind) {
     case SocketEvent::Kind::Opened:
       socket_open_ = true;
+      last_heard_ms_ = now_ms;
       send(proto::Hello{"treff-web/0.1"});
       warm_failures_ = 0;
       if (warm_) break;  // the join goes out when the person joins
       if (phase_ != CallPhase::OpeningMedia) send_join();  // else when the camera has answered
       break;
     case SocketEvent::Kind::Message: {
+      last_heard_ms_ = now_ms;
       auto m = proto::parse_server_message(e.text);
       if (!m) {
         problem_ = m.error();  // a server speaking another protocol; keep going
@@ -260,43 +275,100 @@ void CallController::on_socket_event(const SocketEvent& e, std::int64_t now_ms) 
       break;
     }
     case SocketEvent::Kind::Closed:
-      socket_.reset();
-      socket_open_ = false;
-      if (std::exchange(warm_, false)) {
-        warm_again_at_ms_ = now_ms + reconnect_delay_ms(warm_failures_++);
-        break;
-      }
-      if (phase_ == CallPhase::InRoom || phase_ == CallPhase::Reconnecting) {
-        // Keep the room on screen; the others come back when we rejoin.
-        drop_connections();
-        phase_ = CallPhase::Reconnecting;
-        reconnect_at_ms_ = now_ms + reconnect_delay_ms(reconnect_attempt_++);
-        problem_ = Error{"connection-lost", "The connection to the server was lost. Reconnecting…"};
-      } else if (phase_ == CallPhase::Connecting || phase_ == CallPhase::Joining) {
-        fail(Error{"server-unreachable", "The server cannot be reached. Please try again later."});
-      }
-      changed_ = true;
+      lose_connection(now_ms);
       break;
+  }
+}
+
+void CallController::lose_connection(std::int64_t now_ms) {
+  if (socket_) socket_->close();
+  socket_.reset();
+  socket_open_ = false;
+  changed_ = true;
+  if (std::exchange(warm_, false)) {
+    warm_again_at_ms_ = now_ms + reconnect_delay_ms(warm_failures_++);
+    return;
+  }
+  if (phase_ == CallPhase::InRoom || phase_ == CallPhase::Reconnecting) {
+    // Keep the room on screen and the peer connections up: the media does not go through the
+    // server, and the rejoin gives us back our id.
+    phase_ = CallPhase::Reconnecting;
+    reconnect_at_ms_ = now_ms + reconnect_delay_ms(reconnect_attempt_++);
+    problem_ = Error{"connection-lost", "The connection to the server was lost. Reconnecting…"};
+  } else if (phase_ == CallPhase::Connecting || phase_ == CallPhase::Joining) {
+    fail(Error{"server-unreachable", "The server cannot be reached. Please try again later."});
+  }
+}
+
+void CallController::keep_alive(std::int64_t now_ms) {
+  if (socket_ && socket_open_ && phase_ == CallPhase::InRoom) {
+    if (now_ms - last_heard_ms_ > kSilenceMs) {
+      lose_connection(now_ms);  // a pulled cable or a changed network: nothing closes by itself
+    } else if (now_ms - last_sent_ms_ >= kHeartbeatMs) {
+      send(proto::Ping{});
+    }
+  }
+  if (phase_ == CallPhase::Reconnecting && socket_ && !socket_open_ && now_ms - connect_started_ms_ > kConnectTimeoutMs)
+    lose_connection(now_ms);  // an attempt into a dead network hangs for long: try afresh
+  for (auto it = awaited_.begin(); it != awaited_.end();) {
+    if (now_ms < it->second) {
+      ++it;
+      continue;
+    }
+    const std::string id = it->first;
+    it = awaited_.erase(it);
+    forget_peer(id);
+  }
+}
+
+void CallController::forget_peer(const std::string& id) {
+  awaited_.erase(id);
+  room_.remove(id);
+  speakers_.remove(id);
+  run(negotiator_.on_peer_left(id));
+  changed_ = true;
+}
+
+void CallController::take_back_room(const proto::Joined& joined, std::int64_t now_ms) {
+  // Someone who came meanwhile offers to us (the server kept their offer for our seat), so no
+  // connection is made here; the others' connections are ours still.
+  for (const auto& peer : joined.peers) {
+    if (!room_.add(peer)) room_.set_media(peer.id, peer.media);
+    awaited_.erase(peer.id);
+  }
+  for (const Participant& p : room_.thumbnails()) {
+    if (p.is_self || awaited_.count(p.id)) continue;
+    const bool listed = std::any_of(joined.peers.begin(), joined.peers.end(),
+                                    [&](const proto::PeerInfo& peer) { return peer.id == p.id; });
+    if (!listed) awaited_[p.id] = now_ms + kAwaitPeersMs;
   }
 }
 
 void CallController::on_server_message(const proto::ServerMessage& m, std::int64_t now_ms) {
   changed_ = true;
   if (auto* joined = std::get_if<proto::Joined>(&m)) {
-    drop_connections();
-    speakers_ = ActiveSpeakerDetector();
-    room_.reset({joined->self_id, display_name_, {local_.mic_on, local_.camera_on}}, joined->peers);
+    const Participant* self = room_.self();
+    const bool same_seat = phase_ == CallPhase::Reconnecting && self && self->id == joined->self_id;
+    resume_token_ = joined->resume;
+    if (same_seat) {
+      take_back_room(*joined, now_ms);
+    } else {
+      drop_connections();
+      awaited_.clear();
+      speakers_ = ActiveSpeakerDetector();
+      room_.reset({joined->self_id, display_name_, {local_.mic_on, local_.camera_on}}, joined->peers);
+      run(negotiator_.on_joined(joined->self_id, joined->peers));
+    }
     room_info_ = joined->info;
     phase_ = CallPhase::InRoom;
     reconnect_attempt_ = 0;
     problem_.reset();
-    run(negotiator_.on_joined(joined->self_id, joined->peers));
   } else if (auto* pj = std::get_if<proto::PeerJoined>(&m)) {
-    room_.add(pj->peer);
+    // Someone we kept a connection to is back (after a restart): the connection is theirs still.
+    awaited_.erase(pj->peer.id);
+    if (!room_.add(pj->peer)) room_.set_media(pj->peer.id, pj->peer.media);
   } else if (auto* pl = std::get_if<proto::PeerLeft>(&m)) {
-    room_.remove(pl->id);
-    speakers_.remove(pl->id);
-    run(negotiator_.on_peer_left(pl->id));
+    forget_peer(pl->id);
   } else if (auto* sig = std::get_if<proto::RelayedSignal>(&m)) {
     if (room_.find(sig->from)) run(negotiator_.on_signal(sig->from, sig->signal));
   } else if (auto* rc = std::get_if<proto::RoomChanged>(&m)) {
@@ -315,6 +387,8 @@ void CallController::on_server_message(const proto::ServerMessage& m, std::int64
   } else if (auto* hello = std::get_if<proto::Welcome>(&m)) {
     server_ = *hello;
     changed_ = false;  // nothing to show
+  } else if (std::holds_alternative<proto::Pong>(m)) {
+    changed_ = false;  // it was heard: that is all (last_heard_ms_)
   }
 }
 
@@ -437,7 +511,9 @@ void CallController::run(const NegotiationActions& actions) {
 }
 
 void CallController::send(const proto::ClientMessage& m) {
-  if (socket_) socket_->send(proto::serialize(m));
+  if (!socket_) return;
+  socket_->send(proto::serialize(m));
+  last_sent_ms_ = now_ms_;
 }
 
 void CallController::drop_connections() { run(negotiator_.on_left()); }
@@ -448,6 +524,8 @@ void CallController::end_call(bool keep_media) {
   socket_open_ = false;
   warm_ = false;
   drop_connections();
+  awaited_.clear();
+  resume_token_.clear();
   room_.clear();
   if (!keep_media) media_.close();
   preview_ = {};

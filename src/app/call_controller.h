@@ -5,7 +5,10 @@
 // takes in tick(), once per frame. Screens read its state and call its intents.
 //
 // When the signaling connection drops while in a room (a server restart, a network change), it
-// reconnects with backoff and joins the same room again under the same name.
+// reconnects with backoff and joins the same room again with the server's resume token, which
+// gives back the same participant id: the peer connections stay up meanwhile and the media goes on.
+// A heartbeat (ping every 2 s, silence for 5 s means the connection is gone) notices a connection
+// that died without closing.
 #pragma once
 
 #include <cstdint>
@@ -110,6 +113,14 @@ class CallController {
   void take_media_answer(const platform::MediaEvent& e);
   bool between_calls() const;
   void on_socket_event(const platform::SocketEvent& e, std::int64_t now_ms);
+  // The signaling connection is gone: in a call, keep the room and its peer connections and try
+  // again; before one, say the server cannot be reached.
+  void lose_connection(std::int64_t now_ms);
+  // Heartbeat, the silence and connect timeouts, and peers that did not come back after a rejoin.
+  void keep_alive(std::int64_t now_ms);
+  // A rejoin under the same id: the room as the server has it now, our connections as they are.
+  void take_back_room(const proto::Joined& joined, std::int64_t now_ms);
+  void forget_peer(const std::string& id);
   void on_server_message(const proto::ServerMessage& m, std::int64_t now_ms);
   void take_ice_servers(const proto::IceConfig& config, std::int64_t now_ms);
   void on_peer_event(const platform::PeerEvent& e, std::int64_t now_ms);
@@ -169,6 +180,13 @@ class CallController {
   std::int64_t now_ms_ = 0;                 // of the current tick()
   int reconnect_attempt_ = 0;
   std::int64_t reconnect_at_ms_ = 0;
+  std::int64_t connect_started_ms_ = 0;
+  std::int64_t last_heard_ms_ = 0;  // the last message from the server
+  std::int64_t last_sent_ms_ = 0;
+  std::string resume_token_;        // of the last "joined"; "" before it
+  // People we still had a connection to when we rejoined and the server did not list (after a
+  // restart they come back one by one): kept until then, or given up at the time noted.
+  std::map<std::string, std::int64_t> awaited_;
   bool changed_ = false;
 };
 
