@@ -91,14 +91,14 @@ void SignalingHub::on_binary_message(HubClient& c) {
   reply_error(c, "bad-json", "Binary messages are not accepted; send JSON text.");
 }
 
-void SignalingHub::disconnect(HubClient& c) {
+void SignalingHub::disconnect(HubClient& c, Goodbye goodbye) {
   if (!by_serial_.erase(c.serial_)) return;
   auto from_address = connections_by_address_.find(c.address_);
   if (from_address != connections_by_address_.end() && --from_address->second == 0)
     connections_by_address_.erase(from_address);
   Room* room = room_of(c);
   Member* member = room ? room->find(c) : nullptr;
-  if (!member || shutting_down_ || limits_.seat_hold_seconds <= 0) {
+  if (!member || goodbye == Goodbye::Said || shutting_down_ || limits_.seat_hold_seconds <= 0) {
     leave_room(c);
     return;
   }

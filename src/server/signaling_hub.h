@@ -38,6 +38,9 @@ namespace treff::server {
 
 using SharedText = std::shared_ptr<const std::string>;
 
+// Whether a connection ended with a close frame (the browser closed the tab or left the page).
+enum class Goodbye { Said, NotSaid };
+
 // WebSocket close codes the hub asks for.
 enum class CloseReason { GoingAway = 1001, PolicyViolation = 1008, TryAgainLater = 1013 };
 
@@ -78,9 +81,9 @@ class SignalingHub {
   void connect(HubClient& client, std::string address);
   void on_message(HubClient& client, std::string_view text);
   void on_binary_message(HubClient& client);
-  // The connection is gone (or going): its seat is held for a rejoin, then given up. Safe to call
-  // twice.
-  void disconnect(HubClient& client);
+  // The connection is gone (or going). Without a goodbye its seat is held for a rejoin, then
+  // given up; with one, or when the server closed it, it leaves at once. Safe to call twice.
+  void disconnect(HubClient& client, Goodbye goodbye);
   // Gives up the held seats whose time is over (peer-left to the rest). Called every second.
   void expire_seats(Clock::time_point now = Clock::now());
   // Server shutdown: every client is told to go away.

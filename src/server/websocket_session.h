@@ -20,7 +20,7 @@ class WebSocketSession : public HubClient, public std::enable_shared_from_this<W
 
   WebSocketSession(Stream&& stream, SignalingHub& hub, const std::vector<std::string>& trusted_proxies)
       : ws_(std::move(stream)), hub_(hub), trusted_proxies_(trusted_proxies) {}
-  ~WebSocketSession() override { hub_.disconnect(*this); }
+  ~WebSocketSession() override { hub_.disconnect(*this, Goodbye::Said); }
 
   void run(http::request<http::string_body> request) {
     forwarded_for_ = std::string(request["X-Forwarded-For"]);
@@ -72,7 +72,9 @@ class WebSocketSession : public HubClient, public std::enable_shared_from_this<W
     if (ec) {
       if (!is_expected_disconnect(ec) && ec != websocket::error::message_too_big)
         log_line("websocket read: " + ec.message());
-      hub_.disconnect(*this);
+      // A close frame is a goodbye (a closed tab, a page left); a connection that just broke
+      // may come back, and its seat waits for it.
+      hub_.disconnect(*this, ec == websocket::error::closed ? Goodbye::Said : Goodbye::NotSaid);
       return;
     }
     if (ws_.got_text()) {
@@ -111,7 +113,7 @@ class WebSocketSession : public HubClient, public std::enable_shared_from_this<W
   void close_now(websocket::close_code code) {
     if (closing_) return;
     closing_ = true;
-    hub_.disconnect(*this);
+    hub_.disconnect(*this, Goodbye::Said);  // the server ends it: no rejoin expected
     ws_.async_close(code, [self = this->shared_from_this()](beast::error_code) {});
   }
 

@@ -3,6 +3,7 @@
 // through the real SignalingHub. Checks what must always hold: every message is answered or
 // relayed without a crash, a message the parser accepts serializes and parses back to the same
 // text, and everything the hub sends is a valid server message.
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -79,12 +80,26 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::string_view line = rest.substr(0, end);
     rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
     if (line.empty()) continue;
-    Connection& from = *connections[static_cast<unsigned char>(line[0]) % 3];
+    auto& slot = connections[static_cast<unsigned char>(line[0]) % 3];
+    Connection& from = *slot;
     line.remove_prefix(1);
+    // Two words act instead of sending: a connection that breaks (its seat is held, and a new
+    // connection takes its place), and the time of every held seat running out.
+    if (line == "drop") {
+      hub.disconnect(from, treff::server::Goodbye::NotSaid);
+      slot = std::make_unique<Connection>();
+      hub.connect(*slot, "198.51.100.3");
+      continue;
+    }
+    if (line == "expire") {
+      hub.expire_seats(treff::server::SignalingHub::Clock::now() + std::chrono::hours(1));
+      continue;
+    }
     check_round_trip(line);
     if (!from.closed) hub.on_message(from, line);
     vault.answer();
   }
-  for (auto& c : connections) hub.disconnect(*c);
+  for (auto& c : connections) hub.disconnect(*c, treff::server::Goodbye::NotSaid);
+  hub.expire_seats(treff::server::SignalingHub::Clock::now() + std::chrono::hours(1));
   return 0;
 }

@@ -137,6 +137,18 @@ TEST(Rejoin, AClosedTabIsAnnouncedWhenItsSeatIsNotTakenAndItsTokenThenGetsANewId
   EXPECT_EQ(seen["peer"]["id"], back["self"]);
 }
 
+TEST(Rejoin, AClosedTabSaysGoodbyeAndLeavesAtOnce) {
+  ServerProcess server{{"--seat-hold-seconds", "30"}};
+  WsClient anna(server.port()), dirk(server.port());
+  anna.join("r", "Anna");
+  const json d = dirk.join("r", "Dirk");
+  anna.next();
+  dirk.say_goodbye();  // the browser's close frame (1001) when a tab is closed
+  const json left = anna.next(1000);
+  EXPECT_EQ(left["type"], "peer-left");
+  EXPECT_EQ(left["id"], d["self"]);
+}
+
 TEST(Rejoin, AConnectionThatFallsSilentIsDroppedAndAnnouncedWithinItsTimeoutAndTheHold) {
   ServerProcess server{{"--peer-timeout-seconds", "2", "--seat-hold-seconds", "1"}};
   WsClient anna(server.port()), bob(server.port());

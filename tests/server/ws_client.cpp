@@ -64,6 +64,12 @@ json WsClient::next(int timeout_ms) {
   return j;
 }
 
+void WsClient::say_goodbye() {
+  beast::error_code ec;
+  ws_.close(websocket::close_code::going_away, ec);
+  closed_ = true;
+}
+
 void WsClient::close_abruptly() {
   beast::error_code ec;
   beast::get_lowest_layer(ws_).socket().close(ec);
