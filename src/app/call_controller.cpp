@@ -12,9 +12,13 @@ using platform::MediaEvent;
 using platform::PeerEvent;
 using platform::SocketEvent;
 
-// 0.5 s, 1 s, 2 s, 4 s, then every 8 s: quick after a restart or a blip (the server holds our seat
-// for a few seconds), gentle on a server that stays down.
-std::int64_t reconnect_delay_ms(int attempt) { return 500LL << std::min(attempt, 4); }
+// 0.5 s, then every second for the first ten seconds (the server holds our seat for a few after it
+// notices we are gone), then 2 s, 4 s and every 8 s: gentle on a server that stays down.
+std::int64_t reconnect_delay_ms(int attempt) {
+  if (attempt == 0) return 500;
+  if (attempt < 10) return 1000;
+  return 1000LL << std::min(attempt - 9, 3);
+}
 
 constexpr std::int64_t kHeartbeatMs = 2000;     // in a room, a ping when nothing else was sent
 constexpr std::int64_t kSilenceMs = 5000;       // nothing heard for this long: the connection is dead

@@ -30,9 +30,10 @@ struct HubLimits {
   // Vanished peers. A connection that has sent nothing for this long is dropped; the server pings
   // after half of it, and a browser in a call sends a heartbeat every 2 s anyway.
   double peer_timeout_seconds = 6;
-  // A dropped connection's seat is held this long for a rejoin before the others hear it left:
-  // a killed tab is gone within this, a pulled cable within peer_timeout_seconds plus this.
-  double seat_hold_seconds = 3;
+  // A broken connection's seat is held this long for a rejoin before the others hear it left: a
+  // killed browser is gone within this, a pulled cable within peer_timeout_seconds plus this (and
+  // the half-second check), under 10 s; a blip of up to ~7 s keeps the seat.
+  double seat_hold_seconds = 2;
   // After a start, how long tokens of the last run recreate their seats (a restart mid-call).
   // Below the client's wait for its peers to come back (10 s), so both agree who is still there.
   double restart_resume_seconds = 8;

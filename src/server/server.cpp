@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "server/security_headers.h"
+#include "server/websocket_session.h"
 
 namespace treff::server {
 
@@ -141,11 +142,19 @@ void Server::shut_down() {
   seat_timer_.cancel();
   log_line("shutting down");
   listener_->stop();
-  const bool idle = hub_.connection_count() == 0;
   hub_.close_all();
-  // Give the close frames a moment to go out, then stop whatever is left (idle HTTP keep-alives).
-  shutdown_timer_.expires_after(idle ? std::chrono::milliseconds(0) : std::chrono::seconds(2));
-  shutdown_timer_.async_wait([this](beast::error_code) { ioc_.stop(); });
+  // Give the close frames up to 2 s to go out, then stop whatever is left (idle HTTP keep-alives).
+  // A restart is quick when the clients answer at once, as they do.
+  stop_when_closed(std::chrono::steady_clock::now() + std::chrono::seconds(2));
+}
+
+void Server::stop_when_closed(std::chrono::steady_clock::time_point deadline) {
+  if (live_websocket_sessions() == 0 || std::chrono::steady_clock::now() >= deadline) {
+    ioc_.stop();
+    return;
+  }
+  shutdown_timer_.expires_after(std::chrono::milliseconds(20));
+  shutdown_timer_.async_wait([this, deadline](beast::error_code) { stop_when_closed(deadline); });
 }
 
 }  // namespace treff::server

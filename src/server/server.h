@@ -26,6 +26,7 @@ class Server {
 
  private:
   void shut_down();
+  void stop_when_closed(std::chrono::steady_clock::time_point deadline);
   void reload_tls_on_hangup();
   void expire_seats_every_half_second();
 

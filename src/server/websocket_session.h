@@ -13,14 +13,26 @@
 
 namespace treff::server {
 
+// Sessions alive (their close handshake included), so a shutdown waits for the close frames and no
+// longer. One I/O thread: a plain counter.
+inline std::size_t& live_websocket_sessions() {
+  static std::size_t count = 0;
+  return count;
+}
+
 template <class Stream>
 class WebSocketSession : public HubClient, public std::enable_shared_from_this<WebSocketSession<Stream>> {
  public:
   static constexpr std::size_t kMaxQueuedBytes = 1 << 20;
 
   WebSocketSession(Stream&& stream, SignalingHub& hub, const std::vector<std::string>& trusted_proxies)
-      : ws_(std::move(stream)), hub_(hub), trusted_proxies_(trusted_proxies) {}
-  ~WebSocketSession() override { hub_.disconnect(*this, Goodbye::Said); }
+      : ws_(std::move(stream)), hub_(hub), trusted_proxies_(trusted_proxies) {
+    ++live_websocket_sessions();
+  }
+  ~WebSocketSession() override {
+    --live_websocket_sessions();
+    hub_.disconnect(*this, Goodbye::Said);
+  }
 
   void run(http::request<http::string_body> request) {
     forwarded_for_ = std::string(request["X-Forwarded-For"]);

@@ -104,7 +104,7 @@ TEST_F(Signaling, LeavingAndVanishingAreAnnounced) {
     EXPECT_EQ(left["type"], "peer-left");
     EXPECT_EQ(left["id"], b["self"]);
   }
-  carla.close_abruptly();  // a closed tab: announced once its seat was held for a rejoin (3 s)
+  carla.close_abruptly();  // a broken connection: announced once its seat was held for a rejoin (2 s)
   json gone = anna.next(6000);
   EXPECT_EQ(gone["type"], "peer-left");
   EXPECT_EQ(gone["id"], c["self"]);
@@ -142,7 +142,7 @@ TEST_F(Signaling, ARoomLeftByAClosedTabIsForgotten) {
     ASSERT_EQ(anna.next()["locked"], true);
     anna.close_abruptly();
   }
-  // The server gives up Anna's seat once it was held for a rejoin (3 s): until then the room is
+  // The server gives up Anna's seat once it was held for a rejoin (2 s): until then the room is
   // rightly locked.
   json b;
   for (int attempt = 0; attempt < 200; ++attempt) {
