@@ -26,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "process_stats.h"
 #include "server_process.h"
 
 namespace {
@@ -33,6 +34,8 @@ namespace {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace websocket = beast::websocket;
+using treff::bench::cpu_ms;
+using treff::bench::rss_kib;
 using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
 
@@ -44,29 +47,6 @@ struct Options {
   int connect_parallel = 256;  // handshakes in flight at once
   int candidates = 4;        // ICE candidates each side trickles per peer on join
 };
-
-long rss_kib(pid_t pid) {
-  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-  std::string line;
-  while (std::getline(status, line))
-    if (line.rfind("VmRSS:", 0) == 0) return std::atol(line.c_str() + 6);
-  return -1;
-}
-
-// User plus system CPU time of a process, in milliseconds.
-double cpu_ms(pid_t pid) {
-  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
-  std::size_t pos = text.rfind(')');
-  std::istringstream rest(text.substr(pos + 2));
-  std::string field;
-  double utime = 0, stime = 0;
-  for (int i = 3; i <= 15 && rest >> field; ++i) {
-    if (i == 14) utime = std::atof(field.c_str());
-    if (i == 15) stime = std::atof(field.c_str());
-  }
-  return (utime + stime) * 1000.0 / static_cast<double>(sysconf(_SC_CLK_TCK));
-}
 
 std::string fake_sdp(const std::string& kind) {
   std::string sdp = "v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n" + kind + "\r\n";
