@@ -341,7 +341,67 @@ std::string serialize(const ClientMessage& message) {
   return dump(std::visit(Writer{}, message));
 }
 
+namespace {
+
+// Appends `text` as a JSON string, escaped exactly as nlohmann's dump() does for valid UTF-8 (the
+// relayed strings were parsed, hence validated, on the way in).
+void append_json_string(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out.push_back(hex[c >> 4]);
+          out.push_back(hex[c & 15]);
+        } else {
+          out.push_back(ch);
+        }
+    }
+  }
+  out.push_back('"');
+}
+
+// The message the server writes most (every offer, answer and candidate goes through it), written
+// directly instead of through a JSON tree: the same text, keys in the same (sorted) order.
+std::string relayed_signal_text(const RelayedSignal& m) {
+  const Signal& s = m.signal;
+  std::string out;
+  out.reserve(96 + s.sdp.size() + s.candidate.size());
+  if (s.kind == SignalKind::Candidate) {
+    out += "{\"candidate\":";
+    append_json_string(out, s.candidate);
+    out += ",\"from\":";
+    append_json_string(out, m.from);
+    out += ",\"kind\":\"candidate\"";
+    if (s.sdp_mline_index) out += ",\"sdpMLineIndex\":" + std::to_string(*s.sdp_mline_index);
+    if (s.sdp_mid) {
+      out += ",\"sdpMid\":";
+      append_json_string(out, *s.sdp_mid);
+    }
+  } else {
+    out += "{\"from\":";
+    append_json_string(out, m.from);
+    out += s.kind == SignalKind::Offer ? ",\"kind\":\"offer\",\"sdp\":" : ",\"kind\":\"answer\",\"sdp\":";
+    append_json_string(out, s.sdp);
+  }
+  out += ",\"type\":\"signal\",\"v\":1}";
+  return out;
+}
+
+}  // namespace
+
 std::string serialize(const ServerMessage& message) {
+  if (const auto* relayed = std::get_if<RelayedSignal>(&message)) return relayed_signal_text(*relayed);
   struct Writer {
     json operator()(const Welcome& m) const {
       json j = envelope("hello");

@@ -1,6 +1,7 @@
 #include "core/protocol.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 namespace treff::proto {
 namespace {
@@ -184,6 +185,31 @@ TEST(ServerMessages, AllRoundTrip) {
     ASSERT_TRUE(back.ok()) << text << " -> " << back.error().message;
     EXPECT_EQ(back.value().index(), m.index());
     EXPECT_EQ(serialize(back.value()), text);
+  }
+}
+
+// Relayed signals are written without a JSON tree: the text must be what the tree would give.
+TEST(ServerMessages, ARelayedSignalIsWrittenAsTheJsonLibraryWouldWriteIt) {
+  const std::string awkward = std::string("a\"b\\c\nd\re\tf\bg\fh") + '\x01' + '\x1f' + "\x7f ü 🌻 </script>";
+  const std::vector<Signal> signals = {
+      {SignalKind::Offer, "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n" + awkward, "", std::nullopt, std::nullopt},
+      {SignalKind::Answer, "v=0", "", std::nullopt, std::nullopt},
+      {SignalKind::Candidate, "", "candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host " + awkward, std::string("0"), 0},
+      {SignalKind::Candidate, "", "", std::nullopt, 1023},
+      {SignalKind::Candidate, "", "x", awkward, std::nullopt},
+  };
+  for (const auto& signal : signals) {
+    nlohmann::json j{{"v", 1}, {"type", "signal"}, {"from", "ab12" + awkward}, {"kind", std::string(to_string(signal.kind))}};
+    if (signal.kind == SignalKind::Candidate) {
+      j["candidate"] = signal.candidate;
+      if (signal.sdp_mid) j["sdpMid"] = *signal.sdp_mid;
+      if (signal.sdp_mline_index) j["sdpMLineIndex"] = *signal.sdp_mline_index;
+    } else {
+      j["sdp"] = signal.sdp;
+    }
+    EXPECT_EQ(serialize(ServerMessage{RelayedSignal{"ab12" + awkward, signal}}), j.dump());
+    const std::string text = serialize(ServerMessage{RelayedSignal{"ab12", signal}});
+    EXPECT_TRUE(parse_server_message(text).ok()) << text;  // a client reads it
   }
 }
 
