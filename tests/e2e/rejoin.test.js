@@ -47,11 +47,12 @@ function cut(address, how = 'silent') {
 ` });
 }
 
-// Samples, every 200 ms in the page, how many frames of each remote video it has drawn; resolves
-// with the longest time any of them stood still, once `stop()` is called.
+// Samples, every 200 ms in the page, each remote video's drawn frames and its peer connection's
+// state; resolves, once `stop()` is called, with the longest time any video stood still and whether
+// any connection was ever anything but connected (closed and made anew would show here).
 function watchVideo(page) {
   const handle = page.evaluate(() => {
-    window.__still = { longest: 0, stop: false };
+    window.__still = { longest: 0, interrupted: '', stop: false };
     return new Promise((resolve) => {
       const last = {};
       const timer = setInterval(() => {
@@ -60,8 +61,9 @@ function watchVideo(page) {
           const seen = last[p.name];
           if (!seen || p.videoFrames > seen.frames) last[p.name] = { frames: p.videoFrames, at: now };
           else window.__still.longest = Math.max(window.__still.longest, now - seen.at);
+          if (p.connection !== 'connected') window.__still.interrupted = `${p.name}: ${p.connection}`;
         }
-        if (window.__still.stop) { clearInterval(timer); resolve(window.__still.longest); }
+        if (window.__still.stop) { clearInterval(timer); resolve(window.__still); }
       }, 200);
     });
   });
@@ -123,9 +125,10 @@ test('a network that blinks for 3 s changes nothing: Bob stays, under his id, an
   assert.equal(await presence.stop(), null, 'Anna never saw Bob leave');
   assert.equal(idOf(await state(pages.Anna), 'Bob'), bobId);
   assert.equal(s.participants.find((p) => p.self).id, bobId);
-  const longest = await still.stop();
+  const { longest, interrupted } = await still.stop();
   console.log(`# silent blip 3 s: Bob's video at Anna stood still for at most ${longest} ms`);
-  assert.ok(longest < 1500, `Bob's video stood still ${longest} ms`);
+  assert.equal(interrupted, '', 'the peer connection stayed connected');
+  assert.ok(longest < 2500, `Bob's video stood still ${longest} ms`);
 });
 
 test('a connection torn by the network is taken up again under the same id, unseen by the others', async () => {
@@ -144,9 +147,10 @@ test('a connection torn by the network is taken up again under the same id, unse
   assert.equal(s.participants.length, 2);
   await sleep(1000);
   assert.equal(await presence.stop(), null, 'Anna never saw Bob leave');
-  const longest = await still.stop();
+  const { longest, interrupted } = await still.stop();
   console.log(`# torn connection: Bob's video at Anna stood still for at most ${longest} ms`);
-  assert.ok(longest < 1500, `Bob's video stood still ${longest} ms`);
+  assert.equal(interrupted, '', 'the peer connection stayed connected');
+  assert.ok(longest < 2500, `Bob's video stood still ${longest} ms`);
 });
 
 test('a server restart mid-call: everyone is back in the room within 5 s and the video never stops', async () => {
@@ -165,9 +169,10 @@ test('a server restart mid-call: everyone is back in the room within 5 s and the
   const ids = (s) => s.participants.map((p) => p.id).sort();
   for (const { s } of backs) assert.deepEqual(ids(s), ids(before), 'the same people under the same ids');
   await sleep(1000);
-  const longest = await still.stop();
+  const { longest, interrupted } = await still.stop();
   console.log(`# restart: the video at Anna stood still for at most ${longest} ms`);
-  assert.ok(longest < 1500, `video stood still ${longest} ms`);
+  assert.equal(interrupted, '', 'the peer connections stayed connected');
+  assert.ok(longest < 2500, `video stood still ${longest} ms`);
 });
 
 test('a killed browser is gone from the others within 10 s', async () => {
