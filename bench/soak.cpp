@@ -27,6 +27,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "process_stats.h"
@@ -82,6 +83,7 @@ class Client : public std::enable_shared_from_this<Client> {
     buffer_.clear();
     queue_.clear();
     const std::string token = resume ? token_ : "";
+    resuming_ = !token.empty();
     const std::uint64_t session = ++session_;
     beast::get_lowest_layer(*ws_).async_connect(ep, [self = shared_from_this(), token, session](beast::error_code ec) {
       if (session != self->session_) return;
@@ -169,7 +171,7 @@ class Client : public std::enable_shared_from_this<Client> {
       ++counts_.delivered;
     } else if (type == "joined") {
       const std::string self_id = field(text, "self");
-      if (!token_.empty() && !id_.empty()) (self_id == id_ ? counts_.rejoins_same_id : counts_.rejoins_new_id)++;
+      if (std::exchange(resuming_, false)) (self_id == id_ ? counts_.rejoins_same_id : counts_.rejoins_new_id)++;
       if (!id_.empty() && id_ != self_id) g_by_id.erase(id_);
       id_ = self_id;
       token_ = field(text, "resume");
@@ -230,6 +232,7 @@ class Client : public std::enable_shared_from_this<Client> {
   State state_ = State::Away;
   std::uint64_t epoch_ = 0;    // changes whenever the client joins or its connection ends
   std::uint64_t session_ = 0;  // one per connection
+  bool resuming_ = false;      // this join brings the token of the last one
 };
 
 // A message sent, checked 3 s later: if sender and receiver were in the room all along, it arrived.
