@@ -371,17 +371,16 @@ void append_json_string(std::string& out, std::string_view text) {
   out.push_back('"');
 }
 
-// The message the server writes most (every offer, answer and candidate goes through it), written
-// directly instead of through a JSON tree: the same text, keys in the same (sorted) order.
-std::string relayed_signal_text(const RelayedSignal& m) {
-  const Signal& s = m.signal;
+}  // namespace
+
+std::string relayed_signal_text(std::string_view from, const Signal& s) {
   std::string out;
   out.reserve(96 + s.sdp.size() + s.candidate.size());
   if (s.kind == SignalKind::Candidate) {
     out += "{\"candidate\":";
     append_json_string(out, s.candidate);
     out += ",\"from\":";
-    append_json_string(out, m.from);
+    append_json_string(out, from);
     out += ",\"kind\":\"candidate\"";
     if (s.sdp_mline_index) out += ",\"sdpMLineIndex\":" + std::to_string(*s.sdp_mline_index);
     if (s.sdp_mid) {
@@ -390,7 +389,7 @@ std::string relayed_signal_text(const RelayedSignal& m) {
     }
   } else {
     out += "{\"from\":";
-    append_json_string(out, m.from);
+    append_json_string(out, from);
     out += s.kind == SignalKind::Offer ? ",\"kind\":\"offer\",\"sdp\":" : ",\"kind\":\"answer\",\"sdp\":";
     append_json_string(out, s.sdp);
   }
@@ -398,10 +397,8 @@ std::string relayed_signal_text(const RelayedSignal& m) {
   return out;
 }
 
-}  // namespace
-
 std::string serialize(const ServerMessage& message) {
-  if (const auto* relayed = std::get_if<RelayedSignal>(&message)) return relayed_signal_text(*relayed);
+  if (const auto* relayed = std::get_if<RelayedSignal>(&message)) return relayed_signal_text(relayed->from, relayed->signal);
   struct Writer {
     json operator()(const Welcome& m) const {
       json j = envelope("hello");

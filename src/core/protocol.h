@@ -124,6 +124,10 @@ Result<ServerMessage> parse_server_message(std::string_view text);
 
 std::string serialize(const ClientMessage& message);
 std::string serialize(const ServerMessage& message);
+// serialize(RelayedSignal{from, signal}) without building the message (and copying the SDP) first:
+// the server writes one for every offer, answer and candidate. Written directly, not through a
+// JSON tree, as the tree would write it.
+std::string relayed_signal_text(std::string_view from, const Signal& signal);
 
 std::string_view to_string(SignalKind kind);
 

@@ -309,8 +309,7 @@ void SignalingHub::handle(HubClient& c, const proto::SendSignal& m) {
     return;
   }
   // To a held seat it waits: its person is reconnecting.
-  target->deliver(std::make_shared<const std::string>(proto::serialize(proto::RelayedSignal{c.id_, m.signal})),
-                  Clock::now());
+  target->deliver(std::make_shared<const std::string>(proto::relayed_signal_text(c.id_, m.signal)), Clock::now());
 }
 
 void SignalingHub::handle(HubClient& c, const proto::SetMedia& m) {
