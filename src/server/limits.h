@@ -32,7 +32,8 @@ struct HubLimits {
   double peer_timeout_seconds = 6;
   // A broken connection's seat is held this long for a rejoin before the others hear it left: a
   // killed browser is gone within this, a pulled cable within peer_timeout_seconds plus this (and
-  // the half-second check), under 10 s; a blip of up to ~7 s keeps the seat.
+  // the half-second check), under 10 s. A blip of up to ~5 s keeps the seat: the client, sending
+  // every 2 s, was last heard at most 2 s before it, and rejoins within ~1 s of its end.
   double seat_hold_seconds = 2;
   // After a start, how long tokens of the last run recreate their seats (a restart mid-call).
   // Below the client's wait for its peers to come back (10 s), so both agree who is still there.
