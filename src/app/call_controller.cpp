@@ -21,7 +21,7 @@ std::int64_t reconnect_delay_ms(int attempt) {
 }
 
 constexpr std::int64_t kHeartbeatMs = 2000;     // in a room, a ping when nothing else was sent
-constexpr std::int64_t kSilenceMs = 5000;       // nothing heard for this long: the connection is dead
+constexpr std::int64_t kSilenceMs = 3000;       // a ping unanswered this long: the connection is dead
 constexpr std::int64_t kConnectTimeoutMs = 4000;  // an attempt that neither opens nor fails
 // How long, after our rejoin, people the server did not list may take to come back (after a
 // restart). Above the server's --restart-resume-seconds, so both sides agree on who returned.
@@ -260,6 +260,7 @@ void CallController::on_socket_event(const SocketEvent& e, std::int64_t now_ms) 
     case SocketEvent::Kind::Opened:
       socket_open_ = true;
       last_heard_ms_ = now_ms;
+      unanswered_ping_ms_ = 0;
       send(proto::Hello{"treff-web/0.1"});
       warm_failures_ = 0;
       if (warm_) break;  // the join goes out when the person joins
@@ -267,6 +268,7 @@ void CallController::on_socket_event(const SocketEvent& e, std::int64_t now_ms) 
       break;
     case SocketEvent::Kind::Message: {
       last_heard_ms_ = now_ms;
+      unanswered_ping_ms_ = 0;
       auto m = proto::parse_server_message(e.text);
       if (!m) {
         problem_ = m.error();  // a server speaking another protocol; keep going
@@ -306,10 +308,13 @@ void CallController::lose_connection(std::int64_t now_ms) {
 
 void CallController::keep_alive(std::int64_t now_ms) {
   if (socket_ && socket_open_ && phase_ == CallPhase::InRoom) {
-    if (now_ms - last_heard_ms_ > kSilenceMs) {
+    // Dead only when we asked and got no answer in time: a page that did not run for a while
+    // (a busy machine) sent no ping meanwhile and is not fooled by the quiet.
+    if (unanswered_ping_ms_ && now_ms - unanswered_ping_ms_ > kSilenceMs) {
       lose_connection(now_ms);  // a pulled cable or a changed network: nothing closes by itself
     } else if (now_ms - last_sent_ms_ >= kHeartbeatMs) {
       send(proto::Ping{});
+      if (!unanswered_ping_ms_) unanswered_ping_ms_ = now_ms;
     }
   }
   if (phase_ == CallPhase::Reconnecting && socket_ && !socket_open_ && now_ms - connect_started_ms_ > kConnectTimeoutMs)

@@ -183,6 +183,7 @@ class CallController {
   std::int64_t connect_started_ms_ = 0;
   std::int64_t last_heard_ms_ = 0;  // the last message from the server
   std::int64_t last_sent_ms_ = 0;
+  std::int64_t unanswered_ping_ms_ = 0;  // the first ping sent since the server last spoke; 0: none
   std::string resume_token_;        // of the last "joined"; "" before it
   // People we still had a connection to when we rejoined and the server did not list (after a
   // restart they come back one by one): kept until then, or given up at the time noted.

@@ -23,6 +23,9 @@ constexpr std::size_t kMaxSdpBytes = 60 * 1024;
 constexpr std::size_t kMaxCandidateBytes = 1024;
 constexpr std::size_t kMaxAgentBytes = 128;
 constexpr std::size_t kMaxResumeTokenBytes = 160;
+// The WebSocket close code of a client that closes its connection to open another (it thinks this
+// one is dead): not a goodbye, so the server holds its seat for the rejoin.
+constexpr int kCloseToReconnect = 4000;
 
 struct MediaState {
   bool mic = true;

@@ -84,9 +84,10 @@ class WebSocketSession : public HubClient, public std::enable_shared_from_this<W
     if (ec) {
       if (!is_expected_disconnect(ec) && ec != websocket::error::message_too_big)
         log_line("websocket read: " + ec.message());
-      // A close frame is a goodbye (a closed tab, a page left); a connection that just broke
-      // may come back, and its seat waits for it.
-      hub_.disconnect(*this, ec == websocket::error::closed ? Goodbye::Said : Goodbye::NotSaid);
+      // A close frame is a goodbye (a closed tab, a page left), unless the client closes to connect
+      // again; a connection that just broke may come back, and its seat waits for it.
+      const bool goodbye = ec == websocket::error::closed && ws_.reason().code != proto::kCloseToReconnect;
+      hub_.disconnect(*this, goodbye ? Goodbye::Said : Goodbye::NotSaid);
       return;
     }
     if (ws_.got_text()) {

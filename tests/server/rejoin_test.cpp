@@ -149,6 +149,19 @@ TEST(Rejoin, AClosedTabSaysGoodbyeAndLeavesAtOnce) {
   EXPECT_EQ(left["id"], d["self"]);
 }
 
+TEST(Rejoin, AClientThatClosesToConnectAgainKeepsItsSeat) {
+  ServerProcess server{{"--seat-hold-seconds", "5"}};
+  WsClient anna(server.port());
+  auto bob = std::make_unique<WsClient>(server.port());
+  anna.join("r", "Anna");
+  const json b = bob->join("r", "Bob");
+  anna.next();
+  bob->say_goodbye(4000);  // it thought this connection dead
+  EXPECT_FALSE(anna.receive(1000).has_value()) << "not a goodbye: the seat is held";
+  WsClient bob_again(server.port());
+  EXPECT_EQ(rejoin(bob_again, "r", "Bob", b["resume"])["self"], b["self"]);
+}
+
 TEST(Rejoin, AConnectionThatFallsSilentIsDroppedAndAnnouncedWithinItsTimeoutAndTheHold) {
   ServerProcess server{{"--peer-timeout-seconds", "2", "--seat-hold-seconds", "1"}};
   WsClient anna(server.port()), bob(server.port());

@@ -64,9 +64,9 @@ json WsClient::next(int timeout_ms) {
   return j;
 }
 
-void WsClient::say_goodbye() {
+void WsClient::say_goodbye(int code) {
   beast::error_code ec;
-  ws_.close(websocket::close_code::going_away, ec);
+  ws_.close(static_cast<websocket::close_code>(code), ec);
   closed_ = true;
 }
 

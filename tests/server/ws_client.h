@@ -36,8 +36,8 @@ class WsClient {
   // The close code the server sent (0 when none).
   int close_code() const { return static_cast<int>(ws_.reason().code); }
   void close_abruptly();
-  // A close frame, as a browser sends when its tab is closed.
-  void say_goodbye();
+  // A close frame, as a browser sends when its tab is closed (1001), or with another code.
+  void say_goodbye(int code = 1001);
 
   // Conveniences for the protocol.
   json join(const std::string& room, const std::string& name);

@@ -1,5 +1,7 @@
 #include "platform/web/web_message_socket.h"
 
+#include "core/protocol.h"
+
 #include <emscripten.h>
 #include <emscripten/websocket.h>
 
@@ -63,7 +65,8 @@ bool WebMessageSocket::send(std::string_view text) {
 }
 
 void WebMessageSocket::close() {
-  if (handle_ > 0) emscripten_websocket_close(handle_, 1000, "");
+  // Leaving says so with a "leave" first; a close on its own is to connect again.
+  if (handle_ > 0) emscripten_websocket_close(handle_, proto::kCloseToReconnect, "");
 }
 
 std::vector<SocketEvent> WebMessageSocket::take_events() {

@@ -460,9 +460,17 @@ TEST_F(CallControllerTest, AHeartbeatGoesOutWhenQuietAndSilenceMeansTheConnectio
   EXPECT_EQ(call.phase(), CallPhase::InRoom);
   EXPECT_EQ(sockets_opened, 1);
 
-  now += 5100;  // no answer (a pulled cable): the connection is dead though nothing closed it
-  tick();
+  // No answer any more (a pulled cable): dead once a ping went unanswered for 3 s, though nothing
+  // closed the connection.
+  std::int64_t waited = 0;
+  while (call.phase() == CallPhase::InRoom && waited < 10000) {
+    now += 100;
+    waited += 100;
+    tick();
+  }
   EXPECT_EQ(call.phase(), CallPhase::Reconnecting);
+  EXPECT_GE(waited, 3000);
+  EXPECT_LE(waited, 5300);
   EXPECT_TRUE(sockets.front()->closed_by_client);
   EXPECT_EQ(peers.open_count(), 2u);
   now += 500;
@@ -475,6 +483,19 @@ TEST_F(CallControllerTest, AHeartbeatGoesOutWhenQuietAndSilenceMeansTheConnectio
   now += 1000;
   tick();
   EXPECT_EQ(sockets_opened, 3);
+}
+
+TEST_F(CallControllerTest, APageThatDidNotRunForAWhileIsNotFooledIntoThinkingTheServerIsGone) {
+  join_two_peers();
+  now += 8000;  // the page stalled (a busy machine): it sent no ping, so it expects no answer
+  tick();
+  EXPECT_EQ(call.phase(), CallPhase::InRoom);
+  EXPECT_EQ(sent()["type"], "ping");
+  socket().server_says(R"({"v":1,"type":"pong"})");
+  now += 3000;
+  tick();
+  EXPECT_EQ(call.phase(), CallPhase::InRoom);
+  EXPECT_EQ(sockets_opened, 1);
 }
 
 TEST_F(CallControllerTest, LeavingEndsEverythingAndIgnoresLateAnswers) {
