@@ -259,7 +259,6 @@ void CallController::on_socket_event(const SocketEvent& e, std::int64_t now_ms) 
   switch (e.kind) {
     case SocketEvent::Kind::Opened:
       socket_open_ = true;
-      last_heard_ms_ = now_ms;
       unanswered_ping_ms_ = 0;
       send(proto::Hello{"treff-web/0.1"});
       warm_failures_ = 0;
@@ -267,8 +266,7 @@ void CallController::on_socket_event(const SocketEvent& e, std::int64_t now_ms) 
       if (phase_ != CallPhase::OpeningMedia) send_join();  // else when the camera has answered
       break;
     case SocketEvent::Kind::Message: {
-      last_heard_ms_ = now_ms;
-      unanswered_ping_ms_ = 0;
+      unanswered_ping_ms_ = 0;  // the server spoke
       auto m = proto::parse_server_message(e.text);
       if (!m) {
         problem_ = m.error();  // a server speaking another protocol; keep going
@@ -397,7 +395,7 @@ void CallController::on_server_message(const proto::ServerMessage& m, std::int64
     server_ = *hello;
     changed_ = false;  // nothing to show
   } else if (std::holds_alternative<proto::Pong>(m)) {
-    changed_ = false;  // it was heard: that is all (last_heard_ms_)
+    changed_ = false;  // it was heard: that is all (unanswered_ping_ms_)
   }
 }
 

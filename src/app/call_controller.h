@@ -181,7 +181,6 @@ class CallController {
   int reconnect_attempt_ = 0;
   std::int64_t reconnect_at_ms_ = 0;
   std::int64_t connect_started_ms_ = 0;
-  std::int64_t last_heard_ms_ = 0;  // the last message from the server
   std::int64_t last_sent_ms_ = 0;
   std::int64_t unanswered_ping_ms_ = 0;  // the first ping sent since the server last spoke; 0: none
   std::string resume_token_;        // of the last "joined"; "" before it
