@@ -20,8 +20,18 @@ inline long rss_kib(pid_t pid) {
   return -1;
 }
 
-// User plus system CPU time of a process, in milliseconds.
-inline double cpu_ms(pid_t pid) {
+// CPU time of a process in milliseconds: in its own code (user) and in the kernel on its behalf
+// (system: socket reads and writes, epoll).
+struct CpuTimes {
+  double user_ms = 0;
+  double system_ms = 0;
+  double total_ms() const { return user_ms + system_ms; }
+  CpuTimes operator-(const CpuTimes& earlier) const {
+    return {user_ms - earlier.user_ms, system_ms - earlier.system_ms};
+  }
+};
+
+inline CpuTimes cpu_times(pid_t pid) {
   std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
   std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
   std::size_t pos = text.rfind(')');
@@ -32,7 +42,10 @@ inline double cpu_ms(pid_t pid) {
     if (i == 14) utime = std::atof(field.c_str());
     if (i == 15) stime = std::atof(field.c_str());
   }
-  return (utime + stime) * 1000.0 / static_cast<double>(sysconf(_SC_CLK_TCK));
+  const double ms_per_tick = 1000.0 / static_cast<double>(sysconf(_SC_CLK_TCK));
+  return {utime * ms_per_tick, stime * ms_per_tick};
 }
+
+inline double cpu_ms(pid_t pid) { return cpu_times(pid).total_ms(); }
 
 }  // namespace treff::bench
