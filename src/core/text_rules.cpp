@@ -1,5 +1,6 @@
 #include "core/text_rules.h"
 
+#include <string>
 #include <vector>
 
 #include "core/utf8.h"
@@ -52,6 +53,18 @@ Result<std::string> check_display_name(std::string_view name) {
   for (char32_t c : *cps)
     if (is_forbidden_in_name(c))
       return Error{"bad-name", "The name contains invisible control characters."};
+  return trimmed;
+}
+
+Result<std::string> check_optional_line(std::string_view text, std::size_t max_chars, const std::string& code,
+                                        const std::string& what) {
+  if (!utf8::decode(text)) return Error{code, what + " is not valid UTF-8 text."};
+  std::string trimmed = trim_spaces(text);
+  auto cps = utf8::decode(trimmed);
+  if (cps->size() > max_chars)
+    return Error{code, what + " is too long: at most " + std::to_string(max_chars) + " characters."};
+  for (char32_t c : *cps)
+    if (is_forbidden_in_name(c)) return Error{code, what + " contains invisible control characters."};
   return trimmed;
 }
 

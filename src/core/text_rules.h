@@ -35,6 +35,12 @@ Status check_room_name(std::string_view room);
 // Passwords: valid UTF-8, 1..256 code points, no control characters.
 Status check_password(std::string_view password);
 
+// Optional single-line text (an organisation, a phone number): trimmed, valid UTF-8, at most
+// `max_chars` code points, none of them control or bidi-override characters; may be empty. Errors
+// carry `code` and name the field as `what` ("The organisation ...").
+Result<std::string> check_optional_line(std::string_view text, std::size_t max_chars, const std::string& code,
+                                        const std::string& what);
+
 // Participant ids are assigned by a backend; we only require them to be short printable ASCII.
 Status check_participant_id(std::string_view id);
 
