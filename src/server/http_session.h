@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "server/account_api.h"
+#include "server/client_address.h"
 #include "server/limits.h"
 #include "server/net.h"
 #include "server/origin_policy.h"
@@ -24,6 +26,7 @@ struct SessionContext {
   const std::string& csp;           // Content-Security-Policy of every response
   const std::vector<std::string>& trusted_proxies;  // whose X-Forwarded-For is believed
   const HttpLimits& limits;
+  AccountApi* accounts;  // null without --data: /api answers that this server has no accounts
 };
 
 template <class Stream>
@@ -69,6 +72,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
     }
     // The last request this connection may make is answered with "Connection: close".
     if (++requests_ >= ctx_.limits.requests_per_connection) request.keep_alive(false);
+    if (AccountApi::is_api_target(request.target())) return answer_api(std::move(request));
     if (request.method() == http::verb::get && request.target() == "/servers.json") {
       TextResponse res = plain_text_response(request.version(), request.keep_alive(), http::status::ok, ctx_.servers_json);
       res.set(http::field::content_type, "application/json");
@@ -88,6 +92,17 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
                         if (ec) return;
                         if (keep_alive) self->read_next(); else self->shutdown();
                       });
+  }
+
+  void answer_api(http::request<http::string_body> request) {
+    if (!ctx_.accounts) {
+      TextResponse res = plain_text_response(request.version(), request.keep_alive(), http::status::not_found,
+                                             R"({"error":"no-accounts","message":"This server has no accounts; it serves rooms only."})");
+      res.set(http::field::content_type, "application/json");
+      return send(std::move(res));
+    }
+    const std::string client = client_address(remote_address(tcp()), request["X-Forwarded-For"], ctx_.trusted_proxies);
+    ctx_.accounts->handle(request, client, [self = this->shared_from_this()](TextResponse res) { self->send(std::move(res)); });
   }
 
   void shutdown();

@@ -53,7 +53,10 @@ Server::Server(const ServerOptions& options)
   vault_.deliver_results_to(ioc_);
 }
 
-Server::~Server() { vault_.shutdown(); }
+Server::~Server() {
+  vault_.shutdown();
+  if (account_worker_) account_worker_->shutdown();
+}
 
 int Server::run() {
   if (!std::filesystem::is_regular_file(files_.root() / "index.html")) {
@@ -69,6 +72,18 @@ int Server::run() {
     }
   }
 
+  if (!options_.data_dir.empty()) {
+    auto store = AccountStore::open(options_.data_dir);
+    if (!store) {
+      std::fprintf(stderr, "treff-server: cannot use the data folder %s: %s\n", options_.data_dir.c_str(),
+                   store.error().message.c_str());
+      return 1;
+    }
+    account_worker_ = std::make_unique<AccountWorker>(std::move(store).value(), ioc_);
+    account_api_ = std::make_unique<AccountApi>(*account_worker_, vault_, origins_, AccountApiOptions{});
+    log_line("accounts in " + options_.data_dir);
+  }
+
   beast::error_code ec;
   const auto address = asio::ip::make_address(options_.address, ec);
   if (ec) {
@@ -77,7 +92,8 @@ int Server::run() {
   }
   try {
     listener_ = std::make_shared<Listener>(ioc_, tcp::endpoint{address, options_.port}, tls_,
-                                           SessionContext{hub_, files_, origins_, options_.servers_json, csp_, options_.trusted_proxies, options_.http});
+                                           SessionContext{hub_, files_, origins_, options_.servers_json, csp_, options_.trusted_proxies, options_.http,
+                                                          account_api_.get()});
   } catch (const boost::system::system_error& e) {
     std::fprintf(stderr, "treff-server: cannot listen on %s port %u: %s\n", options_.address.c_str(),
                  options_.port, e.code().message().c_str());

@@ -5,6 +5,8 @@
 #include <memory>
 #include <optional>
 
+#include "server/account_api.h"
+#include "server/accounts/account_worker.h"
 #include "server/argon2_vault.h"
 #include "server/ice_servers.h"
 #include "server/listener.h"
@@ -45,6 +47,9 @@ class Server {
   // results to this io_context from their own threads (the stronger UNSAFE hint would drop that
   // lock). The password tests run against a ThreadSanitizer build to keep this checked.
   asio::io_context ioc_{BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO};
+  // With --data: the accounts database on its worker, and the /api it answers. Made in run().
+  std::unique_ptr<AccountWorker> account_worker_;
+  std::unique_ptr<AccountApi> account_api_;
   std::shared_ptr<ssl::context> tls_;  // replaced on SIGHUP; open connections keep theirs
   asio::signal_set signals_;
   asio::signal_set hangup_;  // SIGHUP: reload the TLS certificate

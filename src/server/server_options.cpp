@@ -64,6 +64,10 @@ std::optional<ServerOptions> parse_options(int argc, char** argv, int& exit_code
   app.add_option("--state-dir", o.state_dir,
                  "Folder for what outlives a restart (the key of the rejoin tokens)")
       ->capture_default_str();
+  app.add_option("--data", o.data_dir,
+                 "Folder of the accounts database; --data alone: ./treff-data. Without it: rooms only, no accounts")
+      ->expected(0, 1)
+      ->default_str("treff-data");
   app.add_option("--request-seconds", o.http.request_seconds,
                  "Seconds a client has to send a whole HTTP request or finish the TLS handshake")
       ->check(CLI::Range(1, 300))

@@ -17,6 +17,8 @@ struct ServerOptions {
   std::string root;  // folder of the built client; empty: find the wasm build of the checkout
   // What outlives a restart (the key of the resume tokens); empty: ephemeral, with a warning.
   std::string state_dir = default_state_folder();
+  // Accounts (log in, contacts) are kept in this folder (--data); empty: rooms only, no accounts.
+  std::string data_dir;
   std::string tls_cert;
   std::string tls_key;
   HubLimits hub;    // per connection, per address, in all (--room-limit, --messages-per-second, ...)

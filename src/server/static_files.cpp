@@ -55,7 +55,8 @@ std::string map_target_to_relative_path(std::string_view target) {
   target = target.substr(0, target.find_first_of("?#"));
   if (target.empty() || target.front() != '/') return {};
   if (target.find_first_of(std::string_view("\\%\0", 3)) != std::string_view::npos) return {};
-  if (target == "/" || target == "/index.html") return "index.html";
+  // "/invite" opens the client too: it reads the invitation from the fragment (#token).
+  if (target == "/" || target == "/index.html" || target == "/invite") return "index.html";
   // Room links: /r/<room> opens the client, which reads the room from the URL.
   if (target.rfind("/r/", 0) == 0 && target.find('/', 3) == std::string_view::npos) return "index.html";
   std::string path(target.substr(1));

@@ -1,0 +1,362 @@
+#include "server/account_api.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+
+#include "core/account_rules.h"
+#include "core/field_reader.h"
+#include "core/text_rules.h"
+#include "server/accounts/invitations.h"
+#include "server/accounts/secret_tokens.h"
+#include "server/accounts/session_cookie.h"
+#include "server/argon2_vault.h"
+
+namespace treff::server {
+namespace {
+
+using nlohmann::json;
+
+std::int64_t unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+std::string lower_ascii(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](char c) { return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c; });
+  return s;
+}
+
+json account_json(const Account& a) {
+  return {{"id", a.id},       {"email", a.email},           {"name", a.display_name}, {"organisation", a.organisation},
+          {"phone", a.phone}, {"about", a.about},           {"role", role_name(a.role)},
+          {"photo_version", a.photo_version}};
+}
+
+// The HTTP status that goes with an error code of the store or the rules.
+http::status status_for(const std::string& code) {
+  if (code == "not-logged-in" || code == "login-failed" || code == "wrong-password") return http::status::unauthorized;
+  if (code == "forbidden") return http::status::forbidden;
+  if (code == "no-account" || code == "not-found") return http::status::not_found;
+  if (code == "email-taken" || code == "conflict") return http::status::conflict;
+  if (code.rfind("invitation-", 0) == 0) return http::status::gone;
+  if (code == "too-many-attempts") return http::status::too_many_requests;
+  if (code.rfind("storage_", 0) == 0 || code == "busy") return http::status::service_unavailable;
+  return http::status::bad_request;
+}
+
+const Error kBusy{"busy", "The server is busy; please try again in a moment."};
+
+}  // namespace
+
+struct AccountApi::Call {
+  Request request;
+  std::string client;
+  Respond respond;
+  json body;
+  std::string session_hash;  // digest of the cookie's token, "" without one
+
+  void answer(http::status status, const json& payload, const std::string& set_cookie = "") {
+    TextResponse res{status, request.version()};
+    res.set(http::field::server, "treff-server");
+    res.set(http::field::content_type, "application/json");
+    res.set(http::field::cache_control, "no-store");
+    if (!set_cookie.empty()) res.set(http::field::set_cookie, set_cookie);
+    res.keep_alive(request.keep_alive());
+    res.body() = payload.dump(-1, ' ', false, json::error_handler_t::replace);
+    res.prepare_payload();
+    respond(std::move(res));
+  }
+  void fail(const Error& e, const std::string& set_cookie = "") {
+    answer(status_for(e.code), {{"error", e.code}, {"message", e.message}}, set_cookie);
+  }
+};
+
+AccountApi::AccountApi(AccountWorker& worker, PasswordVault& vault, const OriginPolicy& origins, AccountApiOptions options)
+    : worker_(worker), vault_(vault), origins_(origins), options_(options),
+      decoy_hash_(Argon2Vault::hash_now(new_secret_token())) {}
+
+template <class T>
+void AccountApi::store_job(std::shared_ptr<Call> call, std::function<Result<T>(AccountStore&)> job,
+                           std::function<void(std::shared_ptr<Call>, T)> then) {
+  const bool queued = worker_.run<Result<T>>(std::move(job), [call, then = std::move(then)](Result<T> result) {
+    if (!result) return call->fail(result.error());
+    then(call, std::move(result).value());
+  });
+  if (!queued) call->fail(kBusy);
+}
+
+void AccountApi::handle(const Request& request, const std::string& client, Respond respond) {
+  auto call = std::make_shared<Call>(Call{request, client, std::move(respond), {}, {}});
+  const std::string token = session_token_from_cookies(request[http::field::cookie]);
+  if (!token.empty()) call->session_hash = token_digest(token);
+  const std::string_view target = request.target();
+  const auto verb = request.method();
+
+  if (verb != http::verb::get && verb != http::verb::head) {
+    if (!origins_.allows(request))
+      return call->fail({"forbidden", "This origin may not use this server."});
+    if (request[http::field::content_type].substr(0, 16) != "application/json")
+      return call->fail({"bad-request", "Send JSON (Content-Type: application/json)."});
+    call->body = json::parse(request.body(), nullptr, false);
+    if (!call->body.is_object()) return call->fail({"bad-request", "The request is not a JSON object."});
+  }
+
+  struct Route {
+    http::verb verb;
+    std::string_view target;
+    void (AccountApi::*handler)(std::shared_ptr<Call>);
+  };
+  static const Route routes[] = {
+      {http::verb::post, "/api/login", &AccountApi::login},
+      {http::verb::get, "/api/me", &AccountApi::me},
+      {http::verb::patch, "/api/me", &AccountApi::change_details},
+      {http::verb::post, "/api/me/password", &AccountApi::change_password},
+      {http::verb::post, "/api/invitation/check", &AccountApi::check_invitation},
+      {http::verb::post, "/api/invitation/accept", &AccountApi::accept_invitation},
+      {http::verb::post, "/api/invitations", &AccountApi::invite},
+  };
+  for (const auto& route : routes) {
+    if (route.target == target && route.verb == verb) return (this->*route.handler)(call);
+  }
+  if (target == "/api/logout" && verb == http::verb::post) return logout(call, false);
+  if (target == "/api/logout-everywhere" && verb == http::verb::post) return logout(call, true);
+  call->fail({"not-found", "There is no " + std::string(request.method_string()) + " " + std::string(target) + "."});
+}
+
+void AccountApi::account_of(const Request& request, std::function<void(std::int64_t)> done) {
+  const std::string token = session_token_from_cookies(request[http::field::cookie]);
+  if (token.empty()) return done(0);
+  const std::string hash = token_digest(token);
+  const auto idle = options_.session_idle_seconds;
+  const bool queued = worker_.run<std::int64_t>(
+      [hash, idle](AccountStore& store) {
+        auto account = store.session_account(hash, unix_now(), idle);
+        return account ? account.value().id : std::int64_t{0};
+      },
+      std::move(done));
+  if (!queued) done(0);
+}
+
+void AccountApi::with_account(std::shared_ptr<Call> call, std::function<void(std::shared_ptr<Call>, Account)> then) {
+  if (call->session_hash.empty()) return call->fail({"not-logged-in", "Please log in."}, ended_session_cookie());
+  const auto idle = options_.session_idle_seconds;
+  const std::string hash = call->session_hash;
+  const bool queued = worker_.run<Result<Account>>(
+      [hash, idle](AccountStore& store) { return store.session_account(hash, unix_now(), idle); },
+      [call, then = std::move(then)](Result<Account> account) {
+        if (!account) {
+          const bool logged_out = account.error().code == "not-logged-in";
+          return call->fail(account.error(), logged_out ? ended_session_cookie() : "");
+        }
+        then(call, std::move(account).value());
+      });
+  if (!queued) call->fail(kBusy);
+}
+
+void AccountApi::start_session(std::shared_ptr<Call> call, Account account) {
+  const std::string token = new_secret_token();
+  const auto idle = options_.session_idle_seconds;
+  store_job<Account>(
+      call,
+      [hash = token_digest(token), account](AccountStore& store) -> Result<Account> {
+        if (auto added = store.add_session(hash, account.id, unix_now()); !added) return added.error();
+        return account;
+      },
+      [token, idle](std::shared_ptr<Call> c, Account a) {
+        c->answer(http::status::ok, {{"account", account_json(a)}}, session_cookie(token, idle));
+      });
+}
+
+void AccountApi::login(std::shared_ptr<Call> call) {
+  proto::FieldReader f(call->body, "login");
+  const std::string email = f.string("email", kMaxEmailBytes * 4);
+  const std::string password = f.string("password", kMaxPasswordChars * 4);
+  if (auto problem = f.finish()) return call->fail(*problem);
+  if (!login_limiter_.allow(call->client, lower_ascii(trim_spaces(email))))
+    return call->fail({"too-many-attempts", "Too many attempts to log in; please wait a minute and try again."});
+
+  struct Found {
+    std::optional<Account> account;
+    std::string hash;
+  };
+  worker_.run<Found>(
+      [email = trim_spaces(email)](AccountStore& store) {
+        Found found;
+        auto account = store.account_by_email(email);
+        if (!account) return found;
+        auto hash = store.password_hash(account.value().id);
+        if (!hash || hash.value().empty()) return found;
+        found.account = account.value();
+        found.hash = hash.value();
+        return found;
+      },
+      [this, call, password](Found found) {
+        // An unknown address and an account without a password are checked against the decoy:
+        // the same work and the same answer as a wrong password.
+        const std::string hash = found.account ? found.hash : decoy_hash_;
+        const bool queued = vault_.verify(hash, password, [this, call, found](bool matches) {
+          if (!matches || !found.account)
+            return call->fail({"login-failed", "The e-mail address or the password is not right."});
+          start_session(call, *found.account);
+        });
+        if (!queued) call->fail(kBusy);
+      });
+}
+
+void AccountApi::logout(std::shared_ptr<Call> call, bool everywhere) {
+  if (!everywhere) {
+    const std::string hash = call->session_hash;
+    store_job<Ok>(
+        call, [hash](AccountStore& store) { return hash.empty() ? Status(Ok{}) : store.remove_session(hash); },
+        [](std::shared_ptr<Call> c, Ok) { c->answer(http::status::ok, json::object(), ended_session_cookie()); });
+    return;
+  }
+  with_account(call, [this](std::shared_ptr<Call> c, Account a) {
+    store_job<Ok>(
+        c, [id = a.id](AccountStore& store) { return store.remove_sessions(id); },
+        [](std::shared_ptr<Call> c2, Ok) { c2->answer(http::status::ok, json::object(), ended_session_cookie()); });
+  });
+}
+
+void AccountApi::me(std::shared_ptr<Call> call) {
+  with_account(call, [](std::shared_ptr<Call> c, Account a) { c->answer(http::status::ok, {{"account", account_json(a)}}); });
+}
+
+void AccountApi::change_details(std::shared_ptr<Call> call) {
+  proto::FieldReader f(call->body, "details");
+  DetailsChange change;
+  const auto name = f.optional_string("name", 4096);
+  const auto phone = f.optional_string("phone", 4096);
+  const auto about = f.optional_string("about", 4096);
+  if (auto problem = f.finish()) return call->fail(*problem);
+  if (name) {
+    auto checked = check_display_name(*name);
+    if (!checked) return call->fail(checked.error());
+    change.display_name = checked.value();
+  }
+  if (phone) {
+    auto checked = check_phone(*phone);
+    if (!checked) return call->fail(checked.error());
+    change.phone = checked.value();
+  }
+  if (about) {
+    auto checked = check_about(*about);
+    if (!checked) return call->fail(checked.error());
+    change.about = checked.value();
+  }
+  with_account(call, [this, change](std::shared_ptr<Call> c, Account a) {
+    store_job<Account>(
+        c, [id = a.id, change](AccountStore& store) { return store.update_details(id, change); },
+        [](std::shared_ptr<Call> c2, Account updated) {
+          c2->answer(http::status::ok, {{"account", account_json(updated)}});
+        });
+  });
+}
+
+void AccountApi::change_password(std::shared_ptr<Call> call) {
+  proto::FieldReader f(call->body, "password");
+  const std::string current = f.string("current", kMaxPasswordChars * 4);
+  const std::string fresh = f.string("new", kMaxPasswordChars * 4);
+  if (auto problem = f.finish()) return call->fail(*problem);
+  if (auto rules = check_account_password(fresh); !rules) return call->fail(rules.error());
+  with_account(call, [this, current, fresh](std::shared_ptr<Call> c, Account a) {
+    if (!login_limiter_.allow(c->client, lower_ascii(a.email)))
+      return c->fail({"too-many-attempts", "Too many attempts; please wait a minute and try again."});
+    store_job<std::string>(
+        c, [id = a.id](AccountStore& store) { return store.password_hash(id); },
+        [this, current, fresh, a](std::shared_ptr<Call> c2, std::string hash) {
+          const bool queued = vault_.verify(hash, current, [this, c2, fresh, a](bool matches) {
+            if (!matches) return c2->fail({"wrong-password", "The current password is not right."});
+            const bool hashing = vault_.hash(fresh, [this, c2, a](std::string encoded) {
+              if (encoded.empty()) return c2->fail(kBusy);
+              store_job<Ok>(
+                  c2,
+                  [id = a.id, encoded, keep = c2->session_hash](AccountStore& store) {
+                    return store.set_password(id, encoded, keep);
+                  },
+                  [](std::shared_ptr<Call> c3, Ok) { c3->answer(http::status::ok, json::object()); });
+            });
+            if (!hashing) c2->fail(kBusy);
+          });
+          if (!queued) c2->fail(kBusy);
+        });
+  });
+}
+
+namespace {
+
+// The invitation token of a request body, checked for shape before it goes near the database.
+Result<std::string> invitation_token(const json& body, const char* type, std::string* password = nullptr) {
+  proto::FieldReader f(body, type);
+  const std::string token = f.string("token", 64);
+  if (password) *password = f.string("password", kMaxPasswordChars * 4);
+  if (auto problem = f.finish()) return *problem;
+  if (!looks_like_secret_token(token))
+    return Error{"invitation-unknown", "This invitation link is not known; ask for a new one."};
+  return token_digest(token);
+}
+
+}  // namespace
+
+void AccountApi::check_invitation(std::shared_ptr<Call> call) {
+  auto hash = invitation_token(call->body, "invitation");
+  if (!hash) return call->fail(hash.error());
+  store_job<Account>(
+      call, [hash = hash.value()](AccountStore& store) { return store.invitation_account(hash, unix_now()); },
+      [](std::shared_ptr<Call> c, Account a) {
+        c->answer(http::status::ok, {{"email", a.email}, {"name", a.display_name}, {"organisation", a.organisation}});
+      });
+}
+
+void AccountApi::accept_invitation(std::shared_ptr<Call> call) {
+  std::string password;
+  auto hash = invitation_token(call->body, "invitation", &password);
+  if (!hash) return call->fail(hash.error());
+  if (auto rules = check_account_password(password); !rules) return call->fail(rules.error());
+  // Look first, so that a used link is not worth the hashing.
+  store_job<Account>(
+      call, [hash = hash.value()](AccountStore& store) { return store.invitation_account(hash, unix_now()); },
+      [this, password, hash = hash.value()](std::shared_ptr<Call> c, Account) {
+        const bool queued = vault_.hash(password, [this, c, hash](std::string encoded) {
+          if (encoded.empty()) return c->fail(kBusy);
+          store_job<Account>(
+              c, [hash, encoded](AccountStore& store) { return store.redeem_invitation(hash, encoded, unix_now()); },
+              [this](std::shared_ptr<Call> c2, Account a) { start_session(c2, a); });
+        });
+        if (!queued) c->fail(kBusy);
+      });
+}
+
+void AccountApi::invite(std::shared_ptr<Call> call) {
+  proto::FieldReader f(call->body, "invite");
+  const std::string email = f.string("email", 4096);
+  const std::string name = f.string("name", 4096);
+  if (auto problem = f.finish()) return call->fail(*problem);
+  auto checked_email = check_email(email);
+  if (!checked_email) return call->fail(checked_email.error());
+  auto checked_name = check_display_name(name);
+  if (!checked_name) return call->fail(checked_name.error());
+  // The link points where the admin's page came from (the Origin the policy allowed).
+  const std::string origin(call->request[http::field::origin]);
+  with_account(call, [this, origin, email = checked_email.value(), name = checked_name.value()](std::shared_ptr<Call> c,
+                                                                                               Account admin) {
+    if (admin.role != Role::Admin) return c->fail({"forbidden", "Only an admin may invite people."});
+    store_job<Invitation>(
+        c,
+        [email, name, org = admin.organisation](AccountStore& store) -> Result<Invitation> {
+          const auto now = unix_now();
+          auto account = store.add_account({email, name, org, Role::Member}, now);
+          if (!account) return account.error();
+          auto invitation = make_invitation(store, account.value().id, now);
+          if (!invitation) store.remove_account(account.value().id);
+          return invitation;
+        },
+        [origin](std::shared_ptr<Call> c2, Invitation invitation) {
+          c2->answer(http::status::ok,
+                     {{"link", invitation_link(origin, invitation.token)}, {"expires_at", invitation.expires_at}});
+        });
+  });
+}
+
+}  // namespace treff::server
