@@ -5,9 +5,7 @@
 #include <algorithm>
 #include <chrono>
 
-#include "core/account_rules.h"
-#include "core/field_reader.h"
-#include "core/text_rules.h"
+#include "server/accounts/api_requests.h"
 #include "server/accounts/invitations.h"
 #include "server/accounts/secret_tokens.h"
 #include "server/accounts/session_cookie.h"
@@ -98,8 +96,9 @@ void AccountApi::handle(const Request& request, const std::string& client, Respo
       return call->fail({"forbidden", "This origin may not use this server."});
     if (request[http::field::content_type].substr(0, 16) != "application/json")
       return call->fail({"bad-request", "Send JSON (Content-Type: application/json)."});
-    call->body = json::parse(request.body(), nullptr, false);
-    if (!call->body.is_object()) return call->fail({"bad-request", "The request is not a JSON object."});
+    auto body = read_json_object(request.body());
+    if (!body) return call->fail(body.error());
+    call->body = std::move(body).value();
   }
 
   struct Route {
@@ -169,11 +168,10 @@ void AccountApi::start_session(std::shared_ptr<Call> call, Account account) {
 }
 
 void AccountApi::login(std::shared_ptr<Call> call) {
-  proto::FieldReader f(call->body, "login");
-  const std::string email = f.string("email", kMaxEmailBytes * 4);
-  const std::string password = f.string("password", kMaxPasswordChars * 4);
-  if (auto problem = f.finish()) return call->fail(*problem);
-  if (!login_limiter_.allow(call->client, lower_ascii(trim_spaces(email))))
+  auto read = read_login(call->body);
+  if (!read) return call->fail(read.error());
+  const std::string email = read.value().email, password = read.value().password;
+  if (!login_limiter_.allow(call->client, lower_ascii(email)))
     return call->fail({"too-many-attempts", "Too many attempts to log in; please wait a minute and try again."});
 
   struct Found {
@@ -181,7 +179,7 @@ void AccountApi::login(std::shared_ptr<Call> call) {
     std::string hash;
   };
   worker_.run<Found>(
-      [email = trim_spaces(email)](AccountStore& store) {
+      [email](AccountStore& store) {
         Found found;
         auto account = store.account_by_email(email);
         if (!account) return found;
@@ -224,27 +222,9 @@ void AccountApi::me(std::shared_ptr<Call> call) {
 }
 
 void AccountApi::change_details(std::shared_ptr<Call> call) {
-  proto::FieldReader f(call->body, "details");
-  DetailsChange change;
-  const auto name = f.optional_string("name", 4096);
-  const auto phone = f.optional_string("phone", 4096);
-  const auto about = f.optional_string("about", 4096);
-  if (auto problem = f.finish()) return call->fail(*problem);
-  if (name) {
-    auto checked = check_display_name(*name);
-    if (!checked) return call->fail(checked.error());
-    change.display_name = checked.value();
-  }
-  if (phone) {
-    auto checked = check_phone(*phone);
-    if (!checked) return call->fail(checked.error());
-    change.phone = checked.value();
-  }
-  if (about) {
-    auto checked = check_about(*about);
-    if (!checked) return call->fail(checked.error());
-    change.about = checked.value();
-  }
+  auto read = read_details(call->body);
+  if (!read) return call->fail(read.error());
+  const DetailsChange change = read.value();
   with_account(call, [this, change](std::shared_ptr<Call> c, Account a) {
     store_job<Account>(
         c, [id = a.id, change](AccountStore& store) { return store.update_details(id, change); },
@@ -255,11 +235,9 @@ void AccountApi::change_details(std::shared_ptr<Call> call) {
 }
 
 void AccountApi::change_password(std::shared_ptr<Call> call) {
-  proto::FieldReader f(call->body, "password");
-  const std::string current = f.string("current", kMaxPasswordChars * 4);
-  const std::string fresh = f.string("new", kMaxPasswordChars * 4);
-  if (auto problem = f.finish()) return call->fail(*problem);
-  if (auto rules = check_account_password(fresh); !rules) return call->fail(rules.error());
+  auto read = read_password_change(call->body);
+  if (!read) return call->fail(read.error());
+  const std::string current = read.value().current, fresh = read.value().fresh;
   with_account(call, [this, current, fresh](std::shared_ptr<Call> c, Account a) {
     if (!login_limiter_.allow(c->client, lower_ascii(a.email)))
       return c->fail({"too-many-attempts", "Too many attempts; please wait a minute and try again."});
@@ -284,40 +262,23 @@ void AccountApi::change_password(std::shared_ptr<Call> call) {
   });
 }
 
-namespace {
-
-// The invitation token of a request body, checked for shape before it goes near the database.
-Result<std::string> invitation_token(const json& body, const char* type, std::string* password = nullptr) {
-  proto::FieldReader f(body, type);
-  const std::string token = f.string("token", 64);
-  if (password) *password = f.string("password", kMaxPasswordChars * 4);
-  if (auto problem = f.finish()) return *problem;
-  if (!looks_like_secret_token(token))
-    return Error{"invitation-unknown", "This invitation link is not known; ask for a new one."};
-  return token_digest(token);
-}
-
-}  // namespace
-
 void AccountApi::check_invitation(std::shared_ptr<Call> call) {
-  auto hash = invitation_token(call->body, "invitation");
-  if (!hash) return call->fail(hash.error());
+  auto read = read_invitation_use(call->body, false);
+  if (!read) return call->fail(read.error());
   store_job<Account>(
-      call, [hash = hash.value()](AccountStore& store) { return store.invitation_account(hash, unix_now()); },
+      call, [hash = read.value().token_hash](AccountStore& store) { return store.invitation_account(hash, unix_now()); },
       [](std::shared_ptr<Call> c, Account a) {
         c->answer(http::status::ok, {{"email", a.email}, {"name", a.display_name}, {"organisation", a.organisation}});
       });
 }
 
 void AccountApi::accept_invitation(std::shared_ptr<Call> call) {
-  std::string password;
-  auto hash = invitation_token(call->body, "invitation", &password);
-  if (!hash) return call->fail(hash.error());
-  if (auto rules = check_account_password(password); !rules) return call->fail(rules.error());
+  auto read = read_invitation_use(call->body, true);
+  if (!read) return call->fail(read.error());
   // Look first, so that a used link is not worth the hashing.
   store_job<Account>(
-      call, [hash = hash.value()](AccountStore& store) { return store.invitation_account(hash, unix_now()); },
-      [this, password, hash = hash.value()](std::shared_ptr<Call> c, Account) {
+      call, [hash = read.value().token_hash](AccountStore& store) { return store.invitation_account(hash, unix_now()); },
+      [this, password = read.value().password, hash = read.value().token_hash](std::shared_ptr<Call> c, Account) {
         const bool queued = vault_.hash(password, [this, c, hash](std::string encoded) {
           if (encoded.empty()) return c->fail(kBusy);
           store_job<Account>(
@@ -329,18 +290,14 @@ void AccountApi::accept_invitation(std::shared_ptr<Call> call) {
 }
 
 void AccountApi::invite(std::shared_ptr<Call> call) {
-  proto::FieldReader f(call->body, "invite");
-  const std::string email = f.string("email", 4096);
-  const std::string name = f.string("name", 4096);
-  if (auto problem = f.finish()) return call->fail(*problem);
-  auto checked_email = check_email(email);
-  if (!checked_email) return call->fail(checked_email.error());
-  auto checked_name = check_display_name(name);
-  if (!checked_name) return call->fail(checked_name.error());
-  // The link points where the admin's page came from (the Origin the policy allowed).
-  const std::string origin(call->request[http::field::origin]);
-  with_account(call, [this, origin, email = checked_email.value(), name = checked_name.value()](std::shared_ptr<Call> c,
-                                                                                               Account admin) {
+  auto read = read_invite(call->body);
+  if (!read) return call->fail(read.error());
+  // The link points where the admin's page came from (the Origin the policy allowed), or, for a
+  // client that sends no Origin, to the host it asked for.
+  std::string origin(call->request[http::field::origin]);
+  if (origin.empty()) origin = "https://" + std::string(call->request[http::field::host]);
+  with_account(call, [this, origin, email = read.value().email, name = read.value().name](std::shared_ptr<Call> c,
+                                                                                         Account admin) {
     if (admin.role != Role::Admin) return c->fail({"forbidden", "Only an admin may invite people."});
     store_job<Invitation>(
         c,

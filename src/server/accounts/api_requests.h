@@ -1,0 +1,45 @@
+// The bodies of the /api requests, read from outside JSON into checked values: every field's
+// type, size and rules (core/account_rules.h) checked, unknown fields refused. Pure functions, so
+// the accounts API's parsing is fuzzed and tested without a server.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "core/result.h"
+#include "server/accounts/account_store.h"
+
+namespace treff::server {
+
+// The body as a JSON object, or a clear error for anything else.
+Result<nlohmann::json> read_json_object(std::string_view body);
+
+struct LoginRequest {
+  std::string email;  // trimmed, not otherwise checked: a wrong address gets the same answer as a wrong password
+  std::string password;
+};
+Result<LoginRequest> read_login(const nlohmann::json& body);
+
+Result<DetailsChange> read_details(const nlohmann::json& body);
+
+struct PasswordChange {
+  std::string current;
+  std::string fresh;  // passes the password rules
+};
+Result<PasswordChange> read_password_change(const nlohmann::json& body);
+
+struct InvitationUse {
+  std::string token_hash;  // digest of a token of the right shape
+  std::string password;    // passes the password rules (only when `with_password`)
+};
+Result<InvitationUse> read_invitation_use(const nlohmann::json& body, bool with_password);
+
+struct InviteRequest {
+  std::string email;
+  std::string name;
+};
+Result<InviteRequest> read_invite(const nlohmann::json& body);
+
+}  // namespace treff::server
