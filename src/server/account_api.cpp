@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "server/accounts/api_requests.h"
+#include "server/accounts/photo_check.h"
 #include "server/accounts/invitations.h"
 #include "server/accounts/secret_tokens.h"
 #include "server/accounts/session_cookie.h"
@@ -35,8 +36,10 @@ json account_json(const Account& a) {
 http::status status_for(const std::string& code) {
   if (code == "not-logged-in" || code == "login-failed" || code == "wrong-password") return http::status::unauthorized;
   if (code == "forbidden") return http::status::forbidden;
-  if (code == "no-account" || code == "not-found") return http::status::not_found;
-  if (code == "email-taken" || code == "conflict") return http::status::conflict;
+  if (code == "no-account" || code == "not-found" || code == "not-a-contact" || code == "no-request")
+    return http::status::not_found;
+  if (code == "photo-too-large" || code == "too-large") return http::status::payload_too_large;
+  if (code == "email-taken" || code == "conflict" || code == "already-contact") return http::status::conflict;
   if (code.rfind("invitation-", 0) == 0) return http::status::gone;
   if (code == "too-many-attempts") return http::status::too_many_requests;
   if (code.rfind("storage_", 0) == 0 || code == "busy") return http::status::service_unavailable;
@@ -94,6 +97,11 @@ void AccountApi::handle(const Request& request, const std::string& client, Respo
   if (verb != http::verb::get && verb != http::verb::head) {
     if (!origins_.allows(request))
       return call->fail({"forbidden", "This origin may not use this server."});
+    if (target == "/api/me/photo" && verb == http::verb::put) {
+      if (request[http::field::content_type] != "image/jpeg")
+        return call->fail({"bad-photo", "Send the photo as a JPEG (Content-Type: image/jpeg)."});
+      return set_photo(call);
+    }
     if (request[http::field::content_type].substr(0, 16) != "application/json")
       return call->fail({"bad-request", "Send JSON (Content-Type: application/json)."});
     auto body = read_json_object(request.body());
@@ -114,13 +122,27 @@ void AccountApi::handle(const Request& request, const std::string& client, Respo
       {http::verb::post, "/api/invitation/check", &AccountApi::check_invitation},
       {http::verb::post, "/api/invitation/accept", &AccountApi::accept_invitation},
       {http::verb::post, "/api/invitations", &AccountApi::invite},
+      {http::verb::post, "/api/people", &AccountApi::find_people},
+      {http::verb::get, "/api/contacts", &AccountApi::contacts},
+      {http::verb::post, "/api/contacts/request", &AccountApi::request_contact},
+      {http::verb::post, "/api/contacts/answer", &AccountApi::answer_contact_request},
+      {http::verb::post, "/api/contacts/remove", &AccountApi::remove_contact},
   };
   for (const auto& route : routes) {
     if (route.target == target && route.verb == verb) return (this->*route.handler)(call);
   }
+  if (verb == http::verb::get && target.substr(0, 12) == "/api/photos/") {
+    auto id = read_photo_target(target);
+    if (!id) return call->fail(id.error());
+    return photo(call, id.value());
+  }
   if (target == "/api/logout" && verb == http::verb::post) return logout(call, false);
   if (target == "/api/logout-everywhere" && verb == http::verb::post) return logout(call, true);
   call->fail({"not-found", "There is no " + std::string(request.method_string()) + " " + std::string(target) + "."});
+}
+
+std::uint64_t AccountApi::body_limit(std::string_view target) {
+  return target == "/api/me/photo" ? kMaxPhotoBytes : 16 * 1024;
 }
 
 void AccountApi::account_of(const Request& request, std::function<void(std::int64_t)> done) {
@@ -313,6 +335,109 @@ void AccountApi::invite(std::shared_ptr<Call> call) {
           c2->answer(http::status::ok,
                      {{"link", invitation_link(origin, invitation.token)}, {"expires_at", invitation.expires_at}});
         });
+  });
+}
+
+void AccountApi::set_photo(std::shared_ptr<Call> call) {
+  // Decoding is quick for 256x256 and bounded by the checks before it; it runs here, before any
+  // database work, so that what is stored is always a photo.
+  if (auto checked = check_photo(call->request.body()); !checked) return call->fail(checked.error());
+  with_account(call, [this](std::shared_ptr<Call> c, Account a) {
+    store_job<Account>(
+        c, [id = a.id, jpeg = c->request.body()](AccountStore& store) { return store.set_photo(id, jpeg); },
+        [](std::shared_ptr<Call> c2, Account updated) { c2->answer(http::status::ok, {{"account", account_json(updated)}}); });
+  });
+}
+
+void AccountApi::photo(std::shared_ptr<Call> call, std::int64_t account_id) {
+  with_account(call, [this, account_id](std::shared_ptr<Call> c, Account viewer) {
+    store_job<std::string>(
+        c, [viewer = viewer.id, account_id](AccountStore& store) { return store.photo_for(viewer, account_id); },
+        [](std::shared_ptr<Call> c2, std::string jpeg) {
+          TextResponse res{http::status::ok, c2->request.version()};
+          res.set(http::field::server, "treff-server");
+          res.set(http::field::content_type, "image/jpeg");
+          // The URL carries the photo's version (?v=N): a new photo is a new URL. Private: only
+          // for this person's browser, never a shared cache.
+          res.set(http::field::cache_control, "private, max-age=31536000, immutable");
+          res.keep_alive(c2->request.keep_alive());
+          res.body() = std::move(jpeg);
+          res.prepare_payload();
+          c2->respond(std::move(res));
+        });
+  });
+}
+
+namespace {
+
+json people_json(const std::vector<Account>& people) {
+  json list = json::array();
+  for (const auto& p : people) {
+    // Others see name, photo and what the person chose to tell; not when they were last seen.
+    list.push_back({{"id", p.id}, {"email", p.email}, {"name", p.display_name}, {"organisation", p.organisation},
+                    {"phone", p.phone}, {"about", p.about}, {"photo_version", p.photo_version}});
+  }
+  return list;
+}
+
+}  // namespace
+
+void AccountApi::find_people(std::shared_ptr<Call> call) {
+  auto query = read_people_query(call->body);
+  if (!query) return call->fail(query.error());
+  with_account(call, [this, query = query.value()](std::shared_ptr<Call> c, Account a) {
+    store_job<std::vector<Account>>(
+        c, [id = a.id, query](AccountStore& store) { return store.find_people(id, query, 20); },
+        [](std::shared_ptr<Call> c2, std::vector<Account> people) {
+          c2->answer(http::status::ok, {{"people", people_json(people)}});
+        });
+  });
+}
+
+void AccountApi::contacts(std::shared_ptr<Call> call) {
+  with_account(call, [this](std::shared_ptr<Call> c, Account a) {
+    store_job<AccountStore::ContactBook>(
+        c, [id = a.id](AccountStore& store) { return store.contact_book(id); },
+        [](std::shared_ptr<Call> c2, AccountStore::ContactBook book) {
+          c2->answer(http::status::ok, {{"contacts", people_json(book.contacts)},
+                                        {"asking_me", people_json(book.asking_me)},
+                                        {"asked", people_json(book.asked)}});
+        });
+  });
+}
+
+void AccountApi::request_contact(std::shared_ptr<Call> call) {
+  auto to = read_person(call->body);
+  if (!to) return call->fail(to.error());
+  with_account(call, [this, to = to.value()](std::shared_ptr<Call> c, Account a) {
+    store_job<bool>(
+        c, [from = a.id, to](AccountStore& store) { return store.request_contact(from, to, unix_now()); },
+        [](std::shared_ptr<Call> c2, bool now_contacts) {
+          c2->answer(http::status::ok, {{"contact", now_contacts}});
+        });
+  });
+}
+
+void AccountApi::answer_contact_request(std::shared_ptr<Call> call) {
+  auto answer = read_contact_answer(call->body);
+  if (!answer) return call->fail(answer.error());
+  with_account(call, [this, answer = answer.value()](std::shared_ptr<Call> c, Account a) {
+    store_job<Ok>(
+        c,
+        [id = a.id, answer](AccountStore& store) {
+          return store.answer_contact_request(id, answer.from_id, answer.accept, unix_now());
+        },
+        [](std::shared_ptr<Call> c2, Ok) { c2->answer(http::status::ok, json::object()); });
+  });
+}
+
+void AccountApi::remove_contact(std::shared_ptr<Call> call) {
+  auto other = read_person(call->body);
+  if (!other) return call->fail(other.error());
+  with_account(call, [this, other = other.value()](std::shared_ptr<Call> c, Account a) {
+    store_job<Ok>(
+        c, [id = a.id, other](AccountStore& store) { return store.remove_contact(id, other); },
+        [](std::shared_ptr<Call> c2, Ok) { c2->answer(http::status::ok, json::object()); });
   });
 }
 

@@ -31,6 +31,8 @@ class AccountApi {
   AccountApi(AccountWorker& worker, PasswordVault& vault, const OriginPolicy& origins, AccountApiOptions options);
 
   static bool is_api_target(std::string_view target) { return target.rfind("/api/", 0) == 0; }
+  // The largest request body a target may carry: a photo, or a little JSON.
+  static std::uint64_t body_limit(std::string_view target);
 
   // `client`: the caller's address, for the limits per address.
   void handle(const Request& request, const std::string& client, Respond respond);
@@ -49,6 +51,13 @@ class AccountApi {
   void check_invitation(std::shared_ptr<Call> call);
   void accept_invitation(std::shared_ptr<Call> call);
   void invite(std::shared_ptr<Call> call);
+  void set_photo(std::shared_ptr<Call> call);
+  void photo(std::shared_ptr<Call> call, std::int64_t account_id);
+  void find_people(std::shared_ptr<Call> call);
+  void contacts(std::shared_ptr<Call> call);
+  void request_contact(std::shared_ptr<Call> call);
+  void answer_contact_request(std::shared_ptr<Call> call);
+  void remove_contact(std::shared_ptr<Call> call);
 
   // Runs `then` with the caller's account, or answers 401.
   void with_account(std::shared_ptr<Call> call, std::function<void(std::shared_ptr<Call>, Account)> then);

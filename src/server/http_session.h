@@ -1,6 +1,7 @@
 // One HTTP connection: serves static files, and hands "/ws" upgrades to a WebSocketSession.
 #pragma once
 
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -42,9 +43,30 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
   void read_next() {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(ctx_.limits.request_bytes));
-    parser_->body_limit(8 * 1024);  // requests carry no bodies; this only bounds abuse
+    // No limit while the header is read (Beast would refuse a long body before we know its route);
+    // on_header holds each request to its route's limit before any of the body is read.
+    // (Not boost::none: Beast 1.81 compares a Content-Length with it as "greater" and refuses.)
+    parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     // For the whole request, not per byte: a client that sends a byte a second is still dropped.
     tcp().expires_after(std::chrono::seconds(ctx_.limits.request_seconds));
+    http::async_read_header(stream_, buffer_, *parser_,
+                            beast::bind_front_handler(&HttpSession::on_header, this->shared_from_this()));
+  }
+
+  void on_header(beast::error_code ec, std::size_t) {
+    if (ec) return on_read(ec, 0);
+    const std::string_view target = parser_->get().target();
+    const bool api = AccountApi::is_api_target(target);
+    // Only /api requests carry bodies; for the rest this bounds abuse.
+    const std::uint64_t limit = api ? AccountApi::body_limit(target) : 8 * 1024;
+    if (parser_->content_length().value_or(0) > limit) {
+      if (!api) return on_read(http::error::body_limit, 0);
+      TextResponse res = plain_text_response(parser_->get().version(), false, http::status::payload_too_large,
+                                             R"({"error":"too-large","message":"That is too large for the server: a photo may have at most 256 KB."})");
+      res.set(http::field::content_type, "application/json");
+      return send(std::move(res));
+    }
+    parser_->body_limit(limit);  // for bodies of unannounced length (chunked)
     http::async_read(stream_, buffer_, *parser_,
                      beast::bind_front_handler(&HttpSession::on_read, this->shared_from_this()));
   }

@@ -83,8 +83,14 @@ Result<Account> AccountStore::add_account(const NewAccount& account, std::int64_
 }
 
 Result<std::vector<Account>> AccountStore::list_accounts() {
-  auto stmt = db_->prepare(std::string("SELECT ") + kAccountColumns + "ORDER BY a.organisation, a.email");
+  return accounts("ORDER BY a.organisation, a.email", [](Statement&) {});
+}
+
+Result<std::vector<Account>> AccountStore::accounts(const std::string& where_sql,
+                                                     const std::function<void(Statement&)>& bind) {
+  auto stmt = db_->prepare(std::string("SELECT ") + kAccountColumns + where_sql);
   if (!stmt) return stmt.error();
+  bind(stmt.value());
   std::vector<Account> out;
   for (;;) {
     auto row = stmt.value().step();
@@ -231,6 +237,127 @@ Result<Account> AccountStore::update_details(std::int64_t account_id, const Deta
                         });
   if (!updated) return updated.error();
   return account_by_id(account_id);
+}
+
+Result<Account> AccountStore::set_photo(std::int64_t account_id, const std::string& jpeg) {
+  auto stored = change(*db_,
+                       "INSERT INTO photos (account_id, jpeg, version) VALUES (?, ?, 1) "
+                       "ON CONFLICT (account_id) DO UPDATE SET jpeg = excluded.jpeg, version = photos.version + 1",
+                       [&](Statement& s) { s.bind(1, account_id).bind_blob(2, jpeg); });
+  if (!stored) return stored.error();
+  return account_by_id(account_id);
+}
+
+Result<bool> AccountStore::same_organisation(std::int64_t a, std::int64_t b) {
+  auto stmt = db_->prepare("SELECT x.organisation = y.organisation FROM accounts x, accounts y WHERE x.id = ? AND y.id = ?");
+  if (!stmt) return stmt.error();
+  stmt.value().bind(1, a).bind(2, b);
+  auto row = stmt.value().step();
+  if (!row) return row.error();
+  return row.value() && stmt.value().integer(0) != 0;
+}
+
+Result<std::string> AccountStore::photo_for(std::int64_t viewer_id, std::int64_t account_id) {
+  const Error not_found{"not-found", "There is no such photo."};
+  auto allowed = same_organisation(viewer_id, account_id);
+  if (!allowed) return allowed.error();
+  if (!allowed.value()) return not_found;
+  auto stmt = db_->prepare("SELECT jpeg FROM photos WHERE account_id = ?");
+  if (!stmt) return stmt.error();
+  stmt.value().bind(1, account_id);
+  auto row = stmt.value().step();
+  if (!row) return row.error();
+  if (!row.value()) return not_found;
+  return stmt.value().text(0);
+}
+
+Result<std::vector<Account>> AccountStore::find_people(std::int64_t viewer_id, const std::string& query, int limit) {
+  // LIKE with the query's own % and _ taken literally.
+  std::string pattern = "%";
+  for (char c : query) {
+    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+    pattern += c;
+  }
+  pattern += "%";
+  return accounts(
+      "WHERE a.organisation = (SELECT organisation FROM accounts WHERE id = ?1) AND a.id != ?1 "
+      "AND (a.display_name LIKE ?2 ESCAPE '\\' OR a.email LIKE ?2 ESCAPE '\\') "
+      "ORDER BY a.display_name COLLATE NOCASE LIMIT ?3",
+      [&](Statement& s) { s.bind(1, viewer_id).bind(2, pattern).bind(3, std::int64_t{limit}); });
+}
+
+Result<AccountStore::ContactBook> AccountStore::contact_book(std::int64_t account_id) {
+  ContactBook book;
+  const auto by_id = [&](Statement& s) { s.bind(1, account_id); };
+  auto contacts = accounts("JOIN contacts c ON c.contact_id = a.id WHERE c.owner_id = ? ORDER BY a.display_name COLLATE NOCASE", by_id);
+  if (!contacts) return contacts.error();
+  auto asking = accounts("JOIN contact_requests r ON r.from_id = a.id WHERE r.to_id = ? ORDER BY r.created_at", by_id);
+  if (!asking) return asking.error();
+  auto asked = accounts("JOIN contact_requests r ON r.to_id = a.id WHERE r.from_id = ? ORDER BY r.created_at", by_id);
+  if (!asked) return asked.error();
+  book.contacts = std::move(contacts).value();
+  book.asking_me = std::move(asking).value();
+  book.asked = std::move(asked).value();
+  return book;
+}
+
+Result<bool> AccountStore::request_contact(std::int64_t from_id, std::int64_t to_id, std::int64_t now) {
+  if (from_id == to_id) return Error{"contact-self", "You cannot add yourself as a contact."};
+  Transaction tx(*db_);
+  if (!tx.begun()) return tx.begun().error();
+  auto allowed = same_organisation(from_id, to_id);
+  if (!allowed) return allowed.error();
+  if (!allowed.value()) return no_account();  // another organisation's people are not there for us
+  auto count = [&](const char* sql, std::int64_t a, std::int64_t b) -> Result<bool> {
+    auto stmt = db_->prepare(sql);
+    if (!stmt) return stmt.error();
+    stmt.value().bind(1, a).bind(2, b);
+    auto row = stmt.value().step();
+    if (!row) return row.error();
+    return row.value();
+  };
+  auto already = count("SELECT 1 FROM contacts WHERE owner_id = ? AND contact_id = ?", from_id, to_id);
+  if (!already) return already.error();
+  if (already.value()) return Error{"already-contact", "This person is in your contacts already."};
+  auto asked_us = count("SELECT 1 FROM contact_requests WHERE from_id = ? AND to_id = ?", to_id, from_id);
+  if (!asked_us) return asked_us.error();
+  if (asked_us.value()) {
+    for (auto step : {change(*db_, "DELETE FROM contact_requests WHERE (from_id = ?1 AND to_id = ?2) OR (from_id = ?2 AND to_id = ?1)",
+                             [&](Statement& s) { s.bind(1, from_id).bind(2, to_id); }),
+                      change(*db_, "INSERT INTO contacts VALUES (?1, ?2, ?3), (?2, ?1, ?3)",
+                             [&](Statement& s) { s.bind(1, from_id).bind(2, to_id).bind(3, now); })}) {
+      if (!step) return step.error();
+    }
+  } else {
+    auto asked = change(*db_, "INSERT OR IGNORE INTO contact_requests VALUES (?, ?, ?)",
+                        [&](Statement& s) { s.bind(1, from_id).bind(2, to_id).bind(3, now); });
+    if (!asked) return asked.error();
+  }
+  if (auto done = tx.commit(); !done) return done.error();
+  return asked_us.value();
+}
+
+Status AccountStore::answer_contact_request(std::int64_t account_id, std::int64_t from_id, bool accept, std::int64_t now) {
+  Transaction tx(*db_);
+  if (!tx.begun()) return tx.begun();
+  auto removed = change(*db_, "DELETE FROM contact_requests WHERE from_id = ? AND to_id = ?",
+                        [&](Statement& s) { s.bind(1, from_id).bind(2, account_id); });
+  if (!removed) return removed;
+  if (db_->changes() == 0) return Error{"no-request", "This contact request is no longer there."};
+  if (accept) {
+    auto added = change(*db_, "INSERT OR IGNORE INTO contacts VALUES (?1, ?2, ?3), (?2, ?1, ?3)",
+                        [&](Statement& s) { s.bind(1, account_id).bind(2, from_id).bind(3, now); });
+    if (!added) return added;
+  }
+  return tx.commit();
+}
+
+Status AccountStore::remove_contact(std::int64_t account_id, std::int64_t contact_id) {
+  auto removed = change(*db_, "DELETE FROM contacts WHERE (owner_id = ?1 AND contact_id = ?2) OR (owner_id = ?2 AND contact_id = ?1)",
+                        [&](Statement& s) { s.bind(1, account_id).bind(2, contact_id); });
+  if (!removed) return removed;
+  if (db_->changes() == 0) return Error{"not-a-contact", "This person is not in your contacts (any more)."};
+  return Ok{};
 }
 
 }  // namespace treff::server

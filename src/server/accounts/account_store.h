@@ -88,8 +88,31 @@ class AccountStore {
 
   Result<Account> update_details(std::int64_t account_id, const DetailsChange& change);
 
+  // Photos: a JPEG checked by the caller (photo_check.h). Each new one gets a higher version, so
+  // its URL changes and browsers may cache each version for good.
+  Result<Account> set_photo(std::int64_t account_id, const std::string& jpeg);
+  // The photo of `account_id` as `viewer_id` may see it: their own, or someone of their
+  // organisation. "not-found" for anyone else, as for no photo: nothing is told about strangers.
+  Result<std::string> photo_for(std::int64_t viewer_id, std::int64_t account_id);
+
+  // Contacts. People of one organisation find each other; a request becomes a contact on both
+  // sides when the other accepts it. A request to someone who already asked us accepts theirs.
+  Result<std::vector<Account>> find_people(std::int64_t viewer_id, const std::string& query, int limit);
+  struct ContactBook {
+    std::vector<Account> contacts;
+    std::vector<Account> asking_me;  // requests waiting for my answer
+    std::vector<Account> asked;      // my requests waiting for theirs
+  };
+  Result<ContactBook> contact_book(std::int64_t account_id);
+  // Returns true when this made a contact at once (the other had asked already).
+  Result<bool> request_contact(std::int64_t from_id, std::int64_t to_id, std::int64_t now);
+  Status answer_contact_request(std::int64_t account_id, std::int64_t from_id, bool accept, std::int64_t now);
+  Status remove_contact(std::int64_t account_id, std::int64_t contact_id);
+
  private:
   Result<Account> one_account(const char* where_sql, const std::function<void(Statement&)>& bind);
+  Result<std::vector<Account>> accounts(const std::string& where_sql, const std::function<void(Statement&)>& bind);
+  Result<bool> same_organisation(std::int64_t a, std::int64_t b);
   std::unique_ptr<SqliteDb> db_;
 };
 

@@ -1,5 +1,7 @@
 #include "server/accounts/api_requests.h"
 
+#include <limits>
+
 #include "core/account_rules.h"
 #include "core/field_reader.h"
 #include "core/text_rules.h"
@@ -88,6 +90,46 @@ Result<InviteRequest> read_invite(const json& body) {
   auto checked_name = check_display_name(name);
   if (!checked_name) return checked_name.error();
   return InviteRequest{checked_email.value(), checked_name.value()};
+}
+
+Result<std::int64_t> read_person(const json& body) {
+  proto::FieldReader f(body, "contact");
+  const int id = f.integer("account_id", 1, std::numeric_limits<int>::max());
+  if (auto problem = f.finish()) return *problem;
+  return std::int64_t{id};
+}
+
+Result<ContactAnswer> read_contact_answer(const json& body) {
+  proto::FieldReader f(body, "contact answer");
+  ContactAnswer r{f.integer("account_id", 1, std::numeric_limits<int>::max()), f.boolean("accept")};
+  if (auto problem = f.finish()) return *problem;
+  return r;
+}
+
+Result<std::string> read_people_query(const json& body) {
+  proto::FieldReader f(body, "people");
+  const std::string query = f.string("query", kMaxFieldBytes);
+  if (auto problem = f.finish()) return *problem;
+  auto checked = check_optional_line(query, 100, "bad-query", "The search");
+  if (!checked) return checked.error();
+  if (checked.value().empty()) return Error{"bad-query", "Type a part of a name or e-mail address."};
+  return checked.value();
+}
+
+Result<std::int64_t> read_photo_target(std::string_view target) {
+  constexpr std::string_view prefix = "/api/photos/";
+  const Error not_found{"not-found", "There is no such photo."};
+  if (target.substr(0, prefix.size()) != prefix) return not_found;
+  std::string_view id = target.substr(prefix.size());
+  id = id.substr(0, id.find('?'));
+  if (id.empty() || id.size() > 9) return not_found;
+  std::int64_t value = 0;
+  for (char c : id) {
+    if (c < '0' || c > '9') return not_found;
+    value = value * 10 + (c - '0');
+  }
+  if (value == 0) return not_found;
+  return value;
 }
 
 }  // namespace treff::server

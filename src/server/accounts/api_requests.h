@@ -42,4 +42,19 @@ struct InviteRequest {
 };
 Result<InviteRequest> read_invite(const nlohmann::json& body);
 
+// {"account_id": N}: the person a contact action is about.
+Result<std::int64_t> read_person(const nlohmann::json& body);
+
+struct ContactAnswer {
+  std::int64_t from_id = 0;
+  bool accept = false;
+};
+Result<ContactAnswer> read_contact_answer(const nlohmann::json& body);
+
+// {"query": "..."}: a part of a name or e-mail address, trimmed, 1..100 characters.
+Result<std::string> read_people_query(const nlohmann::json& body);
+
+// The account id of "/api/photos/<id>" (a "?v=..." after it is the cache key, ignored here).
+Result<std::int64_t> read_photo_target(std::string_view target);
+
 }  // namespace treff::server
