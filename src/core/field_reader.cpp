@@ -47,6 +47,12 @@ const json* FieldReader::object(const char* key) {
   return v;
 }
 
+const json* FieldReader::optional_object(const char* key) {
+  const json* v = find(key, false);
+  if (v && !v->is_object()) return fail(std::string("field '") + key + "' must be an object"), nullptr;
+  return v;
+}
+
 const json* FieldReader::array(const char* key) {
   const json* v = find(key, true);
   if (v && !v->is_array()) return fail(std::string("field '") + key + "' must be a list"), nullptr;

@@ -26,6 +26,7 @@ class FieldReader {
   std::optional<int> optional_int(const char* key, int min, int max);
   int integer(const char* key, int min, int max);
   const nlohmann::json* object(const char* key);
+  const nlohmann::json* optional_object(const char* key);
   const nlohmann::json* array(const char* key);
 
   void adopt(const std::optional<Error>& e);

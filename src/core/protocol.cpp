@@ -1,5 +1,7 @@
 #include "core/protocol.h"
 
+#include <limits>
+
 #include <nlohmann/json.hpp>
 
 #include "core/field_reader.h"
@@ -231,6 +233,14 @@ Result<ServerMessage> parse_server_message(std::string_view text) {
     m.agent = r.string("agent", kMaxAgentBytes);
     m.room_limit = r.integer("roomLimit", 1, 1 << 20);
     m.max_message_bytes = static_cast<std::size_t>(r.integer("maxMessageBytes", 1024, 1 << 24));
+    if (const json* account = r.optional_object("account")) {
+      FieldReader a(*account, "account");
+      SignedInAccount signed_in;
+      signed_in.id = a.integer("id", 1, std::numeric_limits<int>::max());
+      signed_in.name = a.string("name", 4 * kMaxDisplayNameChars);
+      if (auto e = a.finish()) r.adopt(e);
+      else m.account = std::move(signed_in);
+    }
     return finish<ServerMessage>(r, m);
   }
   if (type == "joined") {
@@ -405,6 +415,7 @@ std::string serialize(const ServerMessage& message) {
       j["agent"] = m.agent;
       j["roomLimit"] = m.room_limit;
       j["maxMessageBytes"] = m.max_message_bytes;
+      if (m.account) j["account"] = {{"id", m.account->id}, {"name", m.account->name}};
       return j;
     }
     json operator()(const Joined& m) const {

@@ -87,10 +87,17 @@ struct Ping {};
 using ClientMessage = std::variant<Hello, Join, SendSignal, SetMedia, Leave, Lock, Unlock, IceRequest, Ping>;
 
 // ---- server to client ----
+// The account a connection is logged in with (the session cookie of its handshake).
+struct SignedInAccount {
+  int id = 0;
+  std::string name;
+  bool operator==(const SignedInAccount& o) const { return id == o.id && name == o.name; }
+};
 struct Welcome {                                         // type "hello"
   std::string agent;
   int room_limit = 0;
   std::size_t max_message_bytes = kMaxMessageBytes;
+  std::optional<SignedInAccount> account;  // none for guests (no account, or not logged in)
 };
 // What everyone in a room sees of it: whether a password protects it, and who may set one (the
 // host: whoever has been in the room longest).

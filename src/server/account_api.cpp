@@ -145,18 +145,21 @@ std::uint64_t AccountApi::body_limit(std::string_view target) {
   return target == "/api/me/photo" ? kMaxPhotoBytes : 16 * 1024;
 }
 
-void AccountApi::account_of(const Request& request, std::function<void(std::int64_t)> done) {
+void AccountApi::account_of(const Request& request, std::function<void(std::optional<proto::SignedInAccount>)> done) {
+  using Found = std::optional<proto::SignedInAccount>;
   const std::string token = session_token_from_cookies(request[http::field::cookie]);
-  if (token.empty()) return done(0);
+  if (token.empty()) return done(std::nullopt);
   const std::string hash = token_digest(token);
   const auto idle = options_.session_idle_seconds;
-  const bool queued = worker_.run<std::int64_t>(
-      [hash, idle](AccountStore& store) {
+  auto shared_done = std::make_shared<std::function<void(Found)>>(std::move(done));
+  const bool queued = worker_.run<Found>(
+      [hash, idle](AccountStore& store) -> Found {
         auto account = store.session_account(hash, unix_now(), idle);
-        return account ? account.value().id : std::int64_t{0};
+        if (!account) return std::nullopt;
+        return proto::SignedInAccount{static_cast<int>(account.value().id), account.value().display_name};
       },
-      std::move(done));
-  if (!queued) done(0);
+      [shared_done](Found found) { (*shared_done)(std::move(found)); });
+  if (!queued) (*shared_done)(std::nullopt);
 }
 
 void AccountApi::with_account(std::shared_ptr<Call> call, std::function<void(std::shared_ptr<Call>, Account)> then) {

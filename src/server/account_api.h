@@ -10,6 +10,7 @@
 #include <functional>
 #include <string>
 
+#include "core/protocol.h"
 #include "server/accounts/account_worker.h"
 #include "server/accounts/login_limiter.h"
 #include "server/net.h"
@@ -37,9 +38,9 @@ class AccountApi {
   // `client`: the caller's address, for the limits per address.
   void handle(const Request& request, const std::string& client, Respond respond);
 
-  // The account of a request's session cookie, for the WebSocket handshake: `done` gets its id, or
-  // 0 without a live session.
-  void account_of(const Request& request, std::function<void(std::int64_t account_id)> done);
+  // The account of a request's session cookie, for the WebSocket handshake; none without a live
+  // session (or when the server is too busy to look: the connection goes on as a guest's).
+  void account_of(const Request& request, std::function<void(std::optional<proto::SignedInAccount>)> done);
 
  private:
   struct Call;  // one request being answered

@@ -89,7 +89,12 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
         return send(plain_text_response(request.version(), false, http::status::forbidden,
                                         "This origin may not use this server.\n"));
       tcp().expires_never();  // the WebSocket has its own timeouts
-      start_websocket(std::move(request));
+      if (!ctx_.accounts) return start_websocket(std::move(request), std::nullopt);
+      // A logged-in person's connection carries their account (the cookie, checked with the origin).
+      auto held = std::make_shared<http::request<http::string_body>>(std::move(request));
+      ctx_.accounts->account_of(*held, [self = this->shared_from_this(), held](std::optional<proto::SignedInAccount> account) {
+        self->start_websocket(std::move(*held), std::move(account));
+      });
       return;
     }
     // The last request this connection may make is answered with "Connection: close".
@@ -128,7 +133,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
   }
 
   void shutdown();
-  void start_websocket(http::request<http::string_body> request);
+  void start_websocket(http::request<http::string_body> request, std::optional<proto::SignedInAccount> account);
 
   Stream stream_;
   SessionContext ctx_;
@@ -140,15 +145,17 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
 // Plain connections hand the bare socket to the WebSocket: basic_stream's per-operation timeout
 // bookkeeping is measurable at thousands of messages per second, and the WebSocket has its own.
 template <>
-inline void HttpSession<PlainStream>::start_websocket(http::request<http::string_body> request) {
+inline void HttpSession<PlainStream>::start_websocket(http::request<http::string_body> request,
+                                                     std::optional<proto::SignedInAccount> account) {
   std::make_shared<WebSocketSession<tcp::socket>>(stream_.release_socket(), ctx_.hub, ctx_.trusted_proxies)
-      ->run(std::move(request));
+      ->run(std::move(request), std::move(account));
 }
 
 template <>
-inline void HttpSession<TlsStream>::start_websocket(http::request<http::string_body> request) {
+inline void HttpSession<TlsStream>::start_websocket(http::request<http::string_body> request,
+                                                   std::optional<proto::SignedInAccount> account) {
   std::make_shared<WebSocketSession<TlsStream>>(std::move(stream_), ctx_.hub, ctx_.trusted_proxies)
-      ->run(std::move(request));
+      ->run(std::move(request), std::move(account));
 }
 
 template <>

@@ -40,7 +40,8 @@ proto::RoomInfo SignalingHub::Room::info() const {
   return {password_hash.has_value(), members.empty() ? std::string() : members.front().id};
 }
 
-void SignalingHub::connect(HubClient& client, std::string address) {
+void SignalingHub::connect(HubClient& client, std::string address, std::optional<proto::SignedInAccount> account) {
+  client.account_ = std::move(account);
   client.rate_ = RateLimiter(limits_.messages_per_second, limits_.message_burst);
   client.password_attempts_ = RateLimiter(limits_.password_attempts_per_second, limits_.password_attempts_burst);
   client.address_ = std::move(address);
@@ -133,8 +134,8 @@ void SignalingHub::handle(HubClient& c, const proto::Ping&) {
 }
 
 void SignalingHub::handle(HubClient& c, const proto::Hello&) {
-  send(c, proto::Welcome{"treff-server/0.1", static_cast<int>(limits_.room_limit),
-                         proto::kMaxMessageBytes});
+  send(c, proto::Welcome{"treff-server/0.1", static_cast<int>(limits_.room_limit), proto::kMaxMessageBytes,
+                         c.account_});
 }
 
 void SignalingHub::handle(HubClient& c, const proto::Join& m) {

@@ -59,6 +59,7 @@ class HubClient {
   friend class SignalingHub;
   std::uint64_t serial_ = 0;
   std::string address_;  // the peer's IP address, for limits per address
+  std::optional<proto::SignedInAccount> account_;  // from the handshake's session cookie
   std::string id_;       // empty until joined
   std::string room_;     // empty until joined
   RateLimiter rate_;
@@ -78,7 +79,8 @@ class SignalingHub {
 
   // `address`: where the connection comes from (an IP address). A connection past the limits of
   // its address or of the server is told why and closed.
-  void connect(HubClient& client, std::string address);
+  // `account`: whom the handshake's session cookie names, none for a guest.
+  void connect(HubClient& client, std::string address, std::optional<proto::SignedInAccount> account = std::nullopt);
   void on_message(HubClient& client, std::string_view text);
   void on_binary_message(HubClient& client);
   // The connection is gone (or going). Without a goodbye its seat is held for a rejoin, then

@@ -34,8 +34,10 @@ class WebSocketSession : public HubClient, public std::enable_shared_from_this<W
     hub_.disconnect(*this, Goodbye::Said);
   }
 
-  void run(http::request<http::string_body> request) {
+  // `account`: whom the handshake's session cookie names (none for guests), for the hub.
+  void run(http::request<http::string_body> request, std::optional<proto::SignedInAccount> account) {
     forwarded_for_ = std::string(request["X-Forwarded-For"]);
+    account_ = std::move(account);
     websocket::stream_base::timeout timeouts{};
     timeouts.handshake_timeout = std::chrono::seconds(20);
     // Pings after half of this idle time; a peer that vanished without closing is dropped.
@@ -72,7 +74,8 @@ class WebSocketSession : public HubClient, public std::enable_shared_from_this<W
  private:
   void on_accept(beast::error_code ec) {
     if (ec) return;
-    hub_.connect(*this, client_address(remote_address(beast::get_lowest_layer(ws_)), forwarded_for_, trusted_proxies_));
+    hub_.connect(*this, client_address(remote_address(beast::get_lowest_layer(ws_)), forwarded_for_, trusted_proxies_),
+                 std::move(account_));
     read_next();
   }
 
@@ -134,6 +137,7 @@ class WebSocketSession : public HubClient, public std::enable_shared_from_this<W
   SignalingHub& hub_;
   const std::vector<std::string>& trusted_proxies_;
   std::string forwarded_for_;  // X-Forwarded-For of the upgrade request
+  std::optional<proto::SignedInAccount> account_;  // until handed to the hub
   beast::flat_buffer buffer_;
   std::deque<SharedText> queue_;
   std::size_t queued_bytes_ = 0;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "account_fixture.h"
+#include "ws_client.h"
 
 namespace treff::test {
 namespace {
@@ -235,6 +236,25 @@ TEST_F(Accounts, TheAdminCommandListsResetsAndRemoves) {
   auto [bad, bad_out] = run_server_command("user add --data " + data.str() + " --email not-an-address --name X");
   EXPECT_EQ(bad, 1);
   EXPECT_NE(bad_out.find("name@example.org"), std::string::npos) << bad_out;
+}
+
+TEST_F(Accounts, TheSignalingConnectionKnowsWhoIsLoggedInByTheCookie) {
+  const std::string cookie = enrol("anna@example.org", "Anna Jansen");
+  const std::string own_origin = "http://127.0.0.1:" + std::to_string(server->port());
+  auto welcome = [&](const std::string& with_cookie) {
+    WsClient ws(server->port(), "/ws", own_origin, "", with_cookie);
+    ws.send(json{{"v", 1}, {"type", "hello"}, {"agent", "test"}});
+    return ws.next();
+  };
+  const json logged_in = welcome(cookie);
+  EXPECT_EQ(logged_in["account"]["name"], "Anna Jansen") << logged_in.dump();
+  EXPECT_EQ(logged_in["account"]["id"], id_of(cookie));
+  EXPECT_FALSE(welcome("").contains("account"));
+  EXPECT_FALSE(welcome("treff_session=" + std::string(43, 'A')).contains("account"));
+  api(server->port(), http::verb::post, "/api/logout", "{}", cookie);
+  EXPECT_FALSE(welcome(cookie).contains("account"));
+  // A page of another site cannot use the cookie: the origin check comes first.
+  EXPECT_THROW(WsClient(server->port(), "/ws", "https://evil.example", "", cookie), std::exception);
 }
 
 TEST(AccountsOff, AServerWithoutDataServesRoomsOnlyAndSaysSo) {

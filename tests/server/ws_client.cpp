@@ -7,10 +7,11 @@ namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 
 WsClient::WsClient(unsigned short port, const std::string& target, const std::string& origin,
-                   const std::string& forwarded_for) {
+                   const std::string& forwarded_for, const std::string& cookie) {
   beast::get_lowest_layer(ws_).connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
-  ws_.set_option(websocket::stream_base::decorator([origin, forwarded_for](websocket::request_type& req) {
+  ws_.set_option(websocket::stream_base::decorator([origin, forwarded_for, cookie](websocket::request_type& req) {
     if (!origin.empty()) req.set(beast::http::field::origin, origin);
+    if (!cookie.empty()) req.set(beast::http::field::cookie, cookie);
     if (!forwarded_for.empty()) req.set("X-Forwarded-For", forwarded_for);
   }));
   ws_.handshake("127.0.0.1:" + std::to_string(port), target);

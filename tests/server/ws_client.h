@@ -20,7 +20,7 @@ class WsClient {
   // Connects to ws://127.0.0.1:<port><target>; throws on failure (e.g. an HTTP 403). `forwarded_for`:
   // an X-Forwarded-For header, as a reverse proxy sends it.
   explicit WsClient(unsigned short port, const std::string& target = "/ws", const std::string& origin = "",
-                    const std::string& forwarded_for = "");
+                    const std::string& forwarded_for = "", const std::string& cookie = "");
 
   void send(const std::string& text);
   void send(const json& message) { send(message.dump()); }

@@ -165,7 +165,8 @@ TEST(ClientMessages, OversizedValuesAreRejected) {
 
 TEST(ServerMessages, AllRoundTrip) {
   std::vector<ServerMessage> all = {
-      Welcome{"treff-server/0.1", 8, kMaxMessageBytes},
+      Welcome{"treff-server/0.1", 8, kMaxMessageBytes, std::nullopt},
+      Welcome{"treff-server/0.1", 8, kMaxMessageBytes, SignedInAccount{42, "Anna Jansen"}},
       Joined{"r", "3", {{"1", "Anna", {true, false}}, {"2", "Bob", {false, true}}}, {true, "1"}, ""},
       Joined{"r", "3", {}, {false, "3"}, "3.0123456789abcdef"},
       Pong{},
@@ -185,6 +186,15 @@ TEST(ServerMessages, AllRoundTrip) {
     ASSERT_TRUE(back.ok()) << text << " -> " << back.error().message;
     EXPECT_EQ(back.value().index(), m.index());
     EXPECT_EQ(serialize(back.value()), text);
+  }
+}
+
+TEST(ServerMessages, AWelcomeWithABrokenAccountIsRefused) {
+  for (const char* bad : {R"({"v":1,"type":"hello","agent":"a","roomLimit":8,"maxMessageBytes":65536,"account":"Anna"})",
+                          R"({"v":1,"type":"hello","agent":"a","roomLimit":8,"maxMessageBytes":65536,"account":{"id":0,"name":"A"}})",
+                          R"({"v":1,"type":"hello","agent":"a","roomLimit":8,"maxMessageBytes":65536,"account":{"id":1}})",
+                          R"({"v":1,"type":"hello","agent":"a","roomLimit":8,"maxMessageBytes":65536,"account":{"id":1,"name":"A","admin":true}})"}) {
+    EXPECT_FALSE(parse_server_message(bad).ok()) << bad;
   }
 }
 
