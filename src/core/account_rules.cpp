@@ -29,13 +29,13 @@ const char* const kCommonPasswords[] = {
     "computer123",  "internet123",   "summer2024",   "summer2025",   "summer2026",   "winter2026",
 };
 
+}  // namespace
+
 std::string ascii_lower(std::string_view text) {
   std::string out(text);
   std::transform(out.begin(), out.end(), out.begin(), [](char c) { return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c; });
   return out;
 }
-
-}  // namespace
 
 Result<std::string> check_email(std::string_view email) {
   const std::string trimmed = trim_spaces(email);

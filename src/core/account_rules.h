@@ -25,6 +25,10 @@ Result<std::string> check_email(std::string_view email);
 // any case). No rules about digits or symbols: length protects, composition rules do not.
 Status check_account_password(std::string_view password);
 
+// `text` with A-Z in lower case and everything else as it is: how e-mail addresses compare (as
+// SQLite's NOCASE does) and how passwords meet the common list.
+std::string ascii_lower(std::string_view text);
+
 // Optional texts of an account: trimmed, valid UTF-8, no control or bidi-override characters,
 // up to the given length. Returns the trimmed text.
 Result<std::string> check_organisation(std::string_view organisation);

@@ -2,9 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-#include <chrono>
 
+#include "core/account_rules.h"
 #include "server/accounts/api_requests.h"
 #include "server/accounts/photo_check.h"
 #include "server/accounts/invitations.h"
@@ -16,15 +15,6 @@ namespace treff::server {
 namespace {
 
 using nlohmann::json;
-
-std::int64_t unix_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
-std::string lower_ascii(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](char c) { return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c; });
-  return s;
-}
 
 json account_json(const Account& a) {
   return {{"id", a.id},       {"email", a.email},           {"name", a.display_name}, {"organisation", a.organisation},
@@ -196,7 +186,7 @@ void AccountApi::login(std::shared_ptr<Call> call) {
   auto read = read_login(call->body);
   if (!read) return call->fail(read.error());
   const std::string email = read.value().email, password = read.value().password;
-  if (!login_limiter_.allow(call->client, lower_ascii(email)))
+  if (!login_limiter_.allow(call->client, ascii_lower(email)))
     return call->fail({"too-many-attempts", "Too many attempts to log in; please wait a minute and try again."});
 
   struct Found {
@@ -264,7 +254,7 @@ void AccountApi::change_password(std::shared_ptr<Call> call) {
   if (!read) return call->fail(read.error());
   const std::string current = read.value().current, fresh = read.value().fresh;
   with_account(call, [this, current, fresh](std::shared_ptr<Call> c, Account a) {
-    if (!login_limiter_.allow(c->client, lower_ascii(a.email)))
+    if (!login_limiter_.allow(c->client, ascii_lower(a.email)))
       return c->fail({"too-many-attempts", "Too many attempts; please wait a minute and try again."});
     store_job<std::string>(
         c, [id = a.id](AccountStore& store) { return store.password_hash(id); },

@@ -2,7 +2,6 @@
 
 #include <CLI/CLI.hpp>
 
-#include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <string>
@@ -14,10 +13,6 @@
 
 namespace treff::server {
 namespace {
-
-std::int64_t unix_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 std::string local_time(std::int64_t t) {
   if (t == 0) return "never";

@@ -60,4 +60,18 @@ class Accounts : public ::testing::Test {
   std::unique_ptr<ServerProcess> server = std::make_unique<ServerProcess>(std::vector<std::string>{"--data", data.str()});
 };
 
+// Three logged-in people: Anna and Bob of one organisation, Eve of another.
+class TwoOrganisations : public Accounts {
+ protected:
+  void SetUp() override {
+    anna = enrol("anna@linde.nl", "Anna Jansen", "--organisation 'De Linde'");
+    bob = enrol("bob@linde.nl", "Bob de Vries", "--organisation 'De Linde'");
+    eve = enrol("eve@elders.nl", "Eve", "--organisation Elders");
+    anna_id = id_of(anna);
+    bob_id = id_of(bob);
+  }
+  std::string anna, bob, eve;  // session cookies
+  std::int64_t anna_id = 0, bob_id = 0;
+};
+
 }  // namespace treff::test

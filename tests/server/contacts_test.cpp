@@ -5,18 +5,9 @@
 namespace treff::test {
 namespace {
 
-class Contacts : public Accounts {
+class Contacts : public TwoOrganisations {
  protected:
-  void SetUp() override {
-    anna = enrol("anna@linde.nl", "Anna Jansen", "--organisation 'De Linde'");
-    bob = enrol("bob@linde.nl", "Bob de Vries", "--organisation 'De Linde'");
-    eve = enrol("eve@elders.nl", "Eve", "--organisation Elders");
-    bob_id = id_of(bob);
-    anna_id = id_of(anna);
-  }
   json book(const std::string& cookie) { return body_of(api(server->port(), http::verb::get, "/api/contacts", "", cookie)); }
-  std::string anna, bob, eve;
-  std::int64_t anna_id = 0, bob_id = 0;
 };
 
 TEST_F(Contacts, PeopleOfTheSameOrganisationAreFoundByNameOrAddress) {

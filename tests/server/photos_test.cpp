@@ -6,14 +6,8 @@
 namespace treff::test {
 namespace {
 
-class Photos : public Accounts {
+class Photos : public TwoOrganisations {
  protected:
-  void SetUp() override {
-    anna = enrol("anna@linde.nl", "Anna", "--organisation 'De Linde'");
-    bob = enrol("bob@linde.nl", "Bob", "--organisation 'De Linde'");
-    eve = enrol("eve@elders.nl", "Eve", "--organisation Elders");
-    anna_id = id_of(anna);
-  }
   HttpResponse upload(const std::string& bytes, const std::string& cookie, const std::string& type = "image/jpeg") {
     return http_request(server->port(), http::verb::put, "/api/me/photo", bytes,
                         {{http::field::origin, "http://127.0.0.1:" + std::to_string(server->port())},
@@ -24,8 +18,6 @@ class Photos : public Accounts {
     return api(server->port(), http::verb::get, "/api/photos/" + std::to_string(id) + "?v=" + std::to_string(version), "",
                cookie);
   }
-  std::string anna, bob, eve;
-  std::int64_t anna_id = 0;
 };
 
 TEST_F(Photos, AnUploadedPhotoIsShownToTheOrganisationWithANewVersionEachTime) {

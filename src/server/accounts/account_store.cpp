@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <chrono>
 #include <filesystem>
 
 #include "server/accounts/schema.h"
@@ -45,6 +46,10 @@ Status change(SqliteDb& db, const char* sql, const std::function<void(Statement&
 }  // namespace
 
 const char* role_name(Role role) { return role == Role::Admin ? "admin" : "member"; }
+
+std::int64_t unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
 
 Result<std::unique_ptr<AccountStore>> AccountStore::open(const std::string& data_dir) {
   std::error_code ec;

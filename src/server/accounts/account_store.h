@@ -118,4 +118,7 @@ class AccountStore {
 
 const char* role_name(Role role);
 
+// Now, in the store's unit: Unix seconds.
+std::int64_t unix_now();
+
 }  // namespace treff::server
