@@ -1,0 +1,25 @@
+// Requests to the page's own server (the accounts API). The browser keeps the session cookie
+// (HttpOnly: never visible here) and sends it with same-origin requests; answers go back to
+// src/platform/web/web_http_requests.cpp by request number. No decisions here.
+mergeInto(LibraryManager.library, {
+  treff_http_send__deps: ['malloc', 'free'],
+  treff_http_send: function(request, method, path, contentType, body, bodySize) {
+    var init = { method: UTF8ToString(method), credentials: 'same-origin', cache: 'no-store', headers: {} };
+    var type = UTF8ToString(contentType);
+    if (type) {
+      init.headers['Content-Type'] = type;
+      init.body = HEAPU8.slice(body, body + bodySize);
+    }
+    var answer = function(status, bytes) {
+      var p = _malloc(bytes.length + 1);
+      HEAPU8.set(bytes, p);
+      _treff_http_answered(request, status, p, bytes.length);
+      _free(p);
+    };
+    fetch(UTF8ToString(path), init)
+      .then(function(r) {
+        return r.arrayBuffer().then(function(b) { answer(r.status, new Uint8Array(b)); });
+      })
+      .catch(function() { answer(0, new Uint8Array(0)); });
+  },
+});
