@@ -95,4 +95,26 @@ mergeInto(LibraryManager.library, {
   treff_dom_set_document_language: function(tag) {
     document.documentElement.lang = UTF8ToString(tag);
   },
+
+  treff_dom_path__deps: ['$stringToNewUTF8'],
+  treff_dom_path: function() {
+    return stringToNewUTF8(location.pathname);
+  },
+
+  // An invitation link is /invite#<token>: the token is in the fragment, which the browser never
+  // sends to any server (nor puts in a Referer). Malloc'ed.
+  treff_dom_invitation_token__deps: ['$stringToNewUTF8'],
+  treff_dom_invitation_token: function() {
+    var token = location.pathname === '/invite' ? location.hash.replace(/^#/, '') : '';
+    return stringToNewUTF8(/^[A-Za-z0-9_-]{1,64}$/.test(token) ? token : '');
+  },
+
+  treff_dom_replace_path: function(path) {
+    history.replaceState(null, '', UTF8ToString(path));
+  },
+
+  // The browser's own "leave this page?" question while changes are not saved.
+  treff_dom_guard_unload: function(on) {
+    window.onbeforeunload = on ? function(e) { e.preventDefault(); e.returnValue = ''; return ''; } : null;
+  },
 });

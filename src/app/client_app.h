@@ -8,11 +8,15 @@
 #include <string>
 #include <vector>
 
+#include "app/account_controller.h"
+#include "app/account_forms.h"
 #include "app/call_controller.h"
 #include "app/local_picture.h"
+#include "app/photo_textures.h"
 #include "app/prejoin_preview.h"
 #include "app/server_choice.h"
 #include "platform/web/web_audio_levels.h"
+#include "platform/web/web_http_requests.h"
 #include "platform/web/web_local_media.h"
 #include "platform/web/web_peer_connections.h"
 #include "platform/web/web_remote_sound.h"
@@ -55,6 +59,10 @@ struct App {
   std::string speaker;  // chosen output device id; "" for the default
   double next_level_sample_ms = 0;
   std::unique_ptr<CallController> call;
+  platform::WebHttpRequests http;
+  std::unique_ptr<AccountController> accounts;  // the logged-in side (app/account_flow.h)
+  PhotoTextures photos;
+  AccountForms account_ui;
   ui::JoinForm form;
   ui::StartForm start;
   bool show_start = false;         // the page was opened without a room: the start screen

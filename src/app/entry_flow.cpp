@@ -1,5 +1,7 @@
 #include "app/entry_flow.h"
 
+#include "app/account_flow.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -120,20 +122,21 @@ std::string random_room() {
   return random_room_name(bytes);
 }
 
+}  // namespace
+
 void switch_language(ui::Language language) {
   ui::set_language(language);
   treff_dom_set_document_language(ui::language_tag(language));
   treff_dom_save("language", ui::language_tag(language));
 }
 
-}  // namespace
-
 // On the join prompt the person sees and hears what they would send, and the server is connected
 // already; elsewhere nothing is watched.
 bool follow_preview(App& app, double now_ms) {
   app.own_picture.follow(app.call->local_media());
   const CallPhase phase = app.call->phase();
-  if (app.show_start || (phase != CallPhase::Idle && phase != CallPhase::Failed)) {
+  if (app.show_start || app.account_ui.screen != AccountScreen::None ||
+      (phase != CallPhase::Idle && phase != CallPhase::Failed)) {
     app.preview.close();
     return false;
   }
@@ -175,7 +178,9 @@ void draw_entry_screens(App& app) {
     const bool several = app.servers->servers().size() > 1;
     app.start.server = several ? server_label(app.servers->current()) : std::string();
     app.start.server_description = several ? app.servers->current().description : std::string();
+    app.start.offer_login = app.accounts->accounts_available();
     const ui::StartIntents in = ui::draw_start_screen(app.form, app.start);
+    if (in.log_in) open_login(app);
     if (in.next_server) app.servers->choose_next();
     if (in.language) switch_language(*in.language);
     if (in.call_now) join_new_room(app, random_room());

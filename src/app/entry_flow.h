@@ -13,5 +13,7 @@ void start_join(App& app);
 // On the join prompt the person sees and hears what they would send, and the server is connected
 // already; elsewhere nothing is watched. True when the preview changed on screen.
 bool follow_preview(App& app, double now_ms);
+// Uses `language` for every text from now on, and remembers it for the next visit.
+void switch_language(ui::Language language);
 
 }  // namespace treff::app

@@ -15,6 +15,7 @@
 #include <string>
 #include <utility>
 
+#include "app/account_flow.h"
 #include "app/client_app.h"
 #include "app/entry_flow.h"
 #include "app/input.h"
@@ -46,7 +47,7 @@ std::string take_string(char* malloced) {
   return s;
 }
 
-using namespace treff::app;  // App and the parts of its work: media_slots, entry_flow, state_export
+using namespace treff::app;  // App and the parts of its work: media_slots, entry_flow, account_flow, state_export
 App* app = nullptr;
 
 // The invite link of the room you are in.
@@ -136,7 +137,7 @@ void draw_screens() {
     if (in.hear_others) app->sound.resume();
   } else if (phase == CallPhase::Left) {
     if (ui::draw_left_screen(ui::tr(ui::Text::LeftTitle))) start_join(*app);
-  } else {
+  } else if (!draw_account_screens(*app)) {
     draw_entry_screens(*app);
   }
 }
@@ -191,7 +192,9 @@ void frame() {
   dirty |= follow_video_status(*app, now);
   dirty |= follow_preview(*app, now);
   dirty |= treff::app::apply_queued_input();
+  dirty |= follow_accounts(*app);
   for (const auto& [request, copied] : treff::platform::take_clipboard_answers()) {
+    if (request == app->account_ui.copy_request) dirty = true;  // the invitation link, copied
     if (request != app->copy_request) continue;  // an older press; the latest one counts
     app->menu.invite = copied ? ui::InviteStatus::Copied : ui::InviteStatus::CopyFailed;
     app->menu.select_link = !copied;
@@ -289,6 +292,7 @@ int main() {
   std::strncpy(app->form.name, take_string(treff_dom_load("name")).c_str(), sizeof app->form.name - 1);
   std::strncpy(app->form.room, take_string(treff_dom_room_from_path()).c_str(), sizeof app->form.room - 1);
   app->show_start = app->form.room[0] == '\0';
+  start_accounts(*app);  // after show_start: a page opened without a room shows the contacts
   app->form.audio_only = take_string(treff_dom_load("audio-only")) == "1";
   app->call->choose_devices({take_string(treff_dom_load("microphone")), take_string(treff_dom_load("camera"))});
   app->speaker = take_string(treff_dom_load("speaker"));

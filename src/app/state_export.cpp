@@ -35,6 +35,27 @@ const char* connection_name(platform::ConnectionState c) {
 
 }  // namespace
 
+// The account screen shown and who is logged in, with the photos shown (for tests: which version
+// of whose photo is on screen).
+nlohmann::json account_json(const App& app) {
+  static const char* const kScreens[] = {"none", "login", "invitation", "contacts", "my-details"};
+  nlohmann::json a{{"screen", kScreens[static_cast<int>(app.account_ui.screen)]}};
+  if (!app.accounts) return a;
+  a["available"] = app.accounts->accounts_available();
+  if (const auto& me = app.accounts->me()) {
+    a["me"] = {{"id", me->id}, {"name", me->name}, {"photo", photo_path(*me)}, {"admin", me->admin}};
+    nlohmann::json contacts = nlohmann::json::array();
+    for (const auto& p : app.accounts->book().contacts)
+      contacts.push_back({{"id", p.id},
+                          {"name", p.name},
+                          {"photo", photo_path(p)},
+                          {"photoShown", app.photos.shows(p.id, photo_path(p))}});
+    a["contacts"] = contacts;
+    a["requests"] = app.accounts->book().asking_me.size();
+  }
+  return a;
+}
+
 std::string state_json(const App& app) {
   const auto& room = app.call->room();
   const Participant* large = room.shown_large();
@@ -74,6 +95,7 @@ std::string state_json(const App& app) {
                                           ? ImGui::GetIO().Fonts->Fonts[0]->FontSize
                                           : 0.0f},
                        {"preview", {{"frames", app.preview.frames()}, {"level", app.preview.level()}}}};
+  state["account"] = account_json(app);
   return state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -41,12 +41,14 @@ struct StartForm {
   const char* error = nullptr;
   std::string server;              // "Server: <name>"; empty when there is only this one
   std::string server_description;
+  bool offer_login = false;        // the server keeps accounts: "Log in" is shown
 };
 
 struct StartIntents {
   bool call_now = false;     // a fresh random room, joined at once
   bool create_room = false;  // the room named in new_room
   bool next_server = false;  // the server button: the next one in the list
+  bool log_in = false;       // to the login screen
   std::optional<Language> language;
 };
 

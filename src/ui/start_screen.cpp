@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "ui/account_catalog.h"
 #include "ui/catalog.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"
@@ -41,6 +42,10 @@ void draw_start_actions(JoinForm& join, StartForm& form, float width, StartInten
     ImGui::Spacing();
     out.next_server |= button((form.server + "###server").c_str(), ImVec2(width, kTouchTarget));
     if (!form.server_description.empty()) text_block(form.server_description.c_str(), width);
+  }
+  if (form.offer_login) {
+    ImGui::Spacing();
+    out.log_in |= button(tr(AccountText::LoginTitle), ImVec2(width, kTouchTarget));
   }
 }
 

@@ -16,4 +16,8 @@ char* treff_dom_load(const char* key);  // malloc'ed; "" when nothing is stored
 void treff_dom_save(const char* key, const char* value);
 char* treff_dom_origin();  // malloc'ed
 void treff_dom_random_bytes(unsigned char* out, int size);
+char* treff_dom_path();              // malloc'ed: the page's path, e.g. "/invite"
+char* treff_dom_invitation_token();  // malloc'ed: the #fragment of an /invite link, or ""
+void treff_dom_replace_path(const char* path);  // the address bar shows `path` (no new history entry)
+void treff_dom_guard_unload(int on);  // 1: closing or leaving the page asks first (unsaved changes)
 }

@@ -1,0 +1,19 @@
+// The account screens in the app: which one shows, what each is given from the AccountController,
+// and what is done with what the person asked for (log in, set the password of an invitation,
+// contacts, details, photo, password).
+#pragma once
+
+#include "app/client_app.h"
+
+namespace treff::app {
+
+// At page start: asks whether the page is logged in; an /invite#<token> link opens its page.
+void start_accounts(App& app);
+// Takes the server's answers and the browser's photos, and moves between screens as they say.
+// True when anything changed on screen.
+bool follow_accounts(App& app);
+// Draws the account screen that is open and acts on it; false when none is.
+bool draw_account_screens(App& app);
+void open_login(App& app);
+
+}  // namespace treff::app

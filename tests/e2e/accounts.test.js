@@ -1,0 +1,197 @@
+// Accounts end to end, as the issue's story: the machine's admin makes two accounts with
+// `treff-server user add`; both people open their invitation links in their own browsers, set
+// their passwords and land on their contact lists; Anna finds Bob and sends a request, Bob accepts
+// it; both give themselves a photo through the file chooser and each sees the other's; Bob changes
+// his and Anna sees the new one after a reload; and after a server restart everything is there.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launchChromium, waitForState } from './lib/browser.js';
+import { smallFakeVideo } from './lib/fake_video.js';
+import { pixelsOf } from './lib/pixels.js';
+import { SERVER_BINARY, startServer, stopServer } from './lib/server.js';
+import { ARTIFACTS, artifact } from './lib/setup.js';
+import { click, findWidget, widgets } from './lib/ui.js';
+
+const env = { dir: null, server: null, port: 0, browser: null };
+const PASSWORDS = { anna: 'appeltaart met slagroom', bob: 'fietsen langs de Vecht' };
+
+async function startDataServer() {
+  const args = ['--port', String(env.port), '--data', env.dir];
+  env.server = await startServer({ args });
+  env.port = env.server.port;
+}
+
+before(async () => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  env.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'treff-accounts-'));
+  await startDataServer();
+  env.browser = await launchChromium([`--use-file-for-fake-video-capture=${smallFakeVideo()}`]);
+});
+
+after(async () => {
+  await env.browser?.close();
+  if (env.server) await stopServer(env.server);
+  if (env.dir) fs.rmSync(env.dir, { recursive: true, force: true });
+});
+
+// `treff-server user add`, as the machine's admin runs it; the invitation link it prints.
+function addUser(email, name, extra = []) {
+  const out = execFileSync(SERVER_BINARY, ['user', 'add', '--data', env.dir, '--url', env.server.url, '--email', email,
+    '--name', name, '--organisation', 'De Linde', ...extra], { encoding: 'utf8' });
+  const link = out.match(/(http\S+\/invite#\S+)/);
+  assert.ok(link, `no invitation link in:\n${out}`);
+  return link[1];
+}
+
+// A picture file of one colour, as a camera or phone would give (PNG of 640x480: the client cuts
+// and scales it to a 256 px JPEG before upload).
+async function pictureFile(name, rgb) {
+  const page = await (await env.browser.newContext()).newPage();
+  const base64 = await page.evaluate((c) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 640;
+    canvas.height = 480;
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = `rgb(${c.join(',')})`;
+    ctx.fillRect(0, 0, 640, 480);
+    return canvas.toDataURL('image/png').split(',')[1];
+  }, rgb);
+  await page.context().close();
+  const file = path.join(env.dir, name);
+  fs.writeFileSync(file, Buffer.from(base64, 'base64'));
+  return file;
+}
+
+async function typeInto(page, label, text) {
+  await click(page, 'input', label);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+}
+
+// The colour in the middle of a contact's photo on screen.
+async function photoColour(page, name) {
+  const w = await findWidget(page, 'thumbnail', name);
+  const side = Math.min(w.rect.w, w.rect.h);
+  const clip = { x: w.rect.x + side / 2 - 4, y: w.rect.y + side / 2 - 4, width: 8, height: 8 };
+  const px = await pixelsOf(env.browser, page, clip);
+  const i = (4 * px.width + 4) * 4;
+  return px.data.slice(i, i + 3);
+}
+
+function near(actual, expected, what) {
+  const off = Math.max(...actual.map((v, i) => Math.abs(v - expected[i])));
+  assert.ok(off <= 40, `${what}: ${actual} is not near ${expected}`);
+}
+
+async function setPhoto(page, file) {
+  await click(page, 'button', 'My details');
+  const chooser = page.waitForEvent('filechooser');
+  await click(page, 'button', 'Choose a photo');
+  await (await chooser).setFiles(file);
+  await findWidget(page, 'text', 'Your new photo is saved.', 15000);
+  await click(page, 'button', 'Back');
+  await waitForState(page, 's => s.account.screen === "contacts"');
+}
+
+const pages = {};
+
+test('both people set their passwords through their invitation links and see their contact lists', async () => {
+  const links = { anna: addUser('anna@linde.nl', 'Anna de Vries', ['--admin']), bob: addUser('Bob@Linde.nl', 'Bob Jansen') };
+  for (const who of ['anna', 'bob']) {
+    const context = await env.browser.newContext({ viewport: { width: 1000, height: 1000 }, locale: 'en-US' });
+    const page = await context.newPage();
+    pages[who] = page;
+    await page.goto(links[who]);
+    await waitForState(page, 's => s.account.screen === "invitation"');
+    await findWidget(page, 'text', who === 'anna' ? 'Invitation for Anna de Vries' : 'Invitation for Bob Jansen');
+    // Too short first: said plainly, nothing sent.
+    await typeInto(page, 'New password', 'kort');
+    await typeInto(page, 'Repeat the password', 'kort');
+    await click(page, 'button', 'Set the password');
+    await findWidget(page, 'text', 'The password needs at least 10 characters.');
+    if (who === 'anna') await page.screenshot({ path: artifact('accounts-invitation.png') });
+    await typeInto(page, 'New password', PASSWORDS[who]);
+    await typeInto(page, 'Repeat the password', PASSWORDS[who]);
+    await page.keyboard.press('Enter');
+    const s = await waitForState(page, 's => s.account.screen === "contacts"');
+    assert.equal(s.account.me.name, who === 'anna' ? 'Anna de Vries' : 'Bob Jansen');
+    assert.equal(new URL(page.url()).pathname, '/', 'the used link is no longer in the address bar');
+    await findWidget(page, 'text', 'You have no contacts yet. Choose “New contact” to add someone.');
+  }
+  // The link works once.
+  const again = await (await env.browser.newContext({ locale: 'en-US' })).newPage();
+  await again.goto(links.anna);
+  await findWidget(again, 'text',
+    'This invitation link has been used already. Log in with your password, or ask for a new link.');
+  await again.context().close();
+});
+
+test('Anna finds Bob and sends a request; Bob accepts it on his next visit', async () => {
+  const anna = pages.anna, bob = pages.bob;
+  await click(anna, 'button', 'New contact');
+  await typeInto(anna, 'Name or e-mail address', 'jansen');
+  await anna.keyboard.press('Enter');
+  await click(anna, 'button', 'Send a contact request');
+  await findWidget(anna, 'text', 'Request sent. Bob Jansen will see it on their next visit.');
+  await findWidget(anna, 'text', 'Sent requests');
+  await anna.screenshot({ path: artifact('accounts-request-sent.png') });
+
+  await bob.reload();
+  await waitForState(bob, 's => s.account.screen === "contacts" && s.account.requests === 1');
+  await findWidget(bob, 'text', 'Anna de Vries would like to add you as a contact.');
+  await click(bob, 'button', 'Accept');
+  await waitForState(bob, 's => s.account.contacts?.length === 1 && s.account.contacts?.[0].name === "Anna de Vries"');
+  await anna.reload();
+  await waitForState(anna, 's => s.account.contacts?.length === 1 && s.account.contacts?.[0].name === "Bob Jansen"');
+});
+
+test('each sets a photo and sees the other one; a new photo of Bob is seen by Anna after a reload', async () => {
+  const anna = pages.anna, bob = pages.bob;
+  const red = [210, 40, 40], green = [40, 170, 60], blue = [40, 60, 210];
+  await setPhoto(anna, await pictureFile('anna.png', green));
+  await setPhoto(bob, await pictureFile('bob-red.png', red));
+  await anna.reload();
+  await bob.reload();
+  await waitForState(anna, 's => s.account.contacts?.[0]?.photoShown && s.account.contacts?.[0].photo.endsWith("?v=1")');
+  await waitForState(bob, 's => s.account.contacts?.[0]?.photoShown');
+  near(await photoColour(anna, 'Bob Jansen'), red, "Bob's photo on Anna's screen");
+  near(await photoColour(bob, 'Anna de Vries'), green, "Anna's photo on Bob's screen");
+
+  await setPhoto(bob, await pictureFile('bob-blue.png', blue));
+  await anna.reload();
+  await waitForState(anna, 's => s.account.contacts?.[0]?.photoShown && s.account.contacts?.[0].photo.endsWith("?v=2")');
+  near(await photoColour(anna, 'Bob Jansen'), blue, "Bob's new photo on Anna's screen");
+  // Chosen, the contact's details show below the list.
+  await click(anna, 'thumbnail', 'Bob Jansen');
+  await findWidget(anna, 'text', 'E-mail address: Bob@Linde.nl');
+  await anna.screenshot({ path: artifact('accounts-contacts-details.png') });
+});
+
+test('after a server restart both are still logged in, with their contacts and photos', async () => {
+  await stopServer(env.server);
+  await startDataServer();
+  for (const [who, other] of [['anna', 'Bob Jansen'], ['bob', 'Anna de Vries']]) {
+    const page = pages[who];
+    await page.reload();
+    const s = await waitForState(page, 's => s.account.screen === "contacts" && s.account.contacts?.[0]?.photoShown');
+    assert.equal(s.account.contacts?.[0].name, other);
+  }
+  near(await photoColour(pages.anna, 'Bob Jansen'), [40, 60, 210], "Bob's photo after the restart");
+  // And logging in by password still works (a fresh browser).
+  const page = await (await env.browser.newContext({ viewport: { width: 1000, height: 900 }, locale: 'en-US' })).newPage();
+  await page.goto(env.server.url);
+  await click(page, 'button', 'Log in with your account');
+  await typeInto(page, 'E-mail address', 'bob@linde.nl');
+  await typeInto(page, 'Password', 'not the password');
+  await page.keyboard.press('Enter');
+  await findWidget(page, 'text', 'The e-mail address or the password is not right.');
+  await typeInto(page, 'Password', PASSWORDS.bob);
+  await page.keyboard.press('Enter');
+  await waitForState(page, 's => s.account.screen === "contacts" && s.account.contacts?.length === 1');
+  await page.context().close();
+  assert.ok((await widgets(pages.bob)).length > 0);
+});
