@@ -96,7 +96,7 @@ void draw_search(const ContactsView& view, ContactsState& state, float width, Co
     ImGui::PopID();
     ImGui::Spacing();
   }
-  ImGui::Separator();
+  rule(width);
   ImGui::Spacing();
 }
 
@@ -112,7 +112,7 @@ void draw_requests(const ContactsView& view, float width, ContactsIntents& out) 
     ImGui::PopID();
     ImGui::Spacing();
   }
-  ImGui::Separator();
+  rule(width);
   ImGui::Spacing();
 }
 
@@ -187,7 +187,7 @@ void draw_selected(const ContactsView& view, ContactsState& state, float width, 
   }
   const PersonCard& p = *it;
   ImGui::Spacing();
-  ImGui::Separator();
+  rule(width);
   ImGui::Spacing();
   ImGui::PushFont(title_font());
   text_block(p.name.c_str(), width);
@@ -224,7 +224,7 @@ void draw_selected(const ContactsView& view, ContactsState& state, float width, 
 void draw_asked(const ContactsView& view, float width) {
   if (view.asked.empty()) return;
   ImGui::Spacing();
-  ImGui::Separator();
+  rule(width);
   text_block(tr(AccountText::AskedTitle), width, kAccent);
   for (const PersonCard& p : view.asked) {
     ImGui::PushID(p.id);

@@ -24,7 +24,7 @@ void message(const char* text, bool failed, float width) {
 
 void section(AccountText title, float width) {
   ImGui::Spacing();
-  ImGui::Separator();
+  rule(width);
   ImGui::Spacing();
   text_block(tr(title), width, kAccent);
 }

@@ -196,6 +196,12 @@ void text_block(const char* text, float width, ImU32 color) {
   if (color) ImGui::PopStyleColor();
 }
 
+void rule(float width) {
+  const ImVec2 a = ImGui::GetCursorScreenPos();
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, a.y + 4), ImVec2(a.x + width, a.y + 4), IM_COL32(190, 190, 180, 255), 1.0f);
+  ImGui::Dummy(ImVec2(width, 9));
+}
+
 // The person's video, fitted into the rectangle with its aspect ratio kept, or their initials.
 void draw_tile(ImDrawList* dl, const Tile& t, ImVec2 a, ImVec2 b, bool large) {
   dl->AddRectFilled(a, b, kTileBackground, 10.0f);

@@ -75,6 +75,9 @@ void report_text(const char* text, ImVec2 a, ImVec2 b);
 // Wrapped text of at most `width`, optionally coloured, reported to the automation tree.
 void text_block(const char* text, float width, ImU32 color = 0);
 
+// A thin line across `width` between parts of a screen (ImGui's separator spans the whole window).
+void rule(float width);
+
 // A person's video fitted into the rectangle with its aspect ratio kept (or their initials), their
 // name on a band at the bottom, the mic-off mark and, when speaking, a green frame.
 void draw_tile(ImDrawList* dl, const Tile& t, ImVec2 a, ImVec2 b, bool large);
