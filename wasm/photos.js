@@ -79,6 +79,8 @@ mergeInto(LibraryManager.library, {
       document.body.appendChild(input);
     }
     input.value = '';
+    // Closing the chooser without a choice: browsers that fire "cancel" say so, others stay silent.
+    input.oncancel = function() { TreffPhotos.answer(request, 'cancelled', null, 0); };
     input.onchange = function() {
       var file = input.files && input.files[0];
       if (!file) return TreffPhotos.answer(request, 'cancelled', null, 0);

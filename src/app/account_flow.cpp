@@ -110,11 +110,14 @@ void forget_account(App& app, bool ended) {
   }
 }
 
-void take_picked_photos(App& app) {
+// True when a picture came (its preview or its problem is shown).
+bool take_picked_photos(App& app) {
   AccountForms& f = app.account_ui;
+  bool any = false;
   for (auto& picked : platform::take_picked_photos()) {
     if (picked.request != f.photo_request) continue;
     f.photo_request = 0;
+    any = true;
     if (picked.error == "cancelled") continue;
     if (!picked.error.empty()) {
       f.photo_problem = picked.error;
@@ -123,6 +126,7 @@ void take_picked_photos(App& app) {
     f.photo_problem.clear();
     app.accounts->upload_photo(picked.jpeg);
   }
+  return any;
 }
 
 // A new picture to cut: a fresh texture for its preview (the old one goes).
@@ -248,7 +252,8 @@ ui::DetailsView details_view(App& app) {
   } else if (accounts.task(AccountTask::SaveDetails).done && !v.changed) {
     v.details_message = ui::tr(ui::AccountText::Saved);
   }
-  v.photo_busy = f.photo_request != 0 || accounts.task(AccountTask::UploadPhoto).busy;
+  // Not while the file chooser is open: one closed without a choice may never say so.
+  v.photo_busy = accounts.task(AccountTask::UploadPhoto).busy;
   if (!f.photo_problem.empty()) {
     v.photo_message = ui::tr_account_problem(f.photo_problem);
     v.photo_failed = true;
@@ -342,7 +347,7 @@ bool follow_accounts(App& app) {
   AccountForms& f = app.account_ui;
   bool changed = accounts.tick();
   changed |= app.photos.take_loaded();
-  take_picked_photos(app);
+  changed |= take_picked_photos(app);
   follow_camera(app);
   const bool in_account = f.screen == AccountScreen::Contacts || f.screen == AccountScreen::MyDetails;
   if (accounts.me()) {

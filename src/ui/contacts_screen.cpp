@@ -143,7 +143,7 @@ void draw_grid(const ContactsView& view, ContactsState& state, float width, Cont
     const bool selected = state.selected == p.id;
     automation::report_last_item(automation::Role::Thumbnail, p.name, selected);
     if (automation::take_press() || clicked) {
-      state.selected = selected ? 0 : p.id;
+      state.selected = p.id;  // a second click keeps it chosen: no toggle to surprise anyone
       state.confirm_remove = 0;
     }
     ImGui::PopID();

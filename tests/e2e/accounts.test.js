@@ -3,6 +3,9 @@
 // their passwords and land on their contact lists; Anna finds Bob and sends a request, Bob accepts
 // it; both give themselves a photo through the file chooser and each sees the other's; Bob changes
 // his and Anna sees the new one after a reload; and after a server restart everything is there.
+// Then the rest of what people do with their accounts: a photo from the camera, a file that is no
+// picture, leaving unsaved changes, an admin's invitation made in the client, removing a contact,
+// logging out everywhere, and Firefox keeping the session cookie.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -10,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchChromium, waitForState } from './lib/browser.js';
+import { launchFirefox, waitForFirefoxState } from './lib/firefox.js';
 import { smallFakeVideo } from './lib/fake_video.js';
 import { pixelsOf } from './lib/pixels.js';
 import { SERVER_BINARY, startServer, stopServer } from './lib/server.js';
@@ -66,6 +70,23 @@ async function pictureFile(name, rgb) {
   return file;
 }
 
+// Puts keyboard focus into the n-th text field of the DOM mirror with this label.
+async function focusField(page, label, n) {
+  await page.waitForFunction(({ label, n }) =>
+    document.querySelectorAll(`#mirror input[aria-label="${label}"]`).length > n, { label, n });
+  await page.evaluate(({ label, n }) => document.querySelectorAll(`#mirror input[aria-label="${label}"]`)[n].focus(),
+    { label, n });
+}
+
+// Presses a button as a keyboard user does: focus on its DOM mirror element, then Enter (the
+// screen scrolls to it, wherever it is).
+async function pressKey(page, label) {
+  const selector = `#mirror button[aria-label="${label}"]`;
+  await page.waitForSelector(selector, { state: 'attached' });
+  await page.evaluate((selector) => document.querySelector(selector).focus(), selector);
+  await page.keyboard.press('Enter');
+}
+
 async function typeInto(page, label, text) {
   await click(page, 'input', label);
   await page.keyboard.press('Control+A');
@@ -98,6 +119,7 @@ async function setPhoto(page, file) {
 }
 
 const pages = {};
+
 
 test('both people set their passwords through their invitation links and see their contact lists', async () => {
   const links = { anna: addUser('anna@linde.nl', 'Anna de Vries', ['--admin']), bob: addUser('Bob@Linde.nl', 'Bob Jansen') };
@@ -194,4 +216,141 @@ test('after a server restart both are still logged in, with their contacts and p
   await waitForState(page, 's => s.account.screen === "contacts" && s.account.contacts?.length === 1');
   await page.context().close();
   assert.ok((await widgets(pages.bob)).length > 0);
+});
+
+test('Bob takes a photo with the camera; a file that is no picture is refused in plain words', async () => {
+  const bob = pages.bob;
+  await click(bob, 'button', 'My details');
+  const notPicture = path.join(env.dir, 'notes.txt');
+  fs.writeFileSync(notPicture, 'this is not a picture');
+  const chooser = bob.waitForEvent('filechooser');
+  await click(bob, 'button', 'Choose a photo');
+  await (await chooser).setFiles(notPicture);
+  await findWidget(bob, 'text', 'This file is not a picture. Please choose a photo.');
+
+  await click(bob, 'button', 'Photo with the camera');
+  // The button waits until the camera's picture is there.
+  await bob.waitForFunction(() => window.treff.ui().some((w) => w.label === 'Take the photo' && !w.disabled));
+  await bob.screenshot({ path: artifact('accounts-camera-photo.png') });
+  await click(bob, 'button', 'Take the photo');
+  await findWidget(bob, 'text', 'Your new photo is saved.', 15000);
+  await waitForState(bob, 's => s.account.me.photo.endsWith("?v=3")');
+  // The camera closes again once the picture is taken.
+  await waitForState(bob, 's => !s.local.video');
+});
+
+test('leaving My details with changes not saved asks first; Save keeps them, Don\'t save drops them', async () => {
+  const bob = pages.bob;
+  await typeInto(bob, 'Phone', '0612 345 678');
+  await click(bob, 'button', 'Back');
+  await findWidget(bob, 'text', 'You have changes that are not saved yet. Do you want to save them?');
+  await bob.screenshot({ path: artifact('accounts-unsaved-question.png') });
+  await click(bob, 'button', 'Save');
+  await waitForState(bob, 's => s.account.screen === "contacts"');
+
+  await click(bob, 'button', 'My details');
+  await typeInto(bob, 'About me', 'Woont in Utrecht');
+  await click(bob, 'button', 'Back');
+  await click(bob, 'button', "Don't save");
+  await waitForState(bob, 's => s.account.screen === "contacts"');
+  await click(bob, 'button', 'My details');
+  const about = await findWidget(bob, 'input', 'About me');
+  assert.equal(about.value, '', 'what was not saved is gone');
+  assert.equal((await findWidget(bob, 'input', 'Phone')).value, '0612 345 678');
+  await click(bob, 'button', 'Back');
+
+  await pages.anna.reload();
+  await click(pages.anna, 'thumbnail', 'Bob Jansen');
+  await findWidget(pages.anna, 'text', 'Phone: 0612 345 678');
+});
+
+test('an admin makes an invitation link in the client, and the new person sets a password with it', async () => {
+  const anna = pages.anna;
+  await click(anna, 'button', 'My details');
+  await findWidget(anna, 'button', 'Make an invitation link');
+  // Below the fold: reached as a keyboard user does, through the DOM mirror's fields (focus
+  // scrolls the screen to them). The invitation's "Name" is the second: the first is Anna's own.
+  await focusField(anna, 'Name', 1);
+  await anna.keyboard.type('Cor Smit');
+  await focusField(anna, 'E-mail address', 0);
+  await anna.keyboard.type('cor@linde.nl');
+  await anna.keyboard.press('Enter');
+  const link = await findWidget(anna, 'input', 'Invitation link');
+  assert.match(link.value, /\/invite#[A-Za-z0-9_-]{43}$/);
+  await findWidget(anna, 'text', 'Send this link to Cor Smit. It is valid for three days and works once.');
+  await anna.screenshot({ path: artifact('accounts-admin-invitation.png') });
+  await anna.keyboard.press('Shift+Tab');  // focus (and the screen) back up, off the link
+
+  const cor = await (await env.browser.newContext({ viewport: { width: 1000, height: 1000 }, locale: 'en-US' })).newPage();
+  await cor.goto(link.value);
+  await findWidget(cor, 'text', 'Invitation for Cor Smit');
+  await typeInto(cor, 'New password', 'zeilen op het IJsselmeer');
+  await typeInto(cor, 'Repeat the password', 'zeilen op het IJsselmeer');
+  await click(cor, 'button', 'Set the password');
+  await waitForState(cor, 's => s.account.screen === "contacts" && s.account.me.name === "Cor Smit"');
+  await cor.context().close();
+  await pressKey(anna, 'Back');
+});
+
+test('removing a contact asks first, and the contact is gone on both sides', async () => {
+  const anna = pages.anna;
+  await waitForState(anna, 's => s.account.screen === "contacts"');
+  await click(anna, 'thumbnail', 'Bob Jansen');
+  await click(anna, 'button', 'Remove from my list');
+  await findWidget(anna, 'text', 'Remove Bob Jansen from your contacts?');
+  await anna.screenshot({ path: artifact('accounts-remove-question.png') });
+  await click(anna, 'button', 'Cancel');
+  await findWidget(anna, 'button', 'Remove from my list');
+  await waitForState(anna, 's => s.account.contacts?.length === 1');
+  await click(anna, 'button', 'Remove from my list');
+  await click(anna, 'button', 'Yes, remove');
+  await waitForState(anna, 's => s.account.contacts?.length === 0');
+  await pages.bob.reload();
+  await waitForState(pages.bob, 's => s.account.screen === "contacts" && s.account.contacts?.length === 0');
+});
+
+test('"Log out everywhere" ends the other sessions: the other browser is asked to log in again', async () => {
+  const bob = pages.bob;
+  const second = await (await env.browser.newContext({ viewport: { width: 1000, height: 900 }, locale: 'en-US' })).newPage();
+  await second.goto(env.server.url);
+  await click(second, 'button', 'Log in with your account');
+  await typeInto(second, 'E-mail address', 'BOB@linde.nl');
+  await typeInto(second, 'Password', PASSWORDS.bob);
+  await second.keyboard.press('Enter');
+  await waitForState(second, 's => s.account.screen === "contacts"');
+
+  await click(bob, 'button', 'My details');
+  await pressKey(bob, 'Log out everywhere');
+  await waitForState(bob, 's => !s.account.me && s.account.screen === "none"');
+  await findWidget(bob, 'button', 'Log in with your account');
+
+  // The other browser learns it at its next request.
+  await click(second, 'button', 'New contact');
+  await typeInto(second, 'Name or e-mail address', 'anna');
+  await second.keyboard.press('Enter');
+  await waitForState(second, 's => s.account.screen === "login"');
+  await findWidget(second, 'text',
+    'You were logged out: not used for too long, or logged out elsewhere. Please log in again.');
+  await second.context().close();
+});
+
+test('Firefox logs in over the same cookie session and shows the contacts with their photos', async () => {
+  const firefox = await launchFirefox();
+  try {
+    const fox = await firefox.newPage();
+    await fox.setViewport({ width: 900, height: 800 });
+    await fox.goto(env.server.url);
+    await click(fox, 'button', 'Log in with your account');
+    await click(fox, 'input', 'E-mail address');
+    await fox.keyboard.type('cor@linde.nl');
+    await click(fox, 'input', 'Password');
+    await fox.keyboard.type('zeilen op het IJsselmeer');
+    await fox.keyboard.press('Enter');
+    await waitForFirefoxState(fox, 's => s.account.screen === "contacts" && s.account.me?.name === "Cor Smit"', 20000);
+    // The session survives a reload: the cookie was kept.
+    await fox.reload();
+    await waitForFirefoxState(fox, 's => s.account.screen === "contacts"', 20000);
+  } finally {
+    await firefox.close();
+  }
 });
