@@ -46,9 +46,9 @@ std::string cookie_of(const HttpResponse& response) {
   return set.substr(0, set.find(';'));
 }
 
-std::pair<int, std::string> run_server_command(const std::string& args) {
+std::pair<int, std::string> run_server_command(const std::string& args, const std::string& prefix) {
   const char* binary = std::getenv("TREFF_SERVER_BINARY");
-  const std::string cmd = std::string(binary && *binary ? binary : TREFF_SERVER_BINARY) + " " + args + " 2>&1";
+  const std::string cmd = prefix + std::string(binary && *binary ? binary : TREFF_SERVER_BINARY) + " " + args + " 2>&1";
   std::FILE* p = ::popen(cmd.c_str(), "r");
   std::string out;
   char chunk[512];

@@ -24,7 +24,8 @@ HttpResponse api(unsigned short port, boost::beast::http::verb verb, const std::
 // "name=value" of a response's Set-Cookie header ("" without one).
 std::string cookie_of(const HttpResponse& response);
 
-// Runs `treff-server <args>` to its end; returns its exit status and what it printed (both streams).
-std::pair<int, std::string> run_server_command(const std::string& args);
+// Runs `treff-server <args>` to its end, after `prefix` (e.g. an nsenter into the mount namespace
+// of a running server); returns its exit status and what it printed (both streams).
+std::pair<int, std::string> run_server_command(const std::string& args, const std::string& prefix = "");
 
 }  // namespace treff::test

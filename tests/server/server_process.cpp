@@ -16,7 +16,7 @@
 namespace treff::test {
 namespace fs = std::filesystem;
 
-ServerProcess::ServerProcess(std::vector<std::string> args) {
+ServerProcess::ServerProcess(std::vector<std::string> args, std::function<void()> in_child) {
   int out[2];
   if (pipe(out) != 0) throw std::runtime_error("pipe failed");
   // TREFF_SERVER_BINARY in the environment runs another build of it (tools/race_check).
@@ -34,6 +34,7 @@ ServerProcess::ServerProcess(std::vector<std::string> args) {
     dup2(out[1], STDOUT_FILENO);
     close(out[0]);
     close(out[1]);
+    if (in_child) in_child();
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);

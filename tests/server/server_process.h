@@ -5,6 +5,7 @@
 #include <sys/types.h>
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -13,8 +14,9 @@ namespace treff::test {
 class ServerProcess {
  public:
   // Starts `treff-server --port 0 <args>` and waits for its "listening on" line. Without
-  // --state-dir in `args` it gets a fresh one of its own.
-  explicit ServerProcess(std::vector<std::string> args = {});
+  // --state-dir in `args` it gets a fresh one of its own. `in_child` runs in the child process
+  // just before the server starts (e.g. to give it a mount namespace of its own).
+  explicit ServerProcess(std::vector<std::string> args = {}, std::function<void()> in_child = {});
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
