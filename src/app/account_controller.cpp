@@ -128,6 +128,14 @@ Status AccountController::accept_invitation(std::string_view token, std::string_
 
 void AccountController::load_contacts() { send(AccountTask::Contacts, "GET", "/api/contacts", ""); }
 
+void AccountController::keep_contacts_fresh(std::int64_t now_ms) {
+  if (!me_ || state(AccountTask::Contacts).busy) return;
+  if (contacts_asked_ms_ < 0) contacts_asked_ms_ = now_ms;  // the screen opened with a fresh list
+  if (now_ms - contacts_asked_ms_ < kContactsRefreshMs) return;
+  contacts_asked_ms_ = now_ms;
+  load_contacts();
+}
+
 Status AccountController::find_people(std::string_view query) {
   const std::string q = trim_spaces(query);
   if (q.empty() || q.size() > 100) return refuse(AccountTask::FindPeople, {"bad-query", "Type a name or an e-mail address."});

@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -80,6 +81,10 @@ class AccountController {
   // The invited person's own password, typed twice.
   Status accept_invitation(std::string_view token, std::string_view password, std::string_view repeated);
   void load_contacts();
+  // Called while the contact list is on screen: loads it again when the last load is older than
+  // kContactsRefreshMs, so a request someone just sent (or an answer) shows up without a reload.
+  void keep_contacts_fresh(std::int64_t now_ms);
+  static constexpr std::int64_t kContactsRefreshMs = 15000;
   Status find_people(std::string_view query);
   void request_contact(int person);
   void answer_request(int person, bool accept);
@@ -127,6 +132,7 @@ class AccountController {
   std::vector<Person> people_found_;
   std::optional<InvitationInfo> invitation_;
   std::string invitation_link_;
+  std::int64_t contacts_asked_ms_ = -1;  // when keep_contacts_fresh last loaded; -1: not yet
 };
 
 }  // namespace treff

@@ -342,9 +342,10 @@ void open_login(App& app) {
   app.show_start = false;
 }
 
-bool follow_accounts(App& app) {
+bool follow_accounts(App& app, double now_ms) {
   AccountController& accounts = *app.accounts;
   AccountForms& f = app.account_ui;
+  if (f.screen == AccountScreen::Contacts) accounts.keep_contacts_fresh(static_cast<std::int64_t>(now_ms));
   bool changed = accounts.tick();
   changed |= app.photos.take_loaded();
   changed |= take_picked_photos(app);

@@ -10,8 +10,9 @@ namespace treff::app {
 // At page start: asks whether the page is logged in; an /invite#<token> link opens its page.
 void start_accounts(App& app);
 // Takes the server's answers and the browser's photos, and moves between screens as they say.
-// True when anything changed on screen.
-bool follow_accounts(App& app);
+// While the contact list shows, it is loaded again now and then. True when anything changed on
+// screen.
+bool follow_accounts(App& app, double now_ms);
 // Draws the account screen that is open and acts on it; false when none is.
 bool draw_account_screens(App& app);
 void open_login(App& app);

@@ -192,7 +192,7 @@ void frame() {
   dirty |= follow_video_status(*app, now);
   dirty |= follow_preview(*app, now);
   dirty |= treff::app::apply_queued_input();
-  dirty |= follow_accounts(*app);
+  dirty |= follow_accounts(*app, now);
   for (const auto& [request, copied] : treff::platform::take_clipboard_answers()) {
     if (request == app->account_ui.copy_request) dirty = true;  // the invitation link, copied
     if (request != app->copy_request) continue;  // an older press; the latest one counts

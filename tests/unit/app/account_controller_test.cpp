@@ -204,6 +204,23 @@ TEST_F(AccountControllerTest, LoggingOutForgetsEverything) {
   EXPECT_FALSE(accounts.session_ended()) << "asked for: not shown as an ended session";
 }
 
+TEST_F(AccountControllerTest, TheListOnScreenIsLoadedAgainNowAndThen) {
+  accounts.keep_contacts_fresh(1000);
+  EXPECT_TRUE(http.sent.empty()) << "not logged in: nothing to load";
+  log_in();
+  const auto sent = http.sent.size();
+  accounts.keep_contacts_fresh(1000);
+  accounts.keep_contacts_fresh(1000 + AccountController::kContactsRefreshMs - 1);
+  EXPECT_EQ(http.sent.size(), sent) << "just loaded";
+  accounts.keep_contacts_fresh(1000 + AccountController::kContactsRefreshMs);
+  EXPECT_EQ(http.open_requests("/api/contacts"), 1);
+  accounts.keep_contacts_fresh(1000 + 3 * AccountController::kContactsRefreshMs);
+  EXPECT_EQ(http.open_requests("/api/contacts"), 1) << "not again while one is out";
+  http.answer("/api/contacts", 200, R"({"contacts":[],"asking_me":[{"id":4,"name":"Dirk"}],"asked":[]})");
+  accounts.tick();
+  EXPECT_EQ(accounts.book().asking_me.at(0).name, "Dirk");
+}
+
 TEST_F(AccountControllerTest, AnAdminsInvitationGivesALink) {
   log_in();
   EXPECT_EQ(accounts.invite("not an address", "Dirk").error().code, "bad-email");
