@@ -232,6 +232,10 @@ void draw_contacts(App& app) {
   if (in.decline) accounts.answer_request(*in.decline, false);
   if (in.remove) accounts.remove_contact(*in.remove);
   if (in.my_details) show(app, AccountScreen::MyDetails);
+  if (in.rooms) {
+    show(app, AccountScreen::None);
+    app.show_start = true;
+  }
   if (in.log_out) accounts.log_out();
 }
 
@@ -337,8 +341,13 @@ void start_accounts(App& app) {
   f.contacts_on_session = app.show_start;
 }
 
-void open_login(App& app) {
-  show(app, AccountScreen::Login);
+const char* account_button_label(const App& app) {
+  if (app.accounts->me()) return ui::tr(ui::AccountText::ContactsTitle);
+  return app.accounts->accounts_available() ? ui::tr(ui::AccountText::LoginTitle) : nullptr;
+}
+
+void open_account(App& app) {
+  show(app, app.accounts->me() ? AccountScreen::Contacts : AccountScreen::Login);
   app.show_start = false;
 }
 

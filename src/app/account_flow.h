@@ -15,6 +15,9 @@ void start_accounts(App& app);
 bool follow_accounts(App& app, double now_ms);
 // Draws the account screen that is open and acts on it; false when none is.
 bool draw_account_screens(App& app);
-void open_login(App& app);
+// The start screen's account button: "Log in" or, logged in, "My contacts"; null when the server
+// keeps no accounts. open_account() is its press.
+const char* account_button_label(const App& app);
+void open_account(App& app);
 
 }  // namespace treff::app

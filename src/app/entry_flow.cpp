@@ -178,9 +178,9 @@ void draw_entry_screens(App& app) {
     const bool several = app.servers->servers().size() > 1;
     app.start.server = several ? server_label(app.servers->current()) : std::string();
     app.start.server_description = several ? app.servers->current().description : std::string();
-    app.start.offer_login = app.accounts->accounts_available();
+    app.start.account_button = account_button_label(app);
     const ui::StartIntents in = ui::draw_start_screen(app.form, app.start);
-    if (in.log_in) open_login(app);
+    if (in.account) open_account(app);
     if (in.next_server) app.servers->choose_next();
     if (in.language) switch_language(*in.language);
     if (in.call_now) join_new_room(app, random_room());

@@ -33,8 +33,6 @@ const char* connection_name(platform::ConnectionState c) {
   return "new";
 }
 
-}  // namespace
-
 // The account screen shown and who is logged in, with the photos shown (for tests: which version
 // of whose photo is on screen).
 nlohmann::json account_json(const App& app) {
@@ -55,6 +53,8 @@ nlohmann::json account_json(const App& app) {
   }
   return a;
 }
+
+}  // namespace
 
 std::string state_json(const App& app) {
   const auto& room = app.call->room();

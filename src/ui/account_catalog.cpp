@@ -96,6 +96,7 @@ constexpr Entry kTexts[] = {
     {"Contacten van {name}", "Kontakte von {name}", "Contacts of {name}"},
     {"Foto van {name}", "Foto von {name}", "Photo of {name}"},
     {"Even geduld…", "Einen Moment…", "One moment…"},
+    {"Gesprek via een link", "Gespräch per Link", "Call by link"},
 };
 static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<std::size_t>(AccountText::Count),
               "every AccountText needs a row");

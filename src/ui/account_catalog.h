@@ -74,6 +74,7 @@ enum class AccountText {
   ContactsOf,          // {name}: whose list this is
   PhotoOf,             // {name}: a contact's photo as a button
   Loading,
+  CallByLink,          // from the contacts to the start screen's rooms by link
   Count
 };
 

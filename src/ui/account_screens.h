@@ -84,6 +84,7 @@ struct ContactsState {
 struct ContactsIntents {
   bool my_details = false;
   bool log_out = false;
+  bool rooms = false;                // to the start screen: a call by link
   bool search = false;               // with state.query
   std::optional<int> request;        // send a contact request to this account
   std::optional<int> accept, decline;

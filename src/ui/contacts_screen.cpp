@@ -247,6 +247,9 @@ ContactsIntents draw_contacts_screen(const ContactsView& view, ContactsState& st
   draw_grid(view, state, width, out);
   draw_selected(view, state, width, out);
   draw_asked(view, width);
+  ImGui::Spacing();
+  rule(width);
+  out.rooms |= button(tr(AccountText::CallByLink), ImVec2(std::min(width, 320.0f), kTouchTarget));
   ImGui::Dummy(ImVec2(width, 24));
   ImGui::EndGroup();
   out.language = language_picker();

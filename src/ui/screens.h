@@ -41,14 +41,16 @@ struct StartForm {
   const char* error = nullptr;
   std::string server;              // "Server: <name>"; empty when there is only this one
   std::string server_description;
-  bool offer_login = false;        // the server keeps accounts: "Log in" is shown
+  // The server keeps accounts: a button to log in, or for someone logged in, back to their
+  // contacts; its label. Null: no such button.
+  const char* account_button = nullptr;
 };
 
 struct StartIntents {
   bool call_now = false;     // a fresh random room, joined at once
   bool create_room = false;  // the room named in new_room
   bool next_server = false;  // the server button: the next one in the list
-  bool log_in = false;       // to the login screen
+  bool account = false;      // the account button: to the login, or to the contacts
   std::optional<Language> language;
 };
 

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <string>
 
-#include "ui/account_catalog.h"
 #include "ui/catalog.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"
@@ -43,9 +42,9 @@ void draw_start_actions(JoinForm& join, StartForm& form, float width, StartInten
     out.next_server |= button((form.server + "###server").c_str(), ImVec2(width, kTouchTarget));
     if (!form.server_description.empty()) text_block(form.server_description.c_str(), width);
   }
-  if (form.offer_login) {
+  if (form.account_button) {
     ImGui::Spacing();
-    out.log_in |= button(tr(AccountText::LoginTitle), ImVec2(width, kTouchTarget));
+    out.account |= button(form.account_button, ImVec2(width, kTouchTarget));
   }
 }
 

@@ -311,6 +311,14 @@ test('removing a contact asks first, and the contact is gone on both sides', asy
   await waitForState(pages.bob, 's => s.account.screen === "contacts" && s.account.contacts?.length === 0');
 });
 
+test('from the contacts to a call by link and back', async () => {
+  const anna = pages.anna;
+  await pressKey(anna, 'Call by link');
+  await findWidget(anna, 'button', 'Call now');
+  await click(anna, 'button', 'My contacts');
+  await waitForState(anna, 's => s.account.screen === "contacts"');
+});
+
 test('"Log out everywhere" ends the other sessions: the other browser is asked to log in again', async () => {
   const bob = pages.bob;
   const second = await (await env.browser.newContext({ viewport: { width: 1000, height: 900 }, locale: 'en-US' })).newPage();
