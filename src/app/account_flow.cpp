@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -98,6 +99,11 @@ void clear_secrets(AccountForms& f) {
 void forget_account(App& app, bool ended) {
   AccountForms& f = app.account_ui;
   clear_secrets(f);
+  if (f.photo_preview) {
+    const GLuint name = f.photo_preview;
+    glDeleteTextures(1, &name);
+    f.photo_preview = 0;
+  }
   f.contacts = {};
   f.details = {};
   app.photos.clear();
