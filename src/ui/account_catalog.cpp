@@ -219,12 +219,7 @@ const char* pick(const Entry& e) {
 
 const char* tr(AccountText text) { return pick(kTexts[static_cast<std::size_t>(text)]); }
 
-std::string tr_with_name(AccountText text, const std::string& name) {
-  std::string out = tr(text);
-  const auto at = out.find("{name}");
-  if (at != std::string::npos) out.replace(at, 6, name);
-  return out;
-}
+std::string tr_with_name(AccountText text, const std::string& name) { return fill_name(tr(text), name); }
 
 const char* tr_account_problem(std::string_view code) {
   for (const auto& p : kProblems)

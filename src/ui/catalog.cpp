@@ -191,8 +191,10 @@ const char* tr(Text text, Language language) {
   return e.en;
 }
 
-std::string tr_with_name(Text text, const std::string& name) {
-  std::string out = tr(text);
+std::string tr_with_name(Text text, const std::string& name) { return fill_name(tr(text), name); }
+
+std::string fill_name(const char* text, const std::string& name) {
+  std::string out = text;
   const auto at = out.find("{name}");
   if (at != std::string::npos) out.replace(at, 6, name);
   return out;

@@ -102,6 +102,8 @@ const char* tr(Text text);
 const char* tr(Text text, Language language);
 // The text with "{name}" replaced by `name`.
 std::string tr_with_name(Text text, const std::string& name);
+// `text` with "{name}" replaced by `name` (for the catalogs).
+std::string fill_name(const char* text, const std::string& name);
 // A plain message for a problem code from the call ("room-full", "bad-name", ...).
 const char* tr_problem(std::string_view code);
 

@@ -237,10 +237,7 @@ void draw_asked(const ContactsView& view, float width) {
 
 ContactsIntents draw_contacts_screen(const ContactsView& view, ContactsState& state) {
   ContactsIntents out;
-  begin_screen("contacts");
-  const float width = std::min(760.0f, ImGui::GetContentRegionAvail().x - 16);
-  ImGui::SetCursorPos(ImVec2((ImGui::GetWindowWidth() - width) / 2, 24 + kTouchTarget));
-  ImGui::BeginGroup();
+  const float width = begin_column_screen("contacts", 760);
   draw_header(view, state, width, out);
   if (state.search_open) draw_search(view, state, width, out);
   draw_requests(view, width, out);
@@ -250,10 +247,7 @@ ContactsIntents draw_contacts_screen(const ContactsView& view, ContactsState& st
   ImGui::Spacing();
   rule(width);
   out.rooms |= button(tr(AccountText::CallByLink), ImVec2(std::min(width, 320.0f), kTouchTarget));
-  ImGui::Dummy(ImVec2(width, 24));
-  ImGui::EndGroup();
-  out.language = language_picker();
-  end_screen();
+  out.language = end_column_screen(width);
   return out;
 }
 

@@ -13,11 +13,9 @@ namespace {
 
 constexpr float kFormWidth = 440;
 
-// The column's left edge and width, below the language row; the title drawn.
-float begin_form(const char* title) {
-  const float width = std::min(kFormWidth, ImGui::GetContentRegionAvail().x);
-  ImGui::SetCursorPos(ImVec2((ImGui::GetWindowWidth() - width) / 2, 24 + kTouchTarget));
-  ImGui::BeginGroup();
+// The column, with the title drawn; its width.
+float begin_form(const char* id, const char* title) {
+  const float width = begin_column_screen(id, kFormWidth);
   ImGui::PushFont(title_font());
   text_block(title, width);
   ImGui::PopFont();
@@ -25,14 +23,11 @@ float begin_form(const char* title) {
   return width;
 }
 
-void end_form() { ImGui::EndGroup(); }
-
 }  // namespace
 
 LoginIntents draw_login_screen(LoginForm& form) {
   LoginIntents out;
-  begin_screen("login");
-  const float width = begin_form(tr(AccountText::LoginTitle));
+  const float width = begin_form("login", tr(AccountText::LoginTitle));
   if (form.notice) text_block(form.notice, width, kWarning);
   ImGui::TextUnformatted(tr(AccountText::Email));
   out.log_in |= text_field("##email", tr(AccountText::Email), form.email, sizeof form.email, width,
@@ -48,17 +43,14 @@ LoginIntents draw_login_screen(LoginForm& form) {
   ImGui::Spacing();
   text_block(tr(AccountText::ForgotPassword), width);
   out.back |= button(tr(AccountText::Back), ImVec2(width, kTouchTarget));
-  end_form();
-  out.language = language_picker();
-  end_screen();
+  out.language = end_column_screen(width);
   if (form.busy) out.log_in = false;
   return out;
 }
 
 InvitationIntents draw_invitation_screen(InvitationForm& form) {
   InvitationIntents out;
-  begin_screen("invitation");
-  const float width = begin_form(tr(AccountText::InvitationTitle));
+  const float width = begin_form("invitation", tr(AccountText::InvitationTitle));
   if (form.greeting.empty() && !form.error) text_block(tr(AccountText::CheckingInvitation), width);
   if (!form.greeting.empty()) {
     text_block(form.greeting.c_str(), width, kAccent);
@@ -82,9 +74,7 @@ InvitationIntents draw_invitation_screen(InvitationForm& form) {
   if (form.error) text_block(form.error, width, kWarning);
   ImGui::Spacing();
   out.to_login |= button(tr(AccountText::LogIn), ImVec2(width, kTouchTarget));
-  end_form();
-  out.language = language_picker();
-  end_screen();
+  out.language = end_column_screen(width);
   if (form.busy || !form.usable) out.set_password = false;
   return out;
 }

@@ -140,10 +140,7 @@ void draw_invite(const DetailsView& view, DetailsForm& form, float width, Detail
 
 DetailsIntents draw_my_details_screen(const DetailsView& view, DetailsForm& form) {
   DetailsIntents out;
-  begin_screen("my-details");
-  const float width = std::min(560.0f, ImGui::GetContentRegionAvail().x - 16);
-  ImGui::SetCursorPos(ImVec2((ImGui::GetWindowWidth() - width) / 2, 24 + kTouchTarget));
-  ImGui::BeginGroup();
+  const float width = begin_column_screen("my-details", 560);
   ImGui::PushFont(title_font());
   text_block(tr(AccountText::MyDetails), width);
   ImGui::PopFont();
@@ -154,10 +151,7 @@ DetailsIntents draw_my_details_screen(const DetailsView& view, DetailsForm& form
   draw_fields(view, form, width, out);
   draw_password(view, form, width, out);
   if (view.admin) draw_invite(view, form, width, out);
-  ImGui::Dummy(ImVec2(width, 24));
-  ImGui::EndGroup();
-  out.language = language_picker();
-  end_screen();
+  out.language = end_column_screen(width);
   return out;
 }
 

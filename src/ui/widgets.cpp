@@ -27,6 +27,22 @@ void end_screen() {
   ImGui::End();
 }
 
+float begin_column_screen(const char* id, float max_width) {
+  begin_screen(id);
+  const float width = std::min(max_width, ImGui::GetContentRegionAvail().x - 16);
+  ImGui::SetCursorPos(ImVec2((ImGui::GetWindowWidth() - width) / 2, 24 + kTouchTarget));
+  ImGui::BeginGroup();
+  return width;
+}
+
+std::optional<Language> end_column_screen(float width) {
+  ImGui::Dummy(ImVec2(width, 24));  // room below the last widget when the screen scrolls
+  ImGui::EndGroup();
+  auto language = language_picker();
+  end_screen();
+  return language;
+}
+
 float screen_height() { return ImGui::GetMainViewport()->WorkSize.y; }
 
 ScreenColumns screen_columns(float min_width, float max_column) {

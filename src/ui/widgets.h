@@ -46,6 +46,11 @@ struct ScreenColumns {
 };
 ScreenColumns screen_columns(float min_width, float max_column);
 
+// A screen of one centred column of at most `max_width`, below the language row; returns the
+// column's width. end_column_screen() ends it and returns the language picked in that row.
+float begin_column_screen(const char* id, float max_width);
+std::optional<Language> end_column_screen(float width);
+
 struct FieldOptions {
   const char* autocomplete = "off";  // what the browser may fill in ("name", "new-password", ...)
   bool wants_focus = false;          // the caret goes here (when the field appears)
