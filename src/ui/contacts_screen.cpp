@@ -163,12 +163,12 @@ void draw_grid(const ContactsView& view, ContactsState& state, float width, Cont
     ImGui::EndDisabled();
     ImGui::SameLine(0, kGap);
     const std::string page = tr_with_name(AccountText::PageOf, std::to_string(state.page + 1) + " / " + std::to_string(pages));
+    // Drawn, not laid out: text on a line with buttons would sit on their text's baseline, lower.
     const ImVec2 ps = ImGui::CalcTextSize(page.c_str());
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    ImGui::SetCursorScreenPos(ImVec2(at.x + (w - ps.x) / 2, at.y + (kTouchTarget - ps.y) / 2));
-    ImGui::TextUnformatted(page.c_str());
-    report_text(page.c_str(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    ImGui::SameLine(0, 0);
+    const ImVec2 text_at(at.x + (w - ps.x) / 2, at.y + (kTouchTarget - ps.y) / 2);
+    ImGui::GetWindowDrawList()->AddText(text_at, ImGui::GetColorU32(ImGuiCol_Text), page.c_str());
+    report_text(page.c_str(), text_at, ImVec2(text_at.x + ps.x, text_at.y + ps.y));
     ImGui::SetCursorScreenPos(ImVec2(at.x + w + kGap, at.y));
     ImGui::BeginDisabled(state.page + 1 >= pages);
     if (button(tr(AccountText::NextPage), ImVec2(w, kTouchTarget))) ++state.page;
