@@ -61,8 +61,11 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
     const std::uint64_t limit = api ? AccountApi::body_limit(target) : 8 * 1024;
     if (parser_->content_length().value_or(0) > limit) {
       if (!api) return on_read(http::error::body_limit, 0);
-      TextResponse res = plain_text_response(parser_->get().version(), false, http::status::payload_too_large,
-                                             R"({"error":"too-large","message":"That is too large for the server: a photo may have at most 256 KB."})");
+      const bool photo = target == "/api/me/photo";
+      TextResponse res = plain_text_response(
+          parser_->get().version(), false, http::status::payload_too_large,
+          photo ? R"({"error":"too-large","message":"That is too large for the server: a photo may have at most 256 KB."})"
+                : R"({"error":"too-large","message":"That request is too large for the server."})");
       res.set(http::field::content_type, "application/json");
       return send(std::move(res));
     }
