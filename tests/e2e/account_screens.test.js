@@ -68,8 +68,20 @@ async function checkLayout(page, device, what) {
 // lies below and back (only pictures to look at depend on where it stops).
 async function scrollDown(page, device, screens = 1) {
   const { width, height } = device.viewport;
-  await page.mouse.move(width / 2, height / 2);
-  await page.mouse.wheel(0, height * screens);
+  if (device.isMobile) {  // a finger dragged up the screen (a phone has no wheel), from its left margin
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: 8, y }] });
+    const distance = 0.8 * height * Math.sign(screens), from = distance > 0 ? height * 0.9 : height * 0.1;
+    for (let drag = 0; drag < Math.abs(screens); ++drag) {
+      await touch('touchStart', from);
+      for (let step = 1; step <= 10; ++step) await touch('touchMove', from - (step * distance) / 10);
+      await touch('touchEnd', from - distance);
+    }
+    await cdp.detach();
+  } else {
+    await page.mouse.move(width / 2, height / 2);
+    await page.mouse.wheel(0, height * screens);
+  }
   await page.waitForTimeout(300);
 }
 
