@@ -9,7 +9,6 @@
 // logging out everywhere, and Firefox keeping the session cookie.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +16,8 @@ import { launchChromium, waitForState } from './lib/browser.js';
 import { launchFirefox, waitForFirefoxState } from './lib/firefox.js';
 import { smallFakeVideo } from './lib/fake_video.js';
 import { pixelsOf } from './lib/pixels.js';
-import { SERVER_BINARY, startServer, stopServer } from './lib/server.js';
+import { addUser } from './lib/accounts.js';
+import { startServer, stopServer } from './lib/server.js';
 import { ARTIFACTS, artifact } from './lib/setup.js';
 import { click, findWidget, widgets } from './lib/ui.js';
 
@@ -42,15 +42,6 @@ after(async () => {
   if (env.server) await stopServer(env.server);
   if (env.dir) fs.rmSync(env.dir, { recursive: true, force: true });
 });
-
-// `treff-server user add`, as the machine's admin runs it; the invitation link it prints.
-function addUser(email, name, extra = []) {
-  const out = execFileSync(SERVER_BINARY, ['user', 'add', '--data', env.dir, '--url', env.server.url, '--email', email,
-    '--name', name, '--organisation', 'De Linde', ...extra], { encoding: 'utf8' });
-  const link = out.match(/(http\S+\/invite#\S+)/);
-  assert.ok(link, `no invitation link in:\n${out}`);
-  return link[1];
-}
 
 // A picture file of one colour, as a camera or phone would give (PNG of 640x480: the client cuts
 // and scales it to a 256 px JPEG before upload).
@@ -123,7 +114,7 @@ const pages = {};
 
 
 test('both people set their passwords through their invitation links and see their contact lists', async () => {
-  const links = { anna: addUser('anna@linde.nl', 'Anna de Vries', ['--admin']), bob: addUser('Bob@Linde.nl', 'Bob Jansen') };
+  const links = { anna: addUser(env, 'anna@linde.nl', 'Anna de Vries', ['--admin']), bob: addUser(env, 'Bob@Linde.nl', 'Bob Jansen') };
   for (const who of ['anna', 'bob']) {
     const context = await env.browser.newContext({ viewport: { width: 1000, height: 1000 }, locale: 'en-US' });
     const page = await context.newPage();
