@@ -6,7 +6,7 @@
 // restart everything is there.
 // Then the rest of what people do with their accounts: a photo from the camera, a file that is no
 // picture, leaving unsaved changes, an admin's invitation made in the client, removing a contact,
-// logging out everywhere, and Firefox keeping the session cookie.
+// logging out everywhere, the keyboard alone, and Firefox keeping the session cookie.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -77,6 +77,15 @@ async function pressKey(page, label) {
   await page.waitForSelector(selector, { state: 'attached' });
   await page.evaluate((selector) => document.querySelector(selector).focus(), selector);
   await page.keyboard.press('Enter');
+}
+
+// Presses Tab until keyboard focus is on the DOM mirror element with this label (at most 40 times).
+async function tabTo(page, label) {
+  for (let i = 0; i < 40; ++i) {
+    if (await page.evaluate((l) => document.activeElement?.getAttribute('aria-label') === l, label)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`"${label}" is not reachable with Tab`);
 }
 
 async function typeInto(page, label, text) {
@@ -331,6 +340,38 @@ test('"Log out everywhere" ends the other sessions: the other browser is asked t
   await findWidget(second, 'text',
     'You were logged out: not used for too long, or logged out elsewhere. Please log in again.');
   await second.context().close();
+});
+
+test('with the keyboard alone: log in, choose a contact, open My details and go back', async () => {
+  const page = await (await env.browser.newContext({ viewport: { width: 1000, height: 900 }, locale: 'en-US' })).newPage();
+  await page.goto(env.server.url);
+  await findWidget(page, 'button', 'Log in with your account');
+  await tabTo(page, 'Log in with your account');
+  await page.keyboard.press('Enter');
+  // The caret is in the e-mail field when the login screen appears.
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'E-mail address');
+  await page.keyboard.type('anna@linde.nl');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(PASSWORDS.anna);
+  await page.keyboard.press('Enter');
+  await waitForState(page, 's => s.account.screen === "contacts"');
+  // Her list is empty (she removed Bob): "New contact" opens the search with the caret in it; a
+  // request goes to Cor.
+  await tabTo(page, 'New contact');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Name or e-mail address');
+  await page.keyboard.type('cor');
+  await page.keyboard.press('Enter');
+  await tabTo(page, 'Send a contact request');
+  await page.keyboard.press('Enter');
+  await findWidget(page, 'text', 'Request sent. Cor Smit will see it on their next visit.');
+  await tabTo(page, 'My details');
+  await page.keyboard.press('Enter');
+  await waitForState(page, 's => s.account.screen === "my-details"');
+  await tabTo(page, 'Back');
+  await page.keyboard.press('Enter');
+  await waitForState(page, 's => s.account.screen === "contacts"');
+  await page.context().close();
 });
 
 test('Firefox logs in over the same cookie session and shows the contacts with their photos', async () => {
