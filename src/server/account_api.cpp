@@ -48,13 +48,18 @@ struct AccountApi::Call {
   std::string session_hash;  // digest of the cookie's token, "" without one
 
   void answer(http::status status, const json& payload, const std::string& set_cookie = "") {
+    answer_bytes(status, "application/json", "no-store", payload.dump(-1, ' ', false, json::error_handler_t::replace),
+                 set_cookie);
+  }
+  void answer_bytes(http::status status, const char* type, const char* caching, std::string content,
+                    const std::string& set_cookie = "") {
     TextResponse res{status, request.version()};
     res.set(http::field::server, "treff-server");
-    res.set(http::field::content_type, "application/json");
-    res.set(http::field::cache_control, "no-store");
+    res.set(http::field::content_type, type);
+    res.set(http::field::cache_control, caching);
     if (!set_cookie.empty()) res.set(http::field::set_cookie, set_cookie);
     res.keep_alive(request.keep_alive());
-    res.body() = payload.dump(-1, ' ', false, json::error_handler_t::replace);
+    res.body() = std::move(content);
     res.prepare_payload();
     respond(std::move(res));
   }
@@ -347,16 +352,9 @@ void AccountApi::photo(std::shared_ptr<Call> call, std::int64_t account_id) {
     store_job<std::string>(
         c, [viewer = viewer.id, account_id](AccountStore& store) { return store.photo_for(viewer, account_id); },
         [](std::shared_ptr<Call> c2, std::string jpeg) {
-          TextResponse res{http::status::ok, c2->request.version()};
-          res.set(http::field::server, "treff-server");
-          res.set(http::field::content_type, "image/jpeg");
           // The URL carries the photo's version (?v=N): a new photo is a new URL. Private: only
           // for this person's browser, never a shared cache.
-          res.set(http::field::cache_control, "private, max-age=31536000, immutable");
-          res.keep_alive(c2->request.keep_alive());
-          res.body() = std::move(jpeg);
-          res.prepare_payload();
-          c2->respond(std::move(res));
+          c2->answer_bytes(http::status::ok, "image/jpeg", "private, max-age=31536000, immutable", std::move(jpeg));
         });
   });
 }
