@@ -26,17 +26,12 @@ const Callee* Ring::find(int account) const {
   return it == callees_.end() ? nullptr : &*it;
 }
 
-// The callee's ring if it still rings at `now_ms` (one whose time is over counts as timed out,
-// even before expire() ran: an answer a moment too late is not taken).
+// The callee's ring if it still rings at `now_ms`. One whose time is over is not taken even before
+// expire() ran (an answer a moment too late), but left for expire() to end and report, so the
+// caller always hears of it the same way.
 Callee* Ring::ringing(int account, std::int64_t now_ms) {
-  for (auto& c : callees_) {
-    if (c.account != account || c.state != CalleeState::Ringing) continue;
-    if (now_ms >= c.deadline_ms) {
-      c.state = CalleeState::TimedOut;
-      return nullptr;
-    }
-    return &c;
-  }
+  for (auto& c : callees_)
+    if (c.account == account && c.state == CalleeState::Ringing) return now_ms < c.deadline_ms ? &c : nullptr;
   return nullptr;
 }
 

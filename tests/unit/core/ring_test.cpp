@@ -32,6 +32,9 @@ TEST(Ring, TimeRunsOutPerCalleeAndALateAnswerIsNotTaken) {
   EXPECT_EQ(ring.next_deadline_ms(), kRing);
   EXPECT_TRUE(ring.expire(kRing - 1).empty());
   EXPECT_EQ(ring.answer(kBob, kRing).error().code, "not-ringing") << "at the deadline, before the timer ran";
+  const auto ended = ring.expire(kRing);
+  ASSERT_EQ(ended.size(), 1u) << "the late answer leaves the ending to the timer, which reports it";
+  EXPECT_EQ(ended[0], kBob);
   EXPECT_EQ(ring.find(kBob)->state, CalleeState::TimedOut);
   EXPECT_TRUE(ring.over());
   EXPECT_EQ(ring.next_deadline_ms(), 0);
