@@ -80,8 +80,9 @@ std::string photo_path(const Person& person) {
   return "/api/photos/" + std::to_string(person.id) + "?v=" + std::to_string(person.photo_version);
 }
 
-void AccountController::send(AccountTask task, const char* method, const std::string& path, const std::string& body) {
-  const unsigned request = http_.send(method, path, body.empty() ? "" : "application/json", body);
+void AccountController::send(AccountTask task, const char* method, const std::string& path, const std::string& body,
+                             const char* content_type) {
+  const unsigned request = http_.send(method, path, body.empty() ? "" : content_type, body);
   in_flight_[request] = task;
   latest_[static_cast<std::size_t>(task)] = request;
   state(task) = TaskState{true, false, std::nullopt};
@@ -178,10 +179,7 @@ Status AccountController::change_password(std::string_view current, std::string_
 }
 
 void AccountController::upload_photo(const std::string& jpeg) {
-  const unsigned request = http_.send("PUT", "/api/me/photo", "image/jpeg", jpeg);
-  in_flight_[request] = AccountTask::UploadPhoto;
-  latest_[static_cast<std::size_t>(AccountTask::UploadPhoto)] = request;
-  state(AccountTask::UploadPhoto) = TaskState{true, false, std::nullopt};
+  send(AccountTask::UploadPhoto, "PUT", "/api/me/photo", jpeg, "image/jpeg");
 }
 
 Status AccountController::invite(std::string_view email, std::string_view name) {

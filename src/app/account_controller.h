@@ -114,7 +114,9 @@ class AccountController {
   void reset_task(AccountTask t) { tasks_[static_cast<std::size_t>(t)] = {}; }
 
  private:
-  void send(AccountTask task, const char* method, const std::string& path, const std::string& body);
+  // JSON `body` ("" for none), or another `content_type` (the photo).
+  void send(AccountTask task, const char* method, const std::string& path, const std::string& body,
+            const char* content_type = "application/json");
   Status refuse(AccountTask task, Error problem);
   void succeeded(AccountTask task, const std::string& body);
   void logged_out();

@@ -1,13 +1,12 @@
 #include "app/account_flow.h"
 
-#include <GLES3/gl3.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <utility>
 
 #include "app/entry_flow.h"
 #include "app/webgl_renderer.h"
@@ -24,12 +23,6 @@ namespace {
 // What the server keeps at most; a 256 px square JPEG is some 20-40 KiB.
 constexpr int kPhotoSide = 256;
 constexpr int kPhotoBytes = 256 * 1024;
-
-std::string take_string(char* malloced) {
-  std::string s(malloced ? malloced : "");
-  std::free(malloced);
-  return s;
-}
 
 void copy_into(char* out, std::size_t size, const std::string& text) {
   std::snprintf(out, size, "%s", text.c_str());
@@ -99,11 +92,7 @@ void clear_secrets(AccountForms& f) {
 void forget_account(App& app, bool ended) {
   AccountForms& f = app.account_ui;
   clear_secrets(f);
-  if (f.photo_preview) {
-    const GLuint name = f.photo_preview;
-    glDeleteTextures(1, &name);
-    f.photo_preview = 0;
-  }
+  delete_image_texture(std::exchange(f.photo_preview, 0));
   f.contacts = {};
   f.details = {};
   app.photos.clear();
@@ -137,10 +126,7 @@ bool take_picked_photos(App& app) {
 
 // A new picture to cut: a fresh texture for its preview (the old one goes).
 unsigned fresh_preview(AccountForms& f) {
-  if (f.photo_preview) {
-    const GLuint name = f.photo_preview;
-    glDeleteTextures(1, &name);
-  }
+  delete_image_texture(f.photo_preview);
   f.photo_preview = create_image_texture();
   return f.photo_preview;
 }
@@ -337,8 +323,8 @@ void start_accounts(App& app) {
   app.accounts = std::make_unique<AccountController>(app.http);
   app.accounts->check_session();
   AccountForms& f = app.account_ui;
-  f.invitation_token = take_string(treff_dom_invitation_token());
-  if (!f.invitation_token.empty() || take_string(treff_dom_path()) == "/invite") {
+  f.invitation_token = platform::take_string(treff_dom_invitation_token());
+  if (!f.invitation_token.empty() || platform::take_string(treff_dom_path()) == "/invite") {
     f.screen = AccountScreen::Invitation;
     app.show_start = false;
     app.accounts->check_invitation(f.invitation_token);

@@ -41,12 +41,7 @@ namespace {
 using treff::CallPhase;
 namespace ui = treff::ui;
 
-std::string take_string(char* malloced) {
-  std::string s(malloced ? malloced : "");
-  std::free(malloced);
-  return s;
-}
-
+using treff::platform::take_string;
 using namespace treff::app;  // App and the parts of its work: media_slots, entry_flow, account_flow, state_export
 App* app = nullptr;
 
@@ -314,8 +309,8 @@ int main() {
                                                    ImVec2(r.width, r.height)};
                             },
                             [](ImTextureID texture) {
-                              const auto name = static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(texture));
-                              glDeleteTextures(1, &name);
+                              treff::app::delete_image_texture(
+                                  static_cast<unsigned>(reinterpret_cast<std::uintptr_t>(texture)));
                             }});
   treff::app::install_input_handlers("#canvas");
   treff::platform::set_wake_handler(advance_call);

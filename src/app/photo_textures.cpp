@@ -1,27 +1,15 @@
 #include "app/photo_textures.h"
 
-#include <GLES3/gl3.h>
-
 #include <cstdint>
 
 #include "app/webgl_renderer.h"
 #include "platform/web/web_photos.h"
 
 namespace treff::app {
-namespace {
-
-void release(unsigned texture) {
-  if (!texture) return;
-  const GLuint name = texture;
-  glDeleteTextures(1, &name);
-}
-
-}  // namespace
-
 ImTextureID PhotoTextures::get(int id, const std::string& path) {
   Entry& e = by_person_[id];
   if (e.path != path) {  // a new photo (or none any more)
-    release(e.texture);
+    delete_image_texture(e.texture);
     e = Entry{path};
     if (!path.empty()) {
       e.texture = create_image_texture();
@@ -51,7 +39,7 @@ bool PhotoTextures::shows(int id, const std::string& path) const {
 }
 
 void PhotoTextures::clear() {
-  for (auto& [id, e] : by_person_) release(e.texture);
+  for (auto& [id, e] : by_person_) delete_image_texture(e.texture);
   by_person_.clear();
 }
 

@@ -13,6 +13,12 @@
 #include "ui/video_layer.h"
 
 namespace treff::app {
+void delete_image_texture(unsigned texture) {
+  if (!texture) return;
+  const GLuint name = texture;
+  glDeleteTextures(1, &name);
+}
+
 namespace {
 
 constexpr const char* kVertexShader = R"(#version 300 es

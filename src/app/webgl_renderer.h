@@ -18,6 +18,8 @@ bool webgl_renderer_init();
 void webgl_renderer_reload_fonts();
 // A texture that wasm/text.js uploads text into: smooth scaling, no repeat at edges.
 unsigned create_image_texture();
+// Frees a texture of create_image_texture (0: none).
+void delete_image_texture(unsigned texture);
 // Draws one frame's draw data into the bound framebuffer of `fb_w` x `fb_h` device pixels, unless
 // the canvas shows exactly that frame already; true when it drew.
 bool webgl_renderer_draw(const ImDrawData* data, int fb_w, int fb_h);

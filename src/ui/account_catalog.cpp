@@ -141,9 +141,6 @@ constexpr Problem kProblems[] = {
      {"Deze uitnodigingslink is verlopen. Vraag de beheerder om een nieuwe.",
       "Dieser Einladungslink ist abgelaufen. Bitten Sie die Verwaltung um einen neuen.",
       "This invitation link has expired. Ask the administrator for a new one."}},
-    {"bad-name",
-     {"Vul een naam in (hoogstens 64 tekens).", "Bitte geben Sie einen Namen ein (höchstens 64 Zeichen).",
-      "Please enter a name (at most 64 characters)."}},
     {"bad-phone",
      {"Het telefoonnummer is te lang (hoogstens 32 tekens).", "Die Telefonnummer ist zu lang (höchstens 32 Zeichen).",
       "The phone number is too long (at most 32 characters)."}},
@@ -198,9 +195,6 @@ constexpr Problem kProblems[] = {
      {"De server kan nu niets bewaren. Er is niets verloren; probeer het later opnieuw.",
       "Der Server kann gerade nichts speichern. Es ging nichts verloren; versuchen Sie es später noch einmal.",
       "The server cannot store anything now. Nothing was lost; please try again later."}},
-    {"storage_busy",
-     {"De server heeft het druk. Probeer het zo opnieuw.", "Der Server ist ausgelastet. Versuchen Sie es gleich noch einmal.",
-      "The server is busy. Please try again in a moment."}},
     {"not-logged-in",
      {"U bent uitgelogd. Log opnieuw in.", "Sie sind abgemeldet. Bitte melden Sie sich neu an.",
       "You are logged out. Please log in again."}},
@@ -224,7 +218,8 @@ std::string tr_with_name(AccountText text, const std::string& name) { return fil
 const char* tr_account_problem(std::string_view code) {
   for (const auto& p : kProblems)
     if (code == p.code) return pick(p.text);
-  return tr_problem(code);
+  if (code == "storage_busy") return tr_problem("busy");  // the same words as the rooms' "busy"
+  return tr_problem(code);  // e.g. "bad-name", "busy", "too-many-attempts", "server-unreachable"
 }
 
 }  // namespace treff::ui

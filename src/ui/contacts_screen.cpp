@@ -117,7 +117,7 @@ void draw_requests(const ContactsView& view, float width, ContactsIntents& out) 
 }
 
 // The photos, a page at a time; the selected one framed.
-void draw_grid(const ContactsView& view, ContactsState& state, float width, ContactsIntents& out) {
+void draw_grid(const ContactsView& view, ContactsState& state, float width) {
   if (view.contacts.empty()) {
     text_block(tr(AccountText::NoContactsYet), width);
     return;
@@ -174,7 +174,6 @@ void draw_grid(const ContactsView& view, ContactsState& state, float width, Cont
     if (button(tr(AccountText::NextPage), ImVec2(w, kTouchTarget))) ++state.page;
     ImGui::EndDisabled();
   }
-  (void)out;
 }
 
 // The selected person's details, and removing them (after a question).
@@ -241,7 +240,7 @@ ContactsIntents draw_contacts_screen(const ContactsView& view, ContactsState& st
   draw_header(view, state, width, out);
   if (state.search_open) draw_search(view, state, width, out);
   draw_requests(view, width, out);
-  draw_grid(view, state, width, out);
+  draw_grid(view, state, width);
   draw_selected(view, state, width, out);
   draw_asked(view, width);
   ImGui::Spacing();

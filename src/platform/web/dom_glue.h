@@ -1,6 +1,9 @@
 // Declarations of the functions in wasm/dom.js and wasm/dom_mirror.js.
 #pragma once
 
+#include <cstdlib>
+#include <string>
+
 extern "C" {
 void treff_dom_offer_state();
 void treff_dom_set_document_language(const char* tag);  // <html lang>, for screen readers
@@ -21,3 +24,12 @@ char* treff_dom_invitation_token();  // malloc'ed: the #fragment of an /invite l
 void treff_dom_replace_path(const char* path);  // the address bar shows `path` (no new history entry)
 void treff_dom_guard_unload(int on);  // 1: closing or leaving the page asks first (unsaved changes)
 }
+
+namespace treff::platform {
+// The text of a malloc'ed string the glue returned, which is freed ("" for null).
+inline std::string take_string(char* malloced) {
+  std::string s(malloced ? malloced : "");
+  std::free(malloced);
+  return s;
+}
+}  // namespace treff::platform
