@@ -5,14 +5,8 @@
 namespace treff::ui {
 namespace {
 
-struct Entry {
-  const char* nl;
-  const char* de;
-  const char* en;
-};
-
 // One row per AccountText, in enum order.
-constexpr Entry kTexts[] = {
+constexpr CatalogEntry kTexts[] = {
     {"Inloggen", "Anmelden", "Log in"},
     {"Inloggen met uw account", "Mit Ihrem Konto anmelden", "Log in with your account"},
     {"E-mailadres", "E-Mail-Adresse", "E-mail address"},
@@ -104,7 +98,7 @@ static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<std::size_t>(Acc
 // Problems of the accounts API and the client's checks, by code.
 struct Problem {
   const char* code;
-  Entry text;
+  CatalogEntry text;
 };
 constexpr Problem kProblems[] = {
     {"login-failed",
@@ -200,24 +194,15 @@ constexpr Problem kProblems[] = {
       "You are logged out. Please log in again."}},
 };
 
-const char* pick(const Entry& e) {
-  switch (language()) {
-    case Language::Dutch: return e.nl;
-    case Language::German: return e.de;
-    case Language::English: return e.en;
-  }
-  return e.en;
-}
-
 }  // namespace
 
-const char* tr(AccountText text) { return pick(kTexts[static_cast<std::size_t>(text)]); }
+const char* tr(AccountText text) { return in_language(kTexts[static_cast<std::size_t>(text)], language()); }
 
 std::string tr_with_name(AccountText text, const std::string& name) { return fill_name(tr(text), name); }
 
 const char* tr_account_problem(std::string_view code) {
   for (const auto& p : kProblems)
-    if (code == p.code) return pick(p.text);
+    if (code == p.code) return in_language(p.text, language());
   if (code == "storage_busy") return tr_problem("busy");  // the same words as the rooms' "busy"
   return tr_problem(code);  // e.g. "bad-name", "busy", "too-many-attempts", "server-unreachable"
 }

@@ -5,14 +5,8 @@ namespace {
 
 Language g_language = Language::English;
 
-struct Entry {
-  const char* nl;
-  const char* de;
-  const char* en;
-};
-
 // One row per Text, in enum order.
-constexpr Entry kCatalog[] = {
+constexpr CatalogEntry kCatalog[] = {
     {"Treff", "Treff", "Treff"},
     {"Deelnemen aan het gesprek", "Am Gespräch teilnehmen", "Join the call"},
     {"Uw naam", "Ihr Name", "Your name"},
@@ -181,8 +175,9 @@ const char* language_tag(Language language) {
 
 const char* tr(Text text) { return tr(text, g_language); }
 
-const char* tr(Text text, Language language) {
-  const Entry& e = kCatalog[static_cast<int>(text)];
+const char* tr(Text text, Language language) { return in_language(kCatalog[static_cast<int>(text)], language); }
+
+const char* in_language(const CatalogEntry& e, Language language) {
   switch (language) {
     case Language::Dutch: return e.nl;
     case Language::German: return e.de;

@@ -98,6 +98,15 @@ Language language();
 // "nl", "de" or "en".
 const char* language_tag(Language language);
 
+// One text in the three languages: a row of a catalog.
+struct CatalogEntry {
+  const char* nl;
+  const char* de;
+  const char* en;
+};
+// The row's text in `language`.
+const char* in_language(const CatalogEntry& entry, Language language);
+
 const char* tr(Text text);
 const char* tr(Text text, Language language);
 // The text with "{name}" replaced by `name`.
