@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/calling_json.h"
 #include "core/field_reader.h"
 #include "core/text_rules.h"
 
@@ -126,6 +127,17 @@ json ice_servers_array(const std::vector<IceServer>& servers) {
 
 json envelope(const char* type) { return json{{"v", kVersion}, {"type", type}}; }
 
+// An envelope with a calling message's fields (core/calling_json.h).
+template <class M>
+json with(json j, const M& m) {
+  calling::write(j, m);
+  return j;
+}
+json with_ring(json j, const std::string& ring) {
+  j["ring"] = ring;
+  return j;
+}
+
 // Parses the outer object and checks version and type; `type` receives the type string.
 Result<json> open_envelope(std::string_view text, std::string& type) {
   if (text.size() > kMaxMessageBytes)
@@ -218,6 +230,11 @@ Result<ClientMessage> parse_client_message(std::string_view text) {
   if (type == "unlock") return finish<ClientMessage>(r, Unlock{});
   if (type == "ice") return finish<ClientMessage>(r, IceRequest{});
   if (type == "ping") return finish<ClientMessage>(r, Ping{});
+  if (type == "watch") return finish<ClientMessage>(r, Watch{});
+  if (type == "ring") return finish<ClientMessage>(r, calling::read_ring_start(r));
+  if (type == "ring-answer") return finish<ClientMessage>(r, RingAnswer{calling::read_ring_id(r)});
+  if (type == "ring-decline") return finish<ClientMessage>(r, RingDecline{calling::read_ring_id(r)});
+  if (type == "ring-stop") return finish<ClientMessage>(r, RingStop{calling::read_ring_id(r)});
   return unknown_type(type);
 }
 
@@ -306,6 +323,10 @@ Result<ServerMessage> parse_server_message(std::string_view text) {
     return finish<ServerMessage>(r, m);
   }
   if (type == "pong") return finish<ServerMessage>(r, Pong{});
+  if (type == "presence") return finish<ServerMessage>(r, calling::read_presence(r));
+  if (type == "ring-state") return finish<ServerMessage>(r, calling::read_ring_progress(r));
+  if (type == "ringing") return finish<ServerMessage>(r, calling::read_incoming_ring(r));
+  if (type == "ring-over") return finish<ServerMessage>(r, calling::read_ring_over(r));
   return unknown_type(type);
 }
 
@@ -347,6 +368,11 @@ std::string serialize(const ClientMessage& message) {
     json operator()(const Unlock&) const { return envelope("unlock"); }
     json operator()(const IceRequest&) const { return envelope("ice"); }
     json operator()(const Ping&) const { return envelope("ping"); }
+    json operator()(const Watch&) const { return envelope("watch"); }
+    json operator()(const RingStart& m) const { return with(envelope("ring"), m); }
+    json operator()(const RingAnswer& m) const { return with_ring(envelope("ring-answer"), m.ring); }
+    json operator()(const RingDecline& m) const { return with_ring(envelope("ring-decline"), m.ring); }
+    json operator()(const RingStop& m) const { return with_ring(envelope("ring-stop"), m.ring); }
   };
   return dump(std::visit(Writer{}, message));
 }
@@ -470,6 +496,10 @@ std::string serialize(const ServerMessage& message) {
       return j;
     }
     json operator()(const Pong&) const { return envelope("pong"); }
+    json operator()(const PresenceUpdate& m) const { return with(envelope("presence"), m); }
+    json operator()(const RingProgress& m) const { return with(envelope("ring-state"), m); }
+    json operator()(const IncomingRing& m) const { return with(envelope("ringing"), m); }
+    json operator()(const RingOver& m) const { return with(envelope("ring-over"), m); }
   };
   return dump(std::visit(Writer{}, message));
 }
@@ -477,14 +507,16 @@ std::string serialize(const ServerMessage& message) {
 std::string ice_servers_json(const std::vector<IceServer>& servers) { return dump(ice_servers_array(servers)); }
 
 std::string_view type_name(const ClientMessage& message) {
-  static constexpr std::string_view names[] = {"hello", "join",   "signal", "media", "leave",
-                                               "lock",  "unlock", "ice",    "ping"};
+  static constexpr std::string_view names[] = {"hello", "join",  "signal", "media",       "leave",
+                                               "lock",  "unlock", "ice",   "ping",        "watch",
+                                               "ring",  "ring-answer", "ring-decline", "ring-stop"};
   return names[message.index()];
 }
 
 std::string_view type_name(const ServerMessage& message) {
-  static constexpr std::string_view names[] = {"hello",  "joined", "peer-joined", "peer-left", "signal",
-                                               "media",  "error",  "room",        "ice",       "pong"};
+  static constexpr std::string_view names[] = {"hello",  "joined",     "peer-joined", "peer-left", "signal",
+                                               "media",  "error",      "room",        "ice",       "pong",
+                                               "presence", "ring-state", "ringing",   "ring-over"};
   return names[message.index()];
 }
 

@@ -13,6 +13,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/calling_messages.h"
 #include "core/result.h"
 
 namespace treff::proto {
@@ -84,7 +85,9 @@ struct Unlock {};                                        // the host removes the
 struct IceRequest {};                                    // type "ice": fresh credentials, in a room only
 // A heartbeat, answered by Pong: either end learns within seconds that the other is gone.
 struct Ping {};
-using ClientMessage = std::variant<Hello, Join, SendSignal, SetMedia, Leave, Lock, Unlock, IceRequest, Ping>;
+// Watch and the rings: core/calling_messages.h.
+using ClientMessage = std::variant<Hello, Join, SendSignal, SetMedia, Leave, Lock, Unlock, IceRequest, Ping, Watch,
+                                   RingStart, RingAnswer, RingDecline, RingStop>;
 
 // ---- server to client ----
 // The account a connection is logged in with (the session cookie of its handshake).
@@ -126,8 +129,9 @@ struct IceConfig {
   int renew_in_seconds = 0;
 };
 struct Pong {};
+// Presence and the rings: core/calling_messages.h.
 using ServerMessage = std::variant<Welcome, Joined, PeerJoined, PeerLeft, RelayedSignal, PeerMedia, ErrorReply,
-                                   RoomChanged, IceConfig, Pong>;
+                                   RoomChanged, IceConfig, Pong, PresenceUpdate, RingProgress, IncomingRing, RingOver>;
 
 Result<ClientMessage> parse_client_message(std::string_view text);
 Result<ServerMessage> parse_server_message(std::string_view text);

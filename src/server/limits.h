@@ -8,6 +8,18 @@
 
 namespace treff::server {
 
+// Calling a contact (server/switchboard.h).
+struct CallingLimits {
+  double ring_seconds = 30;  // the countdown of a ring
+  // Rings one account may start: a few redials at once, then one every few seconds (a script
+  // ringing 100 times a minute does not get far).
+  double rings_burst = 10;
+  double rings_per_second = 1.0 / 6;
+  // "watch" reads the contact list from the database: a few at once, then one every 2 s per line.
+  double watches_burst = 5;
+  double watches_per_second = 0.5;
+};
+
 struct HubLimits {
   std::size_t room_limit = 8;
   // Signaling messages per connection: a token bucket. The burst covers joining a full room
@@ -38,6 +50,7 @@ struct HubLimits {
   // After a start, how long tokens of the last run recreate their seats (a restart mid-call).
   // Below the client's wait for its peers to come back (10 s), so both agree who is still there.
   double restart_resume_seconds = 8;
+  CallingLimits calling;
 };
 
 struct HttpLimits {

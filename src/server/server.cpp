@@ -81,6 +81,8 @@ int Server::run() {
     }
     account_worker_ = std::make_unique<AccountWorker>(std::move(store).value(), ioc_);
     account_api_ = std::make_unique<AccountApi>(*account_worker_, vault_, origins_, AccountApiOptions{});
+    contacts_ = std::make_unique<StoreContactDirectory>(*account_worker_);
+    hub_.switchboard().use_directory(contacts_.get());
     log_line("accounts in " + options_.data_dir);
   }
 

@@ -7,6 +7,7 @@
 
 #include "server/account_api.h"
 #include "server/accounts/account_worker.h"
+#include "server/accounts/store_contact_directory.h"
 #include "server/argon2_vault.h"
 #include "server/ice_servers.h"
 #include "server/listener.h"
@@ -50,6 +51,7 @@ class Server {
   // With --data: the accounts database on its worker, and the /api it answers. Made in run().
   std::unique_ptr<AccountWorker> account_worker_;
   std::unique_ptr<AccountApi> account_api_;
+  std::unique_ptr<StoreContactDirectory> contacts_;  // for presence and rings
   std::shared_ptr<ssl::context> tls_;  // replaced on SIGHUP; open connections keep theirs
   asio::signal_set signals_;
   asio::signal_set hangup_;  // SIGHUP: reload the TLS certificate

@@ -61,6 +61,10 @@ std::optional<ServerOptions> parse_options(int argc, char** argv, int& exit_code
                  "Seconds after a start in which people of the last run get their seats back")
       ->check(CLI::Range(0.0, 600.0))
       ->capture_default_str();
+  app.add_option("--ring-seconds", o.hub.calling.ring_seconds,
+                 "Seconds a contact's call rings before it counts as not answered")
+      ->check(CLI::Range(5.0, 300.0))
+      ->capture_default_str();
   app.add_option("--state-dir", o.state_dir,
                  "Folder for what outlives a restart (the key of the rejoin tokens)")
       ->capture_default_str();

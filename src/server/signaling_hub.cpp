@@ -9,7 +9,11 @@ namespace treff::server {
 HubClient::HubClient() : rate_(0, 0), password_attempts_(0, 0) {}
 
 SignalingHub::SignalingHub(HubLimits limits, PasswordVault& vault, IceServerSource* ice, ResumeTokens tokens)
-    : limits_(limits), vault_(vault), ice_(ice), tokens_(std::move(tokens)) {}
+    : limits_(limits),
+      vault_(vault),
+      ice_(ice),
+      tokens_(std::move(tokens)),
+      switchboard_(limits.calling, limits.room_limit, [this](const std::string& room) { return rooms_.count(room) > 0; }) {}
 
 SignalingHub::Member* SignalingHub::Room::find(const std::string& id) {
   for (auto& m : members)
@@ -101,15 +105,15 @@ void SignalingHub::disconnect(HubClient& c, Goodbye goodbye) {
   Member* member = room ? room->find(c) : nullptr;
   if (!member || goodbye == Goodbye::Said || shutting_down_ || limits_.seat_hold_seconds <= 0) {
     leave_room(c);
-    return;
+  } else {
+    // No "leave": a closed laptop, a lost network or a killed tab. The others hear of it only if
+    // nobody takes the seat again in time (expire_seats).
+    member->client = nullptr;
+    member->held_until = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                            std::chrono::duration<double>(limits_.seat_hold_seconds));
+    unseat(c);
   }
-  // No "leave": a closed laptop, a lost network or a killed tab. The others hear of it only if
-  // nobody takes the seat again in time (expire_seats).
-  member->client = nullptr;
-  member->held_until = Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                          std::chrono::duration<double>(limits_.seat_hold_seconds));
-  c.id_.clear();
-  c.room_.clear();
+  if (c.account_) switchboard_.connection_closed(c.serial_, c.account_->id);
 }
 
 void SignalingHub::expire_seats(Clock::time_point now) {
@@ -118,6 +122,7 @@ void SignalingHub::expire_seats(Clock::time_point now) {
     for (const Member& m : room.members)
       if (!m.client && m.held_until <= now) over.emplace_back(name, m.id);
   for (const auto& [room, id] : over) give_up_seat(room, id);
+  switchboard_.expire(now);
 }
 
 void SignalingHub::close_all() {
@@ -145,6 +150,10 @@ void SignalingHub::handle(HubClient& c, const proto::Join& m) {
   }
   if (c.password_busy_) {
     reply_error(c, "busy", "Your password is still being checked; wait for the answer.");
+    return;
+  }
+  if (!switchboard_.may_enter(m.room, account_of(c))) {
+    reply_error(c, "private-call", "This call is private: only the people who were called can join it.");
     return;
   }
   if (resume(c, m)) return;
@@ -239,6 +248,7 @@ void SignalingHub::seat(HubClient& c, const std::string& room_name, Room& room, 
                         std::vector<proto::PeerInfo> peers) {
   c.id_ = member.id;
   c.room_ = room_name;
+  if (c.account_) switchboard_.seated(c.account_->id);
   proto::Joined joined{c.room_, c.id_, std::move(peers), room.info(), tokens_.issue(c.room_, c.id_)};
   // Before "joined": the peer connections the client opens for it need them.
   if (ice_) {
@@ -265,8 +275,7 @@ bool SignalingHub::resume(HubClient& c, const proto::Join& m) {
   Room& room = it->second;
   if (HubClient* old = held->client) {
     // The same person from a new connection before this server noticed the old one broke.
-    old->id_.clear();
-    old->room_.clear();
+    unseat(*old);
     old->close(CloseReason::GoingAway);
   }
   held->client = &c;
@@ -383,6 +392,18 @@ void SignalingHub::handle(HubClient& c, const proto::IceRequest&) {
   send(c, config ? *config : proto::IceConfig{});
 }
 
+void SignalingHub::handle(HubClient& c, const proto::Watch&) { switchboard_.on_watch(c, c.serial_, account_of(c)); }
+
+void SignalingHub::handle(HubClient& c, const proto::RingStart& m) {
+  switchboard_.on_ring(c, c.serial_, account_of(c), c.account_ ? c.account_->name : std::string(), m);
+}
+
+void SignalingHub::handle(HubClient& c, const proto::RingAnswer& m) { switchboard_.on_answer(c, c.serial_, account_of(c), m); }
+
+void SignalingHub::handle(HubClient& c, const proto::RingDecline& m) { switchboard_.on_decline(c, c.serial_, account_of(c), m); }
+
+void SignalingHub::handle(HubClient& c, const proto::RingStop& m) { switchboard_.on_stop(c, c.serial_, account_of(c), m); }
+
 SignalingHub::Room* SignalingHub::room_for_host(HubClient& c) {
   Room* room = room_of(c);
   if (!room) {
@@ -398,10 +419,15 @@ SignalingHub::Room* SignalingHub::room_for_host(HubClient& c) {
 }
 
 void SignalingHub::leave_room(HubClient& c) {
-  const std::string room = std::move(c.room_), id = std::move(c.id_);
+  const std::string room = c.room_, id = c.id_;
+  unseat(c);
+  if (!room.empty()) give_up_seat(room, id);
+}
+
+void SignalingHub::unseat(HubClient& c) {
+  if (!c.room_.empty() && c.account_) switchboard_.unseated(c.account_->id);
   c.id_.clear();
   c.room_.clear();
-  if (!room.empty()) give_up_seat(room, id);
 }
 
 void SignalingHub::give_up_seat(const std::string& room_name, const std::string& id) {

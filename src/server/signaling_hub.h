@@ -15,6 +15,9 @@
 // peer connections (which carry the media, not this server) go on. A held seat that nobody takes
 // again is announced as left. What comes for a held seat waits for it. After a restart, tokens the key recognises recreate their seats for
 // a short while (`restart_resume_seconds`), so a whole call comes back as it was.
+//
+// Presence and rings between logged-in people go to the Switchboard; a ring's private room admits
+// only the people of that ring.
 #pragma once
 
 #include <cstdint>
@@ -33,6 +36,7 @@
 #include "server/password_vault.h"
 #include "server/rate_limiter.h"
 #include "server/resume_tokens.h"
+#include "server/switchboard.h"
 
 namespace treff::server {
 
@@ -91,6 +95,9 @@ class SignalingHub {
   // Server shutdown: every client is told to go away.
   void close_all();
 
+  // Presence and rings between accounts (a server with accounts sets where contacts come from).
+  Switchboard& switchboard() { return switchboard_; }
+
   std::size_t connection_count() const { return by_serial_.size(); }
   const HubLimits& limits() const { return limits_; }
   std::size_t room_count() const { return rooms_.size(); }
@@ -130,6 +137,12 @@ class SignalingHub {
   void handle(HubClient& c, const proto::Unlock& m);
   void handle(HubClient& c, const proto::IceRequest& m);
   void handle(HubClient& c, const proto::Ping& m);
+  // Calling a contact: the switchboard's.
+  void handle(HubClient& c, const proto::Watch& m);
+  void handle(HubClient& c, const proto::RingStart& m);
+  void handle(HubClient& c, const proto::RingAnswer& m);
+  void handle(HubClient& c, const proto::RingDecline& m);
+  void handle(HubClient& c, const proto::RingStop& m);
 
   // Gives `c` a new seat (under `id` when it comes with a token after a restart).
   void admit(HubClient& c, const proto::Join& m, std::string id = {});
@@ -146,6 +159,9 @@ class SignalingHub {
   Room* room_for_host(HubClient& c);
   HubClient* client(std::uint64_t serial);
   void leave_room(HubClient& c);
+  // `c` no longer sits in its room (it left, or its connection broke and the seat is held).
+  void unseat(HubClient& c);
+  static int account_of(const HubClient& c) { return c.account_ ? c.account_->id : 0; }
   // Removes a seat for good and tells the rest; erases the room when nobody is left.
   void give_up_seat(const std::string& room_name, const std::string& id);
   void reply_error(HubClient& c, std::string code, std::string message);
@@ -161,6 +177,7 @@ class SignalingHub {
   std::mt19937_64 random_ids_{std::random_device{}()};
   std::map<std::uint64_t, HubClient*> by_serial_;
   std::map<std::string, Room> rooms_;
+  Switchboard switchboard_;
   std::map<std::string, RateLimiter> attempts_by_address_;
   std::map<std::string, RateLimiter> joins_by_address_;
   std::map<std::string, std::size_t> connections_by_address_;
