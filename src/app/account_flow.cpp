@@ -8,6 +8,7 @@
 #include <string>
 #include <utility>
 
+#include "app/calling_flow.h"
 #include "app/entry_flow.h"
 #include "app/webgl_renderer.h"
 #include "core/text_rules.h"
@@ -37,7 +38,9 @@ ImTextureID texture_id(unsigned texture) {
   return reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(texture));
 }
 
-ui::PersonCard card_of(App& app, const Person& p) {
+}  // namespace
+
+ui::PersonCard person_card(App& app, const Person& p) {
   ui::PersonCard c;
   c.id = p.id;
   c.name = p.name;
@@ -49,6 +52,8 @@ ui::PersonCard card_of(App& app, const Person& p) {
   c.photo = app.photos.get(p.id, photo_path(p));
   return c;
 }
+
+namespace {
 
 void show(App& app, AccountScreen screen) {
   AccountForms& f = app.account_ui;
@@ -184,14 +189,17 @@ ui::ContactsView contacts_view(App& app) {
   const ContactBook& book = accounts.book();
   ui::ContactsView v;
   v.my_name = accounts.me()->name;
-  for (const auto& p : book.contacts) v.contacts.push_back(card_of(app, p));
-  for (const auto& p : book.asking_me) v.asking_me.push_back(card_of(app, p));
-  for (const auto& p : book.asked) v.asked.push_back(card_of(app, p));
+  for (const auto& p : book.contacts) {
+    v.contacts.push_back(person_card(app, p));
+    v.contacts.back().presence = presence_mark(app, p.id);
+  }
+  for (const auto& p : book.asking_me) v.asking_me.push_back(person_card(app, p));
+  for (const auto& p : book.asked) v.asked.push_back(person_card(app, p));
   auto listed = [](const std::vector<Person>& list, int id) {
     return std::any_of(list.begin(), list.end(), [id](const Person& p) { return p.id == id; });
   };
   for (const auto& p : accounts.people_found()) {
-    ui::FoundPerson found{card_of(app, p), ui::FoundState::CanAsk};
+    ui::FoundPerson found{person_card(app, p), ui::FoundState::CanAsk};
     if (p.id == accounts.me()->id) found.state = ui::FoundState::Self;
     else if (listed(book.contacts, p.id)) found.state = ui::FoundState::AlreadyContact;
     else if (listed(book.asked, p.id)) found.state = ui::FoundState::Waiting;
@@ -205,13 +213,15 @@ ui::ContactsView contacts_view(App& app) {
     if (!v.error) v.error = problem_of(accounts, t);
   if (accounts.task(AccountTask::RequestContact).done)
     v.notice = ui::tr_with_name(ui::AccountText::RequestSent, app.account_ui.requested_name);
+  v.online = online_contacts_view(app);
   return v;
 }
 
-void draw_contacts(App& app) {
+void draw_contacts(App& app, double now_ms) {
   AccountForms& f = app.account_ui;
   AccountController& accounts = *app.accounts;
   const ui::ContactsIntents in = ui::draw_contacts_screen(contacts_view(app), f.contacts);
+  act_on_online_contacts(app, in.calling, now_ms);
   if (in.language) switch_language(*in.language);
   if (in.search) accounts.find_people(f.contacts.query);
   if (in.request) {
@@ -235,7 +245,7 @@ ui::DetailsView details_view(App& app) {
   AccountForms& f = app.account_ui;
   AccountController& accounts = *app.accounts;
   ui::DetailsView v;
-  v.me = card_of(app, *accounts.me());
+  v.me = person_card(app, *accounts.me());
   // The photo just chosen shows at once, until the server's copy of it has loaded.
   if (!v.me.photo && f.photo_preview && (accounts.task(AccountTask::UploadPhoto).busy || accounts.task(AccountTask::UploadPhoto).done))
     v.me.photo = texture_id(f.photo_preview);
@@ -386,13 +396,13 @@ bool follow_accounts(App& app, double now_ms) {
   return changed;
 }
 
-bool draw_account_screens(App& app) {
+bool draw_account_screens(App& app, double now_ms) {
   switch (app.account_ui.screen) {
     case AccountScreen::None: return false;
     case AccountScreen::Login: draw_login(app); return true;
     case AccountScreen::Invitation: draw_invitation(app); return true;
     case AccountScreen::Contacts:
-      if (app.accounts->me()) draw_contacts(app);
+      if (app.accounts->me()) draw_contacts(app, now_ms);
       return true;
     case AccountScreen::MyDetails:
       if (app.accounts->me()) draw_details(app);

@@ -14,10 +14,14 @@ void start_accounts(App& app);
 // screen.
 bool follow_accounts(App& app, double now_ms);
 // Draws the account screen that is open and acts on it; false when none is.
-bool draw_account_screens(App& app);
+bool draw_account_screens(App& app, double now_ms);
 // The start screen's account button: "Log in" or, logged in, "My contacts"; null when the server
 // keeps no accounts. open_account() is its press.
 const char* account_button_label(const App& app);
 void open_account(App& app);
+// A person of the account's lists as the screens show them (photo, initials; no presence).
+ui::PersonCard person_card(App& app, const Person& p);
+// A contact's presence as the line last heard it; Unknown without a line.
+ui::PresenceMark presence_mark(const App& app, int account);
 
 }  // namespace treff::app

@@ -79,9 +79,8 @@ void CallingLine::stop() {
 void CallingLine::answer() {
   if (!incoming_) return;
   send(proto::RingAnswer{incoming_->id});
-  // The answer ("ring-over" with the room) decides; until then the ring stays on screen, and a
-  // second click sends nothing more.
-  incoming_->deadline_ms = 0;
+  // The answer ("ring-over" with the room) decides; until then the ring stays on screen.
+  incoming_->answering = true;
   changed_ = true;
 }
 
@@ -133,7 +132,8 @@ bool CallingLine::update(std::int64_t now_ms) {
   }
   if (open_ && !socket_ && now_ms >= reconnect_at_ms_) connect(now_ms);
   // A ring whose answer never came (a server that went quiet) ends on its own time here too.
-  if (incoming_ && incoming_->deadline_ms && now_ms > incoming_->deadline_ms + 2000) {
+  if (incoming_ && now_ms > incoming_->deadline_ms + 2000) {
+    outcome_caller_ = incoming_->caller_name;
     incoming_.reset();
     outcome_ = RingOutcome::Missed;
     changed_ = true;
@@ -148,6 +148,7 @@ void CallingLine::lost(std::int64_t now_ms) {
   reconnect_at_ms_ = now_ms + reconnect_delay_ms(attempt_++);
   // The server forgets a ring whose line broke: say plainly that this call did not happen.
   if ((outgoing_ && !outgoing_->over) || incoming_) outcome_ = RingOutcome::ConnectionLost;
+  if (incoming_) outcome_caller_ = incoming_->caller_name;
   if (outgoing_ && !outgoing_->over) outgoing_.reset();
   incoming_.reset();
   waiting_rings_.clear();
@@ -177,6 +178,7 @@ void CallingLine::on_message(const std::string& text, std::int64_t now_ms) {
                                         [&](const IncomingRing& r) { return r.id == over->ring; }),
                          waiting_rings_.end());
     if (!shown) return;
+    outcome_caller_ = incoming_->caller_name;
     if (over->reason == "answered") {
       call_to_join_ = CallToJoin{over->room, incoming_->audio_only};
       outcome_ = RingOutcome::None;
@@ -206,8 +208,9 @@ void CallingLine::on_message(const std::string& text, std::int64_t now_ms) {
       outcome_ = RingOutcome::Refused;
       problem_ = error->code;
       changed_ = true;
-    } else if (incoming_ && !incoming_->deadline_ms) {
+    } else if (incoming_ && incoming_->answering) {
       // Answered too late: the ring ended meanwhile.
+      outcome_caller_ = incoming_->caller_name;
       incoming_.reset();
       outcome_ = RingOutcome::CallerStopped;
       changed_ = true;

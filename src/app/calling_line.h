@@ -45,6 +45,7 @@ struct IncomingRing {
   bool audio_only = false;
   std::int64_t started_ms = 0;
   std::int64_t deadline_ms = 0;  // on this side's clock
+  bool answering = false;        // "Opnemen" was sent; the server's word is awaited
 };
 
 // How a ring ended, for a sentence on screen.
@@ -95,6 +96,8 @@ class CallingLine {
   const std::optional<IncomingRing>& incoming() const { return incoming_; }
   RingOutcome outcome() const { return outcome_; }
   const std::string& problem() const { return problem_; }  // the server's error code with Refused
+  // Who called, for the callee's outcomes ("You missed a call from Anna").
+  const std::string& outcome_caller() const { return outcome_caller_; }
   void dismiss_outcome() { outcome_ = RingOutcome::None; }
   bool connected() const { return socket_open_; }
 
@@ -125,6 +128,7 @@ class CallingLine {
   std::optional<CallToJoin> call_to_join_;
   RingOutcome outcome_ = RingOutcome::None;
   std::string problem_;
+  std::string outcome_caller_;
   bool changed_ = false;
 };
 

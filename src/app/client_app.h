@@ -11,6 +11,7 @@
 #include "app/account_controller.h"
 #include "app/account_forms.h"
 #include "app/call_controller.h"
+#include "app/calling_line.h"
 #include "app/local_picture.h"
 #include "app/photo_textures.h"
 #include "app/prejoin_preview.h"
@@ -61,6 +62,11 @@ struct App {
   std::unique_ptr<CallController> call;
   platform::WebHttpRequests http;
   std::unique_ptr<AccountController> accounts;  // the logged-in side (app/account_flow.h)
+  std::unique_ptr<CallingLine> line;            // presence and rings while logged in (app/calling_flow.h)
+  bool ring_call = false;                       // the call joined came from a ring
+  std::vector<int> watched;                     // the contacts the line's presence was asked for
+  const char* ring_problem = nullptr;           // why a ring could not start
+  double next_ring_redraw_ms = 0;               // the ring's bar is drawn anew as it empties
   PhotoTextures photos;
   AccountForms account_ui;
   ui::JoinForm form;

@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "app/account_flow.h"
+#include "app/calling_flow.h"
 #include "app/client_app.h"
 #include "app/entry_flow.h"
 #include "app/input.h"
@@ -99,12 +100,16 @@ ui::RoomView room_view() {
       v.help.push_back(ui::tr(ui::Text::HowToAllowChrome));
     }
   }
+  v.ringing = treff::app::ring_bar(*app, emscripten_get_now());
   return v;
 }
 
 void draw_screens() {
   const CallPhase phase = app->call->phase();
-  if (phase == CallPhase::InRoom || phase == CallPhase::Reconnecting) {
+  const double now = emscripten_get_now();
+  const bool in_call = phase == CallPhase::InRoom || phase == CallPhase::Reconnecting;
+  if (!in_call && treff::app::draw_incoming_ring(*app, now)) return;  // a contact rings: that comes first
+  if (in_call) {
     ui::RoomMenu& menu = app->menu;
     if (std::exchange(app->open_menu_on_entry, false)) menu.open = menu.focus_first = true;
     const ui::RoomIntents in = ui::draw_room_screen(room_view(), menu);
@@ -129,10 +134,11 @@ void draw_screens() {
     if (in.toggle_mic) app->call->set_mic(!app->call->local_media().mic_on);
     if (in.toggle_camera) app->call->set_camera(!app->call->local_media().camera_on);
     if (in.leave) app->call->leave();
+    if (in.stop_ringing) treff::app::stop_ringing(*app);
     if (in.hear_others) app->sound.resume();
-  } else if (phase == CallPhase::Left) {
+  } else if (phase == CallPhase::Left && app->account_ui.screen == treff::app::AccountScreen::None) {
     if (ui::draw_left_screen(ui::tr(ui::Text::LeftTitle))) start_join(*app);
-  } else if (!draw_account_screens(*app)) {
+  } else if (!draw_account_screens(*app, now)) {
     draw_entry_screens(*app);
   }
 }
@@ -188,6 +194,7 @@ void frame() {
   dirty |= follow_preview(*app, now);
   dirty |= treff::app::apply_queued_input();
   dirty |= follow_accounts(*app, now);
+  dirty |= treff::app::follow_calling(*app, now);
   for (const auto& [request, copied] : treff::platform::take_clipboard_answers()) {
     if (request == app->account_ui.copy_request) dirty = true;  // the invitation link, copied
     if (request != app->copy_request) continue;  // an older press; the latest one counts
@@ -275,6 +282,11 @@ int main() {
   app->call = std::make_unique<treff::CallController>(app->peers, app->media, [] {
     return std::unique_ptr<treff::platform::MessageSocket>(
         treff::platform::WebMessageSocket::open(app->servers->signaling_url()));
+  });
+  // The line goes to the page's own server, where the accounts are, whichever server rooms are on.
+  app->line = std::make_unique<treff::CallingLine>([] {
+    return std::unique_ptr<treff::platform::MessageSocket>(
+        treff::platform::WebMessageSocket::open(treff::signaling_url_of(app->servers->servers().front().url)));
   });
   // A language picked here before wins over the browser's.
   const std::string stored_language = take_string(treff_dom_load("language"));

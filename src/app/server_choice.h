@@ -27,6 +27,8 @@ class ServerChoice {
   const std::vector<ServerEntry>& servers() const { return servers_; }
   const ServerEntry& current() const { return servers_[chosen_]; }
   void choose_next();
+  // The page's own server (where the accounts are): a contact's call is there.
+  void choose_page_server() { chosen_ = 0; }
   bool is_page_server() const { return chosen_ == 0; }
   // The link's server when it is not in the list (then no join may start); "" otherwise.
   const std::string& refused() const { return refused_; }

@@ -33,6 +33,29 @@ const char* connection_name(platform::ConnectionState c) {
   return "new";
 }
 
+// The logged-in person's line: whether it is connected, the presence it heard, and the rings both
+// ways (for tests: what each side's screen is showing).
+nlohmann::json calling_json(const App& app) {
+  const CallingLine& line = *app.line;
+  static const char* const kOutcomes[] = {"",        "declined",           "not-answered", "busy",    "offline",
+                                          "caller-stopped", "answered-elsewhere", "missed",  "connection-lost", "refused"};
+  nlohmann::json c{{"open", line.is_open()}, {"connected", line.connected()}, {"presenceKnown", line.presence_known()},
+                   {"outcome", kOutcomes[static_cast<int>(line.outcome())]}, {"ringCall", app.ring_call}};
+  nlohmann::json presence = nlohmann::json::object();
+  if (app.accounts && app.accounts->me())
+    for (const auto& p : app.accounts->book().contacts)
+      presence[std::to_string(p.id)] = proto::presence_name(line.presence(p.id));
+  c["presence"] = presence;
+  if (const auto& out = line.outgoing()) {
+    nlohmann::json callees = nlohmann::json::array();
+    for (const auto& callee : out->callees) callees.push_back({{"id", callee.account}, {"state", callee_state_name(callee.state)}});
+    c["outgoing"] = {{"room", out->room}, {"audioOnly", out->audio_only}, {"over", out->over}, {"callees", callees}};
+  }
+  if (const auto& in = line.incoming())
+    c["incoming"] = {{"caller", in->caller}, {"callerName", in->caller_name}, {"audioOnly", in->audio_only}, {"answering", in->answering}};
+  return c;
+}
+
 // The account screen shown and who is logged in, with the photos shown (for tests: which version
 // of whose photo is on screen).
 nlohmann::json account_json(const App& app) {
@@ -51,6 +74,7 @@ nlohmann::json account_json(const App& app) {
     a["contacts"] = contacts;
     a["requests"] = app.accounts->book().asking_me.size();
   }
+  if (app.line) a["calling"] = calling_json(app);
   return a;
 }
 

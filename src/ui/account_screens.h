@@ -45,11 +45,31 @@ struct InvitationIntents {
 };
 InvitationIntents draw_invitation_screen(InvitationForm& form);
 
+// Whether a contact is online now, as the server's presence says; Unknown before it said.
+enum class PresenceMark { Unknown, Offline, Online, InCall };
+
 // A person as the account screens show them.
 struct PersonCard {
   int id = 0;
   std::string name, initials, email, phone, about, organisation;
   ImTextureID photo = nullptr;  // null: initials on a coloured disc
+  PresenceMark presence = PresenceMark::Unknown;
+};
+
+// The "Online now" part of the contacts screen (ui/calling_screens.h draws it): the contacts to
+// ring, chosen by clicking their photos.
+struct OnlineContactsView {
+  bool available = false;        // a server with calling (the line is there): the part shows
+  bool connecting = false;       // the line is not open yet
+  std::vector<PersonCard> online;  // online or in a call
+  std::string outcome;           // how the last ring ended, in words; "" for none
+  const char* problem = nullptr; // why a ring could not start
+};
+
+struct OnlineContactsIntents {
+  bool start = false;            // with the chosen people
+  bool sound_only = false;       // "Alleen bellen"
+  bool dismiss = false;          // the outcome was read
 };
 
 // What the person did in the search of "New contact", per person found.
@@ -69,6 +89,7 @@ struct ContactsView {
   bool busy = false;             // a request is out: its buttons wait
   const char* error = nullptr;   // the last action's problem
   std::string notice;            // e.g. "Request sent"
+  OnlineContactsView online;
 };
 
 // The contacts screen's own state, kept by the caller.
@@ -79,6 +100,7 @@ struct ContactsState {
   bool search_open = false;
   bool focus_search = false;    // the search just opened: the caret goes there
   char query[256] = {};
+  std::vector<int> chosen;      // whom "Start beeldcontact" rings (online contacts' ids)
 };
 
 struct ContactsIntents {
@@ -89,6 +111,7 @@ struct ContactsIntents {
   std::optional<int> request;        // send a contact request to this account
   std::optional<int> accept, decline;
   std::optional<int> remove;         // confirmed
+  OnlineContactsIntents calling;
   std::optional<Language> language;
 };
 ContactsIntents draw_contacts_screen(const ContactsView& view, ContactsState& state);
@@ -145,7 +168,10 @@ struct DetailsIntents {
 };
 DetailsIntents draw_my_details_screen(const DetailsView& view, DetailsForm& form);
 
-// A person's photo filling the square a..b, or their initials on a disc.
+// A person's photo filling the square a..b, or their initials on a disc; with a dot in its corner
+// for the presence (green online, orange in a call, grey offline) when it is known.
 void draw_person_photo(ImDrawList* dl, const PersonCard& person, ImVec2 a, ImVec2 b);
+// The presence in words ("online", "in a call", "offline"), for screen readers; "" when unknown.
+const char* presence_words(PresenceMark presence);
 
 }  // namespace treff::ui

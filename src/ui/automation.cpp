@@ -73,6 +73,7 @@ void report_last_item(Role role, const std::string& label, bool pressed, const s
   n.label = label;
   n.role = role;
   n.pressed = pressed;
+  n.checked = role == Role::Checkbox && pressed;  // a choice drawn by hand (a photo to ring)
   n.detail = detail;
   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
   n.x = a.x, n.y = a.y, n.w = b.x - a.x, n.h = b.y - a.y;

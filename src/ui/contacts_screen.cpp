@@ -1,7 +1,9 @@
-// "My contacts": the people of the list as large photos with their names (pages of them, with
-// arrows, when they do not fit), the chosen person's details below, removing with a question
-// first; contact requests to answer; and "New contact", a search of the organisation from which a
-// request is sent.
+// "My contacts": who is online now, to ring (ui/online_contacts.cpp); the people of the list as
+// large photos with their names and presence (pages of them, with arrows, when they do not fit),
+// the chosen person's details below, removing with a question first; contact requests to answer;
+// and "New contact", a search of the organisation from which a request is sent. The seed has the
+// online part as a screen of its own ("Beeldcontact"); here it heads the list, so one screen
+// after the login holds both.
 #include <algorithm>
 #include <string>
 #include <utility>
@@ -11,6 +13,7 @@
 #include "ui/screens.h"
 #include "ui/any_text.h"
 #include "ui/automation.h"
+#include "ui/calling_screens.h"
 #include "ui/widgets.h"
 
 namespace treff::ui {
@@ -141,7 +144,7 @@ void draw_grid(const ContactsView& view, ContactsState& state, float width) {
     ImGui::PushID(p.id);
     const bool clicked = ImGui::InvisibleButton("photo", ImVec2(tile, tile + name_h));
     const bool selected = state.selected == p.id;
-    automation::report_last_item(automation::Role::Thumbnail, p.name, selected);
+    automation::report_last_item(automation::Role::Thumbnail, p.name, selected, presence_words(p.presence));
     if (automation::take_press() || clicked) {
       state.selected = p.id;  // a second click keeps it chosen: no toggle to surprise anyone
       state.confirm_remove = 0;
@@ -238,6 +241,7 @@ ContactsIntents draw_contacts_screen(const ContactsView& view, ContactsState& st
   ContactsIntents out;
   const float width = begin_column_screen("contacts", 760);
   draw_header(view, state, width, out);
+  if (view.online.available) out.calling = draw_online_contacts(view.online, state.chosen, width);
   if (state.search_open) draw_search(view, state, width, out);
   draw_requests(view, width, out);
   draw_grid(view, state, width);

@@ -132,6 +132,12 @@ RoomIntents draw_room_screen(const RoomView& view, RoomMenu& menu) {
     report_text(line, ImVec2(origin.x + pad, top), ImVec2(origin.x + size.x - pad, top + ts.y + 16));
     top += ts.y + 16 + 6;
   }
+  // The caller's contacts are being rung: who, how long they still have, and "Stop".
+  if (view.ringing) {
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, top));
+    out.stop_ringing = draw_ring_bar(*view.ringing, size.x - 2 * pad);
+    top = ImGui::GetCursorScreenPos().y + 6;
+  }
   // Without this click the others stay silent: first on the screen, and first in Tab order.
   if (view.sound_blocked) {
     const float w = std::min(size.x - 2 * pad, 420.0f);

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "ui/calling_screens.h"
+
 namespace treff::ui {
 
 enum class Language;
@@ -104,6 +106,7 @@ struct RoomView {
   bool sound_blocked = false;   // the browser holds the others' sound back until a click
   const char* notice = nullptr;               // e.g. reconnecting
   std::vector<const char*> help;              // e.g. how to allow the camera
+  std::optional<RingBar> ringing;             // the caller's contacts are being rung
 };
 
 struct RoomIntents {
@@ -118,6 +121,7 @@ struct RoomIntents {
   bool copy_link = false;
   bool share_link = false;
   bool hear_others = false;  // the click the browser wanted before it plays the others' sound
+  bool stop_ringing = false;  // the caller hangs up before anyone answered
 };
 
 // The look: calm colours, or (`more_contrast`, when the system asks for it) black text and strong

@@ -9,9 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { SERVER_BINARY, startServer, stopServer } from './server.js';
 
-export async function startAccountsServer() {
+export async function startAccountsServer(extraArgs = []) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'treff-accounts-'));
-  const server = await startServer({ args: ['--port', '0', '--data', dir] });
+  const server = await startServer({ args: ['--port', '0', '--data', dir, ...extraArgs] });
   return { dir, server };
 }
 

@@ -165,6 +165,7 @@ TEST_F(CallingLineTest, AnAnswerAfterTheCallerStoppedSaysSo) {
   line.update(now);
   EXPECT_FALSE(line.incoming());
   EXPECT_EQ(line.outcome(), RingOutcome::CallerStopped);
+  EXPECT_EQ(line.outcome_caller(), "Anna");
   EXPECT_FALSE(line.take_call_to_join());
 }
 
