@@ -8,6 +8,7 @@
 #include "app/account_flow.h"
 #include "app/entry_flow.h"
 #include "core/text_rules.h"
+#include "platform/web/web_attention.h"
 #include "ui/calling_catalog.h"
 
 namespace treff::app {
@@ -129,6 +130,19 @@ bool follow_calling(App& app, double now_ms) {
     app.ring_problem = ui::tr_calling_problem(line.problem());
     changed = true;
   }
+  // The tone, the blinking title and (in the background) a notification while a ring for this
+  // person waits for an answer.
+  const auto& in = line.incoming();
+  const std::string attention = in && !in->answering ? in->id : std::string();
+  if (attention != app.attention_ring) {
+    if (attention.empty()) {
+      platform::ring_attention_stop();
+    } else {
+      platform::ring_attention_start(ui::tr_with_name(ui::CallingText::IsCallingYou, in->caller_name),
+                                     in->audio_only ? ui::tr(ui::CallingText::SoundOnly) : ui::tr(ui::CallingText::Answer));
+    }
+    app.attention_ring = attention;
+  }
   // While something rings, its bar empties: four redraws a second (nothing else may be changing).
   const auto& ringing_out = line.outgoing();
   if (((ringing_out && !ringing_out->over) || line.incoming()) && now_ms >= app.next_ring_redraw_ms) {
@@ -164,6 +178,7 @@ ui::OnlineContactsView online_contacts_view(App& app) {
   }
   v.outcome = outcome_text(app);
   v.problem = app.ring_problem;
+  v.offer_notifications = platform::notification_permission() == platform::NotificationPermission::NotAsked;
   return v;
 }
 
@@ -172,6 +187,7 @@ void act_on_online_contacts(App& app, const ui::OnlineContactsIntents& in, doubl
     app.line->dismiss_outcome();
     app.ring_problem = nullptr;
   }
+  if (in.allow_notifications) platform::ask_notification_permission();
   if (!in.start && !in.sound_only) return;
   std::vector<int>& chosen = app.account_ui.contacts.chosen;
   const Status status = app.line->ring(chosen, in.sound_only, static_cast<std::int64_t>(now_ms));

@@ -67,6 +67,7 @@ struct App {
   std::vector<int> watched;                     // the contacts the line's presence was asked for
   const char* ring_problem = nullptr;           // why a ring could not start
   double next_ring_redraw_ms = 0;               // the ring's bar is drawn anew as it empties
+  std::string attention_ring;                   // the ring the tone and title are for; "" for none
   PhotoTextures photos;
   AccountForms account_ui;
   ui::JoinForm form;

@@ -27,6 +27,7 @@
 #include "core/text_rules.h"
 #include "platform/web/dom_glue.h"
 #include "platform/web/event_wakeup.h"
+#include "platform/web/web_attention.h"
 #include "platform/web/web_message_socket.h"
 #include "platform/web/web_sharing.h"
 #include "platform/web/web_text_images.h"
@@ -288,6 +289,7 @@ int main() {
     return std::unique_ptr<treff::platform::MessageSocket>(
         treff::platform::WebMessageSocket::open(treff::signaling_url_of(app->servers->servers().front().url)));
   });
+  treff::platform::prepare_attention();  // the first click unlocks the ring tone
   // A language picked here before wins over the browser's.
   const std::string stored_language = take_string(treff_dom_load("language"));
   ui::set_language(ui::language_from_tag(stored_language.empty() ? take_string(treff_dom_language()) : stored_language));

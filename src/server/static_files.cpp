@@ -80,6 +80,7 @@ std::string_view mime_type_for(std::string_view path) {
       {".svg", "image/svg+xml"},             {".ico", "image/x-icon"},
       {".ttf", "font/ttf"},                  {".woff2", "font/woff2"},
       {".txt", "text/plain; charset=utf-8"}, {".ogg", "audio/ogg"},
+      {".wav", "audio/wav"},
   };
   for (const auto& e : table)
     if (ends_with(path, e.ext)) return e.type;

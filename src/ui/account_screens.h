@@ -64,12 +64,14 @@ struct OnlineContactsView {
   std::vector<PersonCard> online;  // online or in a call
   std::string outcome;           // how the last ring ended, in words; "" for none
   const char* problem = nullptr; // why a ring could not start
+  bool offer_notifications = false;  // the browser could notify of rings, and was not asked yet
 };
 
 struct OnlineContactsIntents {
   bool start = false;            // with the chosen people
   bool sound_only = false;       // "Alleen bellen"
   bool dismiss = false;          // the outcome was read
+  bool allow_notifications = false;
 };
 
 // What the person did in the search of "New contact", per person found.

@@ -46,6 +46,10 @@ constexpr CatalogEntry kTexts[] = {
      "First choose whom to call: click a photo."},
     {"OK", "OK", "OK"},
     {"en", "und", "and"},
+    {"Zo ziet u ook dat iemand belt als er een ander venster voor Treff staat.",
+     "So sehen Sie einen Anruf auch, wenn ein anderes Fenster vor Treff liegt.",
+     "So that you also see a call when another window is in front of Treff."},
+    {"Meldingen toestaan", "Benachrichtigungen erlauben", "Allow notifications"},
 };
 static_assert(sizeof kTexts / sizeof kTexts[0] == static_cast<std::size_t>(CallingText::Count),
               "one row per CallingText");

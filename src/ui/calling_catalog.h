@@ -39,6 +39,8 @@ enum class CallingText {
   ChooseFirst,
   Dismiss,
   And,                  // between the last two names of a list
+  NotificationsWhy,
+  AllowNotifications,
   Count
 };
 

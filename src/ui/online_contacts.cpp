@@ -94,6 +94,10 @@ OnlineContactsIntents draw_online_contacts(const OnlineContactsView& view, std::
     out.sound_only = button(tr(CallingText::SoundOnlyCall), ImVec2(w, kTouchTarget));
     ImGui::EndDisabled();
   }
+  if (view.offer_notifications) {
+    text_block(tr(CallingText::NotificationsWhy), width);
+    out.allow_notifications = button(tr(CallingText::AllowNotifications), ImVec2(std::min(width, 320.0f), kTouchTarget));
+  }
   ImGui::Spacing();
   rule(width);
   ImGui::Spacing();

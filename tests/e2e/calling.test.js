@@ -66,7 +66,43 @@ test('presence: a login, a call and a closed tab each show on the contact list w
   await bobPage.close();  // the tab is closed
   await waitForState(anna, `s => ${presenceOf(env.bob)} === "offline"`, 2000);
   await findWidget(anna, 'text', 'None of your contacts is online right now.');
+
+  // Cor logs in on the login screen, and out with "Log out".
+  const corContext = await env.browser.newContext({ locale: 'en-US', viewport: { width: 1000, height: 760 } });
+  const corPage = await corContext.newPage();
+  await corPage.goto(`${env.server.url}/`);
+  await click(corPage, 'button', 'Log in with your account');
+  await click(corPage, 'input', 'E-mail address');
+  await corPage.keyboard.type('cor@linde.nl');
+  await click(corPage, 'input', 'Password');
+  await corPage.keyboard.type(PASSWORD);
+  await corPage.keyboard.press('Enter');
+  await waitForState(corPage, 's => s.account.calling?.connected', 30000);
+  await waitForState(anna, `s => ${presenceOf(env.cor)} === "online"`, 2000);
+  await click(corPage, 'button', 'Log out');
+  await waitForState(corPage, 's => !s.account.me', 10000);
+  await waitForState(anna, `s => ${presenceOf(env.cor)} === "offline"`, 2000);
+  await corContext.close();
   await anna.close();
+});
+
+test('Bob on two devices: both ring, and answering on one stops the other', async () => {
+  const anna = await openContacts(env.anna);
+  const bob = await openContacts(env.bob);
+  const bobPhone = await openContacts(env.bob);  // the same account in a second tab
+  await waitForState(anna, `s => ${presenceOf(env.bob)} === "online"`, 2000);
+  await click(anna, 'checkbox', 'Bob Jansen');
+  await click(anna, 'button', 'Start video call');
+  await findWidget(bob, 'text', 'Anna de Vries is calling you', 20000);
+  await findWidget(bobPhone, 'text', 'Anna de Vries is calling you', 5000);
+  await click(bobPhone, 'button', 'Answer');
+  await findWidget(bob, 'text', 'You answered the call on another device.', 5000);
+  assert.ok(await bob.evaluate(() => !document.getElementById('treff-ring-tone') || document.getElementById('treff-ring-tone').paused));
+  await waitForState(bobPhone, 's => s.participants.some(p => p.name === "Anna de Vries" && p.videoFrames > 3)', 20000);
+  await click(anna, 'button', 'Leave');
+  await click(bobPhone, 'button', 'Leave');
+  await waitForState(anna, 's => s.account.screen === "contacts"', 10000);
+  for (const page of [anna, bob, bobPhone]) await page.close();
 });
 
 test('Anna rings Bob: his screen rings with her name, he answers, and both see each other', async () => {
@@ -85,13 +121,22 @@ test('Anna rings Bob: his screen rings with her name, he answers, and both see e
   await findWidget(bob, 'text', 'Anna de Vries is calling you', 5000);
   await anna.screenshot({ path: artifact('calling-caller-bar.png') });
   await bob.screenshot({ path: artifact('calling-ringing.png') });
+  // Bob hears it: the ring tone plays (its time goes on), and the page title blinks with her name.
+  await bob.waitForFunction(() => {
+    const tone = document.getElementById('treff-ring-tone');
+    return tone && !tone.paused && tone.currentTime > 0.2;
+  }, null, { timeout: 5000 });
+  await bob.waitForFunction(() => document.title === 'Anna de Vries is calling you', null, { timeout: 3000 });
 
   await click(bob, 'button', 'Answer');
   for (const [page, other] of [[anna, 'Bob Jansen'], [bob, 'Anna de Vries']]) {
     await waitForState(page, `s => s.phase === "in-room" && s.participants.some(p => p.name === ${JSON.stringify(other)} && p.videoFrames > 3)`, 20000);
   }
-  // Answered: the bar is gone; both are "in a call" for their other contacts.
+  // Answered: the bar is gone, the tone stopped, the title is the page's again; both are "in a
+  // call" for their other contacts.
   assert.ok(!(await widgets(anna)).some((w) => w.label === 'Stop'));
+  assert.ok(await bob.evaluate(() => document.getElementById('treff-ring-tone').paused));
+  assert.notEqual(await bob.evaluate(() => document.title), 'Anna de Vries is calling you');
   const cor = await openContacts(env.cor);
   await waitForState(cor, `s => ${presenceOf(env.anna)} === "in-call"`, 2000);
   await anna.screenshot({ path: artifact('calling-in-call.png') });
@@ -161,5 +206,39 @@ test('a ring nobody answers ends on both sides when its bar runs out; a declined
   await click(anna, 'button', 'Stop');
   await findWidget(bob, 'text', 'Anna de Vries hung up.', 5000);
   await waitForState(anna, 's => s.account.screen === "contacts" && !s.account.calling.outgoing', 10000);
+  for (const page of [anna, bob]) await page.close();
+});
+
+test('the ring on both screens in Dutch, German and English, on a laptop and a phone', async () => {
+  const TEXTS = {
+    Nederlands: { start: 'Start beeldcontact', ringing: 'Anna de Vries belt u', calling: 'U belt Bob Jansen…', stop: 'Stop', answer: 'Opnemen' },
+    Deutsch: { start: 'Videoanruf starten', ringing: 'Anna de Vries ruft Sie an', calling: 'Sie rufen Bob Jansen an…', stop: 'Auflegen', answer: 'Annehmen' },
+    English: { start: 'Start video call', ringing: 'Anna de Vries is calling you', calling: 'Calling Bob Jansen…', stop: 'Stop', answer: 'Answer' },
+  };
+  const anna = await openContacts(env.anna);
+  const bob = await openContacts(env.bob);
+  for (const [size, viewport] of [['laptop', { width: 1000, height: 760 }], ['phone', { width: 390, height: 844 }]]) {
+    for (const page of [anna, bob]) await page.setViewportSize(viewport);
+    for (const [language, t] of Object.entries(TEXTS)) {
+      for (const page of [anna, bob]) await click(page, 'button', language);
+      await waitForState(anna, `s => ${presenceOf(env.bob)} === "online"`, 5000);
+      await findWidget(anna, 'button', t.start);
+      await click(anna, 'checkbox', 'Bob Jansen');
+      await anna.waitForFunction(() => window.treff.ui().some((w) => w.role === 'checkbox' && w.checked));
+      await anna.screenshot({ path: artifact(`calling-${size}-${language}-chosen.png`) });
+      await click(anna, 'button', t.start);
+      await findWidget(anna, 'text', t.calling, 20000);
+      await findWidget(bob, 'text', t.ringing, 10000);
+      const answer = await findWidget(bob, 'button', t.answer);
+      assert.ok(answer.rect.x >= 0 && answer.rect.x + answer.rect.w <= viewport.width, `${size} ${language}: "${t.answer}" fits`);
+      await anna.screenshot({ path: artifact(`calling-${size}-${language}-caller.png`) });
+      await bob.screenshot({ path: artifact(`calling-${size}-${language}-ringing.png`) });
+      await click(anna, 'button', t.stop);
+      await waitForState(anna, 's => s.account.screen === "contacts" && !s.account.calling.outgoing', 10000);
+      await waitForState(bob, 's => !s.account.calling.incoming', 5000);
+      await bob.waitForFunction(() => window.treff.ui().some((w) => w.label === 'OK'));
+      await click(bob, 'button', 'OK');
+    }
+  }
   for (const page of [anna, bob]) await page.close();
 });
