@@ -43,11 +43,11 @@ mergeInto(LibraryManager.library, {
         if (audio.paused) TreffAttention.play();
         return;
       }
+      // Played silently once, and left muted at rest (play() unmutes it for a ring).
       audio.muted = true;
       audio.play().then(function() {
         if (!TreffAttention.ringing) audio.pause();
-        audio.muted = false;
-      }).catch(function() { audio.muted = false; });
+      }).catch(function() {});
     },
   },
 
@@ -94,7 +94,10 @@ mergeInto(LibraryManager.library, {
     clearTimeout(TreffAttention.repeat);
     clearInterval(TreffAttention.blink);
     document.title = TreffAttention.title;
-    if (TreffAttention.audio) TreffAttention.audio.pause();
+    if (TreffAttention.audio) {
+      TreffAttention.audio.pause();
+      TreffAttention.audio.muted = true;  // at rest, as after the unlock
+    }
     if (TreffAttention.notification) TreffAttention.notification.close();
     TreffAttention.notification = null;
   },

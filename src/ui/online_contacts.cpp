@@ -69,31 +69,35 @@ OnlineContactsIntents draw_online_contacts(const OnlineContactsView& view, std::
     out.dismiss = button(tr(CallingText::Dismiss), ImVec2(std::min(width, 160.0f), kTouchTarget));
   }
   if (view.problem) text_block(view.problem, width, kWarning);
-  if (view.connecting) {
-    text_block(tr(CallingText::Connecting), width);
-  } else if (view.online.empty()) {
-    text_block(tr(CallingText::NobodyOnline), width);
-  } else {
-    text_block(tr(CallingText::ChooseWhom), width);
-    const int columns = std::max(2, static_cast<int>((width + kGap) / (kPhoto + kGap)));
-    const float side = std::min(kPhoto, (width - (columns - 1) * kGap) / static_cast<float>(columns));
-    const float name_h = ImGui::GetTextLineHeightWithSpacing() + 8;
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const int count = static_cast<int>(view.online.size());
-    for (int i = 0; i < count; ++i) {
-      const ImVec2 a(origin.x + (i % columns) * (side + kGap), origin.y + (i / columns) * (side + name_h + kGap));
-      person_choice(view.online[static_cast<std::size_t>(i)], chosen, a, side, name_h);
-    }
-    const int rows = (count + columns - 1) / columns;
-    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + rows * (side + name_h + kGap)));
-    ImGui::Dummy(ImVec2(width, 0));
-    const float w = (width - kGap) / 2;
-    ImGui::BeginDisabled(chosen.empty());
-    out.start = filled_button(tr(CallingText::StartCall), ImVec2(w, kTouchTarget), kPrimaryButton);
-    ImGui::SameLine(0, kGap);
-    out.sound_only = button(tr(CallingText::SoundOnlyCall), ImVec2(w, kTouchTarget));
-    ImGui::EndDisabled();
+  // The photos' place is held (a row) while there are none, so that the list below does not move
+  // under the person's hand when someone comes online: only a second row moves it.
+  const int columns = std::max(2, static_cast<int>((width + kGap) / (kPhoto + kGap)));
+  const float side = std::min(kPhoto, (width - (columns - 1) * kGap) / static_cast<float>(columns));
+  const float name_h = ImGui::GetTextLineHeightWithSpacing() + 8;
+  const float row_h = side + name_h;
+  const char* hint = view.connecting ? tr(CallingText::Connecting)
+                     : view.online.empty() ? tr(CallingText::NobodyOnline) : tr(CallingText::ChooseWhom);
+  float hint_h = 0;  // as tall as the tallest of the three, whichever shows
+  for (CallingText t : {CallingText::Connecting, CallingText::NobodyOnline, CallingText::ChooseWhom})
+    hint_h = std::max(hint_h, ImGui::CalcTextSize(tr(t), nullptr, false, width).y);
+  const float hint_top = ImGui::GetCursorScreenPos().y;
+  text_block(hint, width);
+  ImGui::Dummy(ImVec2(width, std::max(0.0f, hint_top + hint_h - ImGui::GetCursorScreenPos().y)));
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const int count = view.connecting ? 0 : static_cast<int>(view.online.size());
+  for (int i = 0; i < count; ++i) {
+    const ImVec2 a(origin.x + (i % columns) * (side + kGap), origin.y + (i / columns) * (row_h + kGap));
+    person_choice(view.online[static_cast<std::size_t>(i)], chosen, a, side, name_h);
   }
+  const int rows = std::max(1, (count + columns - 1) / columns);
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + rows * (row_h + kGap)));
+  ImGui::Dummy(ImVec2(width, 0));
+  const float w = (width - kGap) / 2;
+  ImGui::BeginDisabled(chosen.empty());
+  out.start = filled_button(tr(CallingText::StartCall), ImVec2(w, kTouchTarget), kPrimaryButton);
+  ImGui::SameLine(0, kGap);
+  out.sound_only = button(tr(CallingText::SoundOnlyCall), ImVec2(w, kTouchTarget));
+  ImGui::EndDisabled();
   if (view.offer_notifications) {
     text_block(tr(CallingText::NotificationsWhy), width);
     out.allow_notifications = button(tr(CallingText::AllowNotifications), ImVec2(std::min(width, 320.0f), kTouchTarget));

@@ -103,7 +103,8 @@ for (const [locale, words] of Object.entries(WORDS)) {
       const context = await env.browser.newContext({ ...device, locale, storageState: await env.anna.context.storageState() });
       const page = await context.newPage();
       await page.goto(env.accounts.server.url);
-      await waitForState(page, 's => s.account.screen === "contacts" && s.account.contacts?.length === 9');
+      // The list as it stays: all nine, and who of them is online (the line has said).
+      await waitForState(page, 's => s.account.screen === "contacts" && s.account.contacts?.length === 9 && s.account.calling?.presenceKnown');
       await findWidget(page, 'text', words.contacts);
       await findWidget(page, 'button', words.next);
       await checkLayout(page, device, 'contacts');

@@ -116,7 +116,7 @@ async function setPhoto(page, file) {
   await (await chooser).setFiles(file);
   await findWidget(page, 'text', 'Your new photo is saved.', 15000);
   await click(page, 'button', 'Back');
-  await waitForState(page, 's => s.account.screen === "contacts"');
+  await waitForState(page, 's => s.account.screen === "contacts" && s.account.calling?.presenceKnown');
 }
 
 const pages = {};
@@ -140,7 +140,7 @@ test('both people set their passwords through their invitation links and see the
     await typeInto(page, 'New password', PASSWORDS[who]);
     await typeInto(page, 'Repeat the password', PASSWORDS[who]);
     await page.keyboard.press('Enter');
-    const s = await waitForState(page, 's => s.account.screen === "contacts"');
+    const s = await waitForState(page, 's => s.account.screen === "contacts" && s.account.calling?.presenceKnown');
     assert.equal(s.account.me.name, who === 'anna' ? 'Anna de Vries' : 'Bob Jansen');
     assert.equal(new URL(page.url()).pathname, '/', 'the used link is no longer in the address bar');
     await findWidget(page, 'text', 'You have no contacts yet. Choose “New contact” to add someone.');
@@ -165,7 +165,7 @@ test('Anna finds Bob and sends a request; Bob, with his list open, sees it and a
 
   // Bob has his list open: the request appears there without a reload (the list is loaded again
   // every 15 s while it shows).
-  await waitForState(bob, 's => s.account.screen === "contacts" && s.account.requests === 1', 30000);
+  await waitForState(bob, 's => s.account.screen === "contacts" && s.account.calling?.presenceKnown && s.account.requests === 1', 30000);
   await findWidget(bob, 'text', 'Anna de Vries would like to add you as a contact.');
   await click(bob, 'button', 'Accept');
   await waitForState(bob, 's => s.account.contacts?.length === 1 && s.account.contacts?.[0].name === "Anna de Vries"');
@@ -201,7 +201,7 @@ test('after a server restart both are still logged in, with their contacts and p
   for (const [who, other] of [['anna', 'Bob Jansen'], ['bob', 'Anna de Vries']]) {
     const page = pages[who];
     await page.reload();
-    const s = await waitForState(page, 's => s.account.screen === "contacts" && s.account.contacts?.[0]?.photoShown');
+    const s = await waitForState(page, 's => s.account.screen === "contacts" && s.account.calling?.presenceKnown && s.account.contacts?.[0]?.photoShown');
     assert.equal(s.account.contacts?.[0].name, other);
   }
   near(await photoColour(pages.anna, 'Bob Jansen'), [40, 60, 210], "Bob's photo after the restart");
@@ -215,7 +215,7 @@ test('after a server restart both are still logged in, with their contacts and p
   await findWidget(page, 'text', 'The e-mail address or the password is not right.');
   await typeInto(page, 'Password', PASSWORDS.bob);
   await page.keyboard.press('Enter');
-  await waitForState(page, 's => s.account.screen === "contacts" && s.account.contacts?.length === 1');
+  await waitForState(page, 's => s.account.screen === "contacts" && s.account.calling?.presenceKnown && s.account.contacts?.length === 1');
   await page.context().close();
   assert.ok((await widgets(pages.bob)).length > 0);
 });
@@ -248,13 +248,13 @@ test('leaving My details with changes not saved asks first; Save keeps them, Don
   await findWidget(bob, 'text', 'You have changes that are not saved yet. Do you want to save them?');
   await bob.screenshot({ path: artifact('accounts-unsaved-question.png') });
   await click(bob, 'button', 'Save');
-  await waitForState(bob, 's => s.account.screen === "contacts"');
+  await waitForState(bob, 's => s.account.screen === "contacts" && s.account.calling?.presenceKnown');
 
   await click(bob, 'button', 'My details');
   await typeInto(bob, 'About me', 'Woont in Utrecht');
   await click(bob, 'button', 'Back');
   await click(bob, 'button', "Don't save");
-  await waitForState(bob, 's => s.account.screen === "contacts"');
+  await waitForState(bob, 's => s.account.screen === "contacts" && s.account.calling?.presenceKnown');
   await click(bob, 'button', 'My details');
   const about = await findWidget(bob, 'input', 'About me');
   assert.equal(about.value, '', 'what was not saved is gone');
@@ -289,14 +289,14 @@ test('an admin makes an invitation link in the client, and the new person sets a
   await typeInto(cor, 'New password', 'zeilen op het IJsselmeer');
   await typeInto(cor, 'Repeat the password', 'zeilen op het IJsselmeer');
   await click(cor, 'button', 'Set the password');
-  await waitForState(cor, 's => s.account.screen === "contacts" && s.account.me.name === "Cor Smit"');
+  await waitForState(cor, 's => s.account.screen === "contacts" && s.account.calling?.presenceKnown && s.account.me.name === "Cor Smit"');
   await cor.context().close();
   await pressKey(anna, 'Back');
 });
 
 test('removing a contact asks first, and the contact is gone on both sides', async () => {
   const anna = pages.anna;
-  await waitForState(anna, 's => s.account.screen === "contacts"');
+  await waitForState(anna, 's => s.account.screen === "contacts" && s.account.calling?.presenceKnown');
   await click(anna, 'thumbnail', 'Bob Jansen');
   await click(anna, 'button', 'Remove from my list');
   await findWidget(anna, 'text', 'Remove Bob Jansen from your contacts?');
@@ -308,7 +308,7 @@ test('removing a contact asks first, and the contact is gone on both sides', asy
   await click(anna, 'button', 'Yes, remove');
   await waitForState(anna, 's => s.account.contacts?.length === 0');
   await pages.bob.reload();
-  await waitForState(pages.bob, 's => s.account.screen === "contacts" && s.account.contacts?.length === 0');
+  await waitForState(pages.bob, 's => s.account.screen === "contacts" && s.account.calling?.presenceKnown && s.account.contacts?.length === 0');
 });
 
 test('from the contacts to a call by link and back', async () => {
@@ -316,7 +316,7 @@ test('from the contacts to a call by link and back', async () => {
   await pressKey(anna, 'Call by link');
   await findWidget(anna, 'button', 'Call now');
   await click(anna, 'button', 'My contacts');
-  await waitForState(anna, 's => s.account.screen === "contacts"');
+  await waitForState(anna, 's => s.account.screen === "contacts" && s.account.calling?.presenceKnown');
 });
 
 test('"Log out everywhere" ends the other sessions: the other browser is asked to log in again', async () => {
@@ -327,7 +327,7 @@ test('"Log out everywhere" ends the other sessions: the other browser is asked t
   await typeInto(second, 'E-mail address', 'BOB@linde.nl');
   await typeInto(second, 'Password', PASSWORDS.bob);
   await second.keyboard.press('Enter');
-  await waitForState(second, 's => s.account.screen === "contacts"');
+  await waitForState(second, 's => s.account.screen === "contacts" && s.account.calling?.presenceKnown');
 
   await click(bob, 'button', 'My details');
   await pressKey(bob, 'Log out everywhere');
@@ -354,7 +354,7 @@ test('with the keyboard alone: log in, choose a contact, open My details and go 
   await page.keyboard.press('Tab');
   await page.keyboard.type(PASSWORDS.anna);
   await page.keyboard.press('Enter');
-  await waitForState(page, 's => s.account.screen === "contacts"');
+  await waitForState(page, 's => s.account.screen === "contacts" && s.account.calling?.presenceKnown');
   // Her list is empty (she removed Bob): "New contact" opens the search with the caret in it; a
   // request goes to Cor.
   await tabTo(page, 'New contact');
@@ -370,7 +370,7 @@ test('with the keyboard alone: log in, choose a contact, open My details and go 
   await waitForState(page, 's => s.account.screen === "my-details"');
   await tabTo(page, 'Back');
   await page.keyboard.press('Enter');
-  await waitForState(page, 's => s.account.screen === "contacts"');
+  await waitForState(page, 's => s.account.screen === "contacts" && s.account.calling?.presenceKnown');
   await page.context().close();
 });
 
@@ -386,10 +386,10 @@ test('Firefox logs in over the same cookie session and shows the contacts with t
     await click(fox, 'input', 'Password');
     await fox.keyboard.type('zeilen op het IJsselmeer');
     await fox.keyboard.press('Enter');
-    await waitForFirefoxState(fox, 's => s.account.screen === "contacts" && s.account.me?.name === "Cor Smit"', 20000);
+    await waitForFirefoxState(fox, 's => s.account.screen === "contacts" && s.account.calling?.presenceKnown && s.account.me?.name === "Cor Smit"', 20000);
     // The session survives a reload: the cookie was kept.
     await fox.reload();
-    await waitForFirefoxState(fox, 's => s.account.screen === "contacts"', 20000);
+    await waitForFirefoxState(fox, 's => s.account.screen === "contacts" && s.account.calling?.presenceKnown', 20000);
   } finally {
     await firefox.close();
   }

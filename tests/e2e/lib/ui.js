@@ -18,8 +18,27 @@ export async function findWidget(page, role, label, timeout = 10000) {
   }
 }
 
+// A widget below (or above) the visible part of a screen that scrolls is first brought into view
+// as a keyboard user brings it: focus on its DOM mirror element, and the screen scrolls to it. Then
+// it is clicked with the mouse where it is now.
 export async function click(page, role, label) {
-  const w = await findWidget(page, role, label);
+  let w = await findWidget(page, role, label);
+  const inView = (r, vp) => r.y >= 0 && r.x >= 0 && r.y + r.h <= vp.h && r.x + r.w <= vp.w;
+  const viewport = await page.evaluate(() => ({ w: window.innerWidth, h: window.innerHeight }));
+  if (!inView(w.rect, viewport)) {
+    const focused = await page.evaluate((label) => {
+      const mirrored = [...document.querySelectorAll('#mirror [aria-label]')]
+        .find((e) => { const spoken = e.getAttribute('aria-label'); return spoken === label || spoken.startsWith(`${label}, `); });
+      if (!mirrored) return false;
+      mirrored.focus();
+      return true;
+    }, label);
+    const deadline = Date.now() + 3000;
+    while (focused && !inView(w.rect, viewport) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      w = await findWidget(page, role, label);
+    }
+  }
   const box = await page.evaluate(() => {
     const r = document.getElementById('canvas').getBoundingClientRect();
     return { x: r.x, y: r.y };
