@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
+
+#include <openssl/rand.h>
 
 #include "core/room_names.h"
 #include "server/signaling_hub.h"
@@ -9,6 +12,16 @@
 namespace treff::server {
 
 namespace {
+
+// From OpenSSL's generator: a private room's name and a ring's id tell nothing of the next ones (a
+// seeded Mersenne Twister could be predicted from enough of them). Entry is still by account.
+template <std::size_t N>
+std::array<std::uint8_t, N> random_bytes() {
+  std::array<std::uint8_t, N> bytes{};
+  if (RAND_bytes(bytes.data(), static_cast<int>(N)) != 1) std::abort();  // as secret_tokens: a broken system
+  return bytes;
+}
+
 // After a ring has ended, how long its private room stays open for those who answered but have not
 // arrived yet (a slow phone), when nobody is in it.
 constexpr auto kPrivateRoomGrace = std::chrono::seconds(60);
@@ -131,9 +144,7 @@ void Switchboard::start_ring(std::uint64_t serial, int account, const std::strin
     }
   }
   const auto now = Clock::now();
-  std::array<std::uint8_t, kRandomRoomBytes> bits{};
-  for (auto& b : bits) b = static_cast<std::uint8_t>(random_());
-  const std::string id = random_hex(16), room = random_room_name(bits);
+  const std::string id = random_hex(16), room = random_room_name(random_bytes<kRandomRoomBytes>());
   ActiveRing r{Ring(account, m.callees, ms(now), static_cast<std::int64_t>(limits_.ring_seconds * 1000)), room,
                m.audio_only, serial, name, now};
   PrivateRoom& allowed = private_rooms_[room];
@@ -315,8 +326,11 @@ void Switchboard::refuse(HubClient& c, const char* code, const std::string& mess
 std::string Switchboard::random_hex(int digits) {
   static const char hex[] = "0123456789abcdef";
   std::string out;
-  std::uint64_t bits = random_();
-  for (int i = 0; i < digits; ++i, bits >>= 4) out.push_back(hex[bits & 15]);
+  for (std::uint8_t b : random_bytes<8>()) {
+    out.push_back(hex[b >> 4]);
+    out.push_back(hex[b & 15]);
+  }
+  out.resize(static_cast<std::size_t>(digits));
   return out;
 }
 

@@ -18,7 +18,6 @@
 #include <functional>
 #include <map>
 #include <optional>
-#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -105,13 +104,12 @@ class Switchboard {
   void send(HubClient& c, const proto::ServerMessage& m);
   void send_to_line(std::uint64_t serial, const proto::ServerMessage& m);
   void refuse(HubClient& c, const char* code, const std::string& message);
-  std::string random_hex(int digits);
+  static std::string random_hex(int digits);  // at most 16 digits
 
   CallingLimits limits_;
   std::size_t max_people_;
   ContactDirectory* directory_ = nullptr;
   RoomInUse room_in_use_;
-  std::mt19937_64 random_{std::random_device{}()};
   std::map<std::uint64_t, Line> lines_;
   std::map<int, std::set<std::uint64_t>> lines_of_;  // account -> its lines
   std::map<int, std::set<std::uint64_t>> watchers_;  // account -> the lines that watch it
