@@ -87,12 +87,15 @@ void CallingLine::answer() {
 void CallingLine::decline() {
   if (!incoming_) return;
   send(proto::RingDecline{incoming_->id});
-  incoming_.reset();
-  if (!waiting_rings_.empty()) {
-    incoming_ = waiting_rings_.front();
-    waiting_rings_.erase(waiting_rings_.begin());
-  }
+  show_next_ring();
   changed_ = true;
+}
+
+void CallingLine::show_next_ring() {
+  incoming_.reset();
+  if (waiting_rings_.empty()) return;
+  incoming_ = waiting_rings_.front();
+  waiting_rings_.erase(waiting_rings_.begin());
 }
 
 std::optional<CallToJoin> CallingLine::take_call_to_join() { return std::exchange(call_to_join_, std::nullopt); }
@@ -191,11 +194,7 @@ void CallingLine::on_message(const std::string& text, std::int64_t now_ms) {
     } else {
       outcome_ = RingOutcome::None;  // declined here (or on another device): nothing to tell
     }
-    incoming_.reset();
-    if (!waiting_rings_.empty()) {
-      incoming_ = waiting_rings_.front();
-      waiting_rings_.erase(waiting_rings_.begin());
-    }
+    show_next_ring();
     changed_ = true;
   } else if (const auto* error = std::get_if<proto::ErrorReply>(&m)) {
     // A refused ring ends here; errors of a ring already over (a second click) change nothing.

@@ -107,6 +107,8 @@ class CallingLine {
   void on_message(const std::string& text, std::int64_t now_ms);
   void on_progress(const proto::RingProgress& m, std::int64_t now_ms);
   void send(const proto::ClientMessage& m);
+  // The shown ring is over: the next one waiting, if any, takes the screen.
+  void show_next_ring();
   // The caller's word for how a ring that is over went for everyone.
   static RingOutcome caller_outcome(const OutgoingRing& ring);
 

@@ -100,11 +100,9 @@ void Switchboard::on_ring(HubClient& c, std::uint64_t serial, int account, const
     refuse(c, "too-many-callees", "A call can have at most " + std::to_string(max_people_) + " people.");
     return;
   }
-  for (const auto& [id, r] : rings_) {
-    if (r.ring.caller() == account) {
-      refuse(c, "already-calling", "You are already calling. Stop that call first.");
-      return;
-    }
+  if (is_calling(account)) {
+    refuse(c, "already-calling", "You are already calling. Stop that call first.");
+    return;
   }
   const auto now = Clock::now();
   if (rings_by_account_.size() > 10000) {  // bounded: forget accounts that are quiet again
@@ -137,11 +135,9 @@ void Switchboard::start_ring(std::uint64_t serial, int account, const std::strin
       return;
     }
   }
-  for (const auto& [id, r] : rings_) {  // a second "ring" sent before the first was answered
-    if (r.ring.caller() == account) {
-      refuse(*caller.client, "already-calling", "You are already calling. Stop that call first.");
-      return;
-    }
+  if (is_calling(account)) {  // a second "ring" sent before the first was answered
+    refuse(*caller.client, "already-calling", "You are already calling. Stop that call first.");
+    return;
   }
   const auto now = Clock::now();
   const std::string id = random_hex(16), room = random_room_name(random_bytes<kRandomRoomBytes>());
@@ -163,6 +159,10 @@ void Switchboard::start_ring(std::uint64_t serial, int account, const std::strin
     for (std::uint64_t s : lines_of_[callee.account]) send_to_line(s, incoming);
   }
   report(id);
+}
+
+bool Switchboard::is_calling(int account) const {
+  return std::any_of(rings_.begin(), rings_.end(), [account](const auto& r) { return r.second.ring.caller() == account; });
 }
 
 Switchboard::ActiveRing* Switchboard::callee_ring(HubClient& c, const std::string& id, int account) {

@@ -90,6 +90,7 @@ class Switchboard {
 
   std::int64_t ms(Clock::time_point t) const;
   Line* line(std::uint64_t serial);
+  bool is_calling(int account) const;  // a ring of this caller is going on
   // The ring of `id` in which `account` is a callee, or null after telling `c` it is over.
   ActiveRing* callee_ring(HubClient& c, const std::string& id, int account);
   void start_ring(std::uint64_t serial, int account, const std::string& name, const proto::RingStart& m,
