@@ -9,6 +9,7 @@
 
 #include "server/account_api.h"
 #include "server/client_address.h"
+#include "server/connection_test.h"
 #include "server/limits.h"
 #include "server/net.h"
 #include "server/origin_policy.h"
@@ -28,6 +29,7 @@ struct SessionContext {
   const std::vector<std::string>& trusted_proxies;  // whose X-Forwarded-For is believed
   const HttpLimits& limits;
   AccountApi* accounts;  // null without --data: /api answers that this server has no accounts
+  ConnectionTest& connection_test;  // /connection-test/...
 };
 
 template <class Stream>
@@ -57,6 +59,18 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
     if (ec) return on_read(ec, 0);
     const std::string_view target = parser_->get().target();
     const bool api = AccountApi::is_api_target(target);
+    if (ConnectionTest::is_target(target)) {
+      const std::uint64_t limit = ctx_.connection_test.body_limit(target);
+      if (parser_->content_length().value_or(0) > limit) {
+        TextResponse res = plain_text_response(parser_->get().version(), false, http::status::payload_too_large,
+                                               R"({"error":"too-large","message":"That is more than a connection test sends."})");
+        res.set(http::field::content_type, "application/json");
+        return send(std::move(res));
+      }
+      parser_->body_limit(limit);
+      return http::async_read(stream_, buffer_, *parser_,
+                              beast::bind_front_handler(&HttpSession::on_read, this->shared_from_this()));
+    }
     // Only /api requests carry bodies; for the rest this bounds abuse.
     const std::uint64_t limit = api ? AccountApi::body_limit(target) : 8 * 1024;
     if (parser_->content_length().value_or(0) > limit) {
@@ -103,6 +117,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
     // The last request this connection may make is answered with "Connection: close".
     if (++requests_ >= ctx_.limits.requests_per_connection) request.keep_alive(false);
     if (AccountApi::is_api_target(request.target())) return answer_api(std::move(request));
+    if (ConnectionTest::is_target(request.target())) return answer_connection_test(request);
     if (request.method() == http::verb::get && request.target() == "/servers.json") {
       TextResponse res = plain_text_response(request.version(), request.keep_alive(), http::status::ok, ctx_.servers_json);
       res.set(http::field::content_type, "application/json");
@@ -135,6 +150,21 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
     ctx_.accounts->handle(request, client, [self = this->shared_from_this()](TextResponse res) { self->send(std::move(res)); });
   }
 
+  void answer_connection_test(const http::request<http::string_body>& request) {
+    const std::string client = client_address(remote_address(tcp()), request["X-Forwarded-For"], ctx_.trusted_proxies);
+    auto answer = ctx_.connection_test.respond(request, client);
+    if (answer.delay.count() == 0) return send(std::move(answer.response));
+    // The test-only throttle: the answer waits as long as a slow line would have taken to carry it.
+    auto held = std::make_shared<TextResponse>(std::move(answer.response));
+    throttle_.emplace(stream_.get_executor());
+    throttle_->expires_after(answer.delay);
+    throttle_->async_wait([self = this->shared_from_this(), held](beast::error_code ec) {
+      if (ec) return;
+      self->tcp().expires_after(std::chrono::seconds(self->ctx_.limits.request_seconds));
+      self->send(std::move(*held));
+    });
+  }
+
   void shutdown();
   void start_websocket(http::request<http::string_body> request, std::optional<proto::SignedInAccount> account);
 
@@ -143,6 +173,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   int requests_ = 0;  // answered on this connection
+  std::optional<asio::steady_timer> throttle_;  // holds a throttled connection-test answer
 };
 
 // Plain connections hand the bare socket to the WebSocket: basic_stream's per-operation timeout

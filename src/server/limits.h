@@ -20,6 +20,22 @@ struct CallingLimits {
   double watches_per_second = 0.5;
 };
 
+// The connection test's endpoints (server/connection_test.h). A test moves about 5 MB at most
+// (up and down, sized to the line); these let a person run it a few times in a row, and keep a
+// script calling it in a loop, from one address or many, from loading the server.
+struct ConnectionTestLimits {
+  double requests_burst = 60;             // per address: a test makes about 15 requests
+  double requests_per_second = 0.25;
+  double address_bytes_burst = 24e6;      // per address: four or five whole tests at once
+  double address_bytes_per_second = 40e3; // then one test every two minutes
+  double total_bytes_burst = 64e6;        // all addresses together
+  double total_bytes_per_second = 1e6;    // 8 Mbit/s at most, whoever asks
+  std::size_t max_transfer_bytes = 2 * 1024 * 1024;  // one download or upload
+  // Test-only (--connection-test-throttle-kbps): answers of the throughput endpoints are held back
+  // as if the line carried this many kbit/s, so a test can show what a slow line looks like. 0: off.
+  double throttle_kbps = 0;
+};
+
 struct HubLimits {
   std::size_t room_limit = 8;
   // Signaling messages per connection: a token bucket. The burst covers joining a full room

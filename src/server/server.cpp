@@ -43,6 +43,7 @@ Server::Server(const ServerOptions& options)
     : options_(options),
       csp_(content_security_policy(options.offered_server_urls)),
       ice_(options.stun_urls, options.turn_urls, options.turn_secret, options.turn_ttl_seconds),
+      connection_test_(options.connection_test, &ice_),
       hub_(options.hub, vault_, &ice_, resume_tokens(options.state_dir)),
       files_(options.root),
       origins_(options.allowed_origins),
@@ -95,7 +96,7 @@ int Server::run() {
   try {
     listener_ = std::make_shared<Listener>(ioc_, tcp::endpoint{address, options_.port}, tls_,
                                            SessionContext{hub_, files_, origins_, options_.servers_json, csp_, options_.trusted_proxies, options_.http,
-                                                          account_api_.get()});
+                                                          account_api_.get(), connection_test_});
   } catch (const boost::system::system_error& e) {
     std::fprintf(stderr, "treff-server: cannot listen on %s port %u: %s\n", options_.address.c_str(),
                  options_.port, e.code().message().c_str());

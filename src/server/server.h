@@ -9,6 +9,7 @@
 #include "server/accounts/account_worker.h"
 #include "server/accounts/store_contact_directory.h"
 #include "server/argon2_vault.h"
+#include "server/connection_test.h"
 #include "server/ice_servers.h"
 #include "server/listener.h"
 #include "server/net.h"
@@ -39,6 +40,7 @@ class Server {
   // to the io_context after it is gone.
   Argon2Vault vault_;
   TurnRestIceServers ice_;
+  ConnectionTest connection_test_;  // after ice_, whose servers it names
   // Declared before the io_context: sessions destroyed with it still unregister from the hub.
   SignalingHub hub_;
   StaticFiles files_;

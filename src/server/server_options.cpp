@@ -65,6 +65,10 @@ std::optional<ServerOptions> parse_options(int argc, char** argv, int& exit_code
                  "Seconds a contact's call rings before it counts as not answered")
       ->check(CLI::Range(5.0, 300.0))
       ->capture_default_str();
+  app.add_option("--connection-test-throttle-kbps", o.connection_test.throttle_kbps,
+                 "For tests: the connection test's throughput answers take as long as on a line of this "
+                 "many kbit/s (0: off)")
+      ->check(CLI::Range(0.0, 1e6));
   app.add_option("--state-dir", o.state_dir,
                  "Folder for what outlives a restart (the key of the rejoin tokens)")
       ->capture_default_str();

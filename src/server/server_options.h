@@ -23,6 +23,7 @@ struct ServerOptions {
   std::string tls_key;
   HubLimits hub;    // per connection, per address, in all (--room-limit, --messages-per-second, ...)
   HttpLimits http;  // per request and connection (--request-seconds, ...)
+  ConnectionTestLimits connection_test;  // the connection test's budgets (--connection-test-throttle-kbps)
   std::vector<std::string> allowed_origins;
   // Served as /servers.json: the servers a start screen offers (--servers FILE; checked at start).
   std::string servers_json = "[]";
