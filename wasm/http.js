@@ -1,4 +1,4 @@
-// Requests to the page's own server (the accounts API). The browser keeps the session cookie
+// Requests to the page's own server (the accounts API, the connection test). The browser keeps the session cookie
 // (HttpOnly: never visible here) and sends it with same-origin requests; answers go back to
 // src/platform/web/web_http_requests.cpp by request number. No decisions here.
 mergeInto(LibraryManager.library, {
@@ -10,10 +10,12 @@ mergeInto(LibraryManager.library, {
       init.headers['Content-Type'] = type;
       init.body = HEAPU8.slice(body, body + bodySize);
     }
+    var started = performance.now();  // the connection test's round trip and throughput
     var answer = function(status, bytes) {
+      var elapsed = performance.now() - started;
       var p = _malloc(bytes.length + 1);
       HEAPU8.set(bytes, p);
-      _treff_http_answered(request, status, p, bytes.length);
+      _treff_http_answered(request, status, p, bytes.length, elapsed);
       _free(p);
     };
     fetch(UTF8ToString(path), init)

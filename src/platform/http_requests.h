@@ -1,4 +1,5 @@
-// HTTP requests to the page's own server (the accounts API under /api), answered later.
+// HTTP requests to the page's own server (the accounts API under /api, the connection test),
+// answered later.
 //
 // As with the socket, answers are not delivered by callback: the implementation queues them and
 // the app takes them at the start of a frame, so core objects are never re-entered from inside a
@@ -14,6 +15,7 @@ struct HttpAnswer {
   unsigned request = 0;  // what send() returned
   int status = 0;        // the HTTP status; 0 when no answer came (network down, server gone)
   std::string body;
+  double elapsed_ms = 0;  // from sending to the whole body received, as the browser timed it
 };
 
 class HttpRequests {

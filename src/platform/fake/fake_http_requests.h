@@ -24,10 +24,11 @@ class FakeHttpRequests final : public HttpRequests {
   std::vector<HttpAnswer> take_answers() override { return std::exchange(pending, {}); }
 
   // Test side: answers the oldest request to `path` not answered yet; false when there is none.
-  bool answer(const std::string& path, int status, std::string body) {
+  // `elapsed_ms`: how long the browser would have said it took.
+  bool answer(const std::string& path, int status, std::string body, double elapsed_ms = 0) {
     for (auto& s : sent) {
       if (s.path != path || s.request == 0) continue;
-      pending.push_back({s.request, status, std::move(body)});
+      pending.push_back({s.request, status, std::move(body), elapsed_ms});
       s.request = 0;  // answered
       return true;
     }
