@@ -1,5 +1,7 @@
 #include "app/account_flow.h"
 
+#include <emscripten.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -9,6 +11,7 @@
 #include <utility>
 
 #include "app/calling_flow.h"
+#include "app/connection_flow.h"
 #include "app/entry_flow.h"
 #include "app/webgl_renderer.h"
 #include "core/text_rules.h"
@@ -154,6 +157,7 @@ void draw_login(App& app) {
   const ui::LoginIntents in = ui::draw_login_screen(f.login);
   if (in.language) switch_language(*in.language);
   if (in.log_in) accounts.log_in(f.login.email, f.login.password);
+  if (in.test_connection) open_connection_test(app, emscripten_get_now());
   if (in.back) {
     show(app, AccountScreen::None);
     app.show_start = app.form.room[0] == '\0';
@@ -239,6 +243,7 @@ void draw_contacts(App& app, double now_ms) {
     app.show_start = true;
   }
   if (in.log_out) accounts.log_out();
+  if (in.test_connection) open_connection_test(app, now_ms);
 }
 
 ui::DetailsView details_view(App& app) {

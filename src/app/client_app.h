@@ -12,12 +12,14 @@
 #include "app/account_forms.h"
 #include "app/call_controller.h"
 #include "app/calling_line.h"
+#include "app/connection_check.h"
 #include "app/local_picture.h"
 #include "app/photo_textures.h"
 #include "app/prejoin_preview.h"
 #include "app/server_choice.h"
 #include "platform/web/web_audio_levels.h"
 #include "platform/web/web_http_requests.h"
+#include "platform/web/web_ice_probes.h"
 #include "platform/web/web_local_media.h"
 #include "platform/web/web_peer_connections.h"
 #include "platform/web/web_remote_sound.h"
@@ -68,6 +70,11 @@ struct App {
   const char* ring_problem = nullptr;           // why a ring could not start
   double next_ring_redraw_ms = 0;               // the ring's bar is drawn anew as it empties
   std::string attention_ring;                   // the ring the tone and title are for; "" for none
+  platform::WebHttpRequests check_http;          // the connection test's own requests
+  platform::WebIceProbes ice_probes;
+  std::unique_ptr<ConnectionCheck> connection_check;  // while its screen is open (app/connection_flow.h)
+  bool show_connection_test = false;
+  double next_check_redraw_ms = 0;
   PhotoTextures photos;
   AccountForms account_ui;
   ui::JoinForm form;

@@ -2,6 +2,8 @@
 
 #include "app/account_flow.h"
 
+#include <emscripten.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -10,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "app/connection_flow.h"
 #include "core/room_names.h"
 #include "core/text_rules.h"
 #include "platform/web/dom_glue.h"
@@ -181,6 +184,7 @@ void draw_entry_screens(App& app) {
     app.start.account_button = account_button_label(app);
     const ui::StartIntents in = ui::draw_start_screen(app.form, app.start);
     if (in.account) open_account(app);
+    if (in.test_connection) open_connection_test(app, emscripten_get_now());
     if (in.next_server) app.servers->choose_next();
     if (in.language) switch_language(*in.language);
     if (in.call_now) join_new_room(app, random_room());

@@ -18,6 +18,7 @@
 #include "app/account_flow.h"
 #include "app/calling_flow.h"
 #include "app/client_app.h"
+#include "app/connection_flow.h"
 #include "app/entry_flow.h"
 #include "app/input.h"
 #include "app/media_slots.h"
@@ -139,6 +140,8 @@ void draw_screens() {
     if (in.hear_others) app->sound.resume();
   } else if (phase == CallPhase::Left && app->account_ui.screen == treff::app::AccountScreen::None) {
     if (ui::draw_left_screen(ui::tr(ui::Text::LeftTitle))) start_join(*app);
+  } else if (treff::app::draw_connection_test(*app, now)) {
+    // "Test connection" opened from the start, login or contacts screen
   } else if (!draw_account_screens(*app, now)) {
     draw_entry_screens(*app);
   }
@@ -196,6 +199,7 @@ void frame() {
   dirty |= treff::app::apply_queued_input();
   dirty |= follow_accounts(*app, now);
   dirty |= treff::app::follow_calling(*app, now);
+  dirty |= treff::app::follow_connection_test(*app, now);
   for (const auto& [request, copied] : treff::platform::take_clipboard_answers()) {
     if (request == app->account_ui.copy_request) dirty = true;  // the invitation link, copied
     if (request != app->copy_request) continue;  // an older press; the latest one counts

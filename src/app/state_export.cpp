@@ -1,7 +1,10 @@
 #include "app/state_export.h"
 
 #include <imgui.h>
+#include <emscripten.h>
 #include <nlohmann/json.hpp>
+
+#include "app/connection_flow.h"
 
 
 namespace treff::app {
@@ -120,6 +123,7 @@ std::string state_json(const App& app) {
                                           : 0.0f},
                        {"preview", {{"frames", app.preview.frames()}, {"level", app.preview.level()}}}};
   state["account"] = account_json(app);
+  state["connectionTest"] = connection_test_json(app, emscripten_get_now());
   return state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -24,6 +24,7 @@ struct LoginForm {
 struct LoginIntents {
   bool log_in = false;
   bool back = false;
+  bool test_connection = false;  // "Test connection", before logging in
   std::optional<Language> language;
 };
 LoginIntents draw_login_screen(LoginForm& form);
@@ -109,6 +110,7 @@ struct ContactsIntents {
   bool my_details = false;
   bool log_out = false;
   bool rooms = false;                // to the start screen: a call by link
+  bool test_connection = false;      // "Test connection"
   bool search = false;               // with state.query
   std::optional<int> request;        // send a contact request to this account
   std::optional<int> accept, decline;

@@ -10,6 +10,7 @@
 
 #include "ui/account_catalog.h"
 #include "ui/account_screens.h"
+#include "ui/connection_catalog.h"
 #include "ui/screens.h"
 #include "ui/any_text.h"
 #include "ui/automation.h"
@@ -250,6 +251,7 @@ ContactsIntents draw_contacts_screen(const ContactsView& view, ContactsState& st
   ImGui::Spacing();
   rule(width);
   out.rooms |= button(tr(AccountText::CallByLink), ImVec2(std::min(width, 320.0f), kTouchTarget));
+  out.test_connection |= button(tr(ConnectionText::TestConnection), ImVec2(std::min(width, 320.0f), kTouchTarget));
   out.language = end_column_screen(width);
   return out;
 }

@@ -5,6 +5,7 @@
 
 #include "ui/account_catalog.h"
 #include "ui/account_screens.h"
+#include "ui/connection_catalog.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"
 
@@ -42,6 +43,7 @@ LoginIntents draw_login_screen(LoginForm& form) {
   if (form.error) text_block(form.error, width, kWarning);
   ImGui::Spacing();
   text_block(tr(AccountText::ForgotPassword), width);
+  out.test_connection |= button(tr(ConnectionText::TestConnection), ImVec2(width, kTouchTarget));
   out.back |= button(tr(AccountText::Back), ImVec2(width, kTouchTarget));
   out.language = end_column_screen(width);
   if (form.busy) out.log_in = false;

@@ -53,6 +53,7 @@ struct StartIntents {
   bool create_room = false;  // the room named in new_room
   bool next_server = false;  // the server button: the next one in the list
   bool account = false;      // the account button: to the login, or to the contacts
+  bool test_connection = false;  // "Test connection"
   std::optional<Language> language;
 };
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "ui/catalog.h"
+#include "ui/connection_catalog.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"
 
@@ -46,6 +47,7 @@ void draw_start_actions(JoinForm& join, StartForm& form, float width, StartInten
     ImGui::Spacing();
     out.account |= button(form.account_button, ImVec2(width, kTouchTarget));
   }
+  out.test_connection |= button(tr(ConnectionText::TestConnection), ImVec2(width, kTouchTarget));
 }
 
 }  // namespace

@@ -1,0 +1,88 @@
+// The connection test's endpoints on the real treff-server: what a browser's test gets, an upload
+// larger than a test sends refused before it is read, the budget of one address running out over
+// real requests, and the test-only throttle holding answers as a slow line would.
+#include <gtest/gtest.h>
+
+#include <boost/asio.hpp>
+
+#include <chrono>
+#include <string>
+
+#include "http_client.h"
+#include "server_process.h"
+
+namespace treff::test {
+namespace {
+
+namespace http = boost::beast::http;
+
+TEST(ConnectionTestEndpoints, AnswerATestAndRefuseWhatIsNotOne) {
+  ServerProcess server;
+  const auto ping = http_request(server.port(), http::verb::get, "/connection-test/ping");
+  EXPECT_EQ(ping.result_int(), 200);
+  EXPECT_EQ(ping[http::field::cache_control], "no-store");
+  const auto down = http_request(server.port(), http::verb::get, "/connection-test/down?bytes=262144");
+  EXPECT_EQ(down.result_int(), 200);
+  EXPECT_EQ(down.body().size(), 262144u);
+  const auto up = http_request(server.port(), http::verb::post, "/connection-test/up", std::string(100000, 'u'),
+                               {{http::field::content_type, "application/octet-stream"}});
+  EXPECT_EQ(up.body(), R"({"bytes":100000})");
+  const auto ice = http_request(server.port(), http::verb::get, "/connection-test/ice");
+  EXPECT_EQ(ice.body(), R"({"renewIn":0,"servers":[],"type":"ice","v":1})");
+  EXPECT_EQ(http_request(server.port(), http::verb::get, "/connection-test/down?bytes=99999999").result_int(), 400);
+}
+
+TEST(ConnectionTestEndpoints, AnUploadLargerThanATestSendsIsRefusedBeforeItIsRead) {
+  ServerProcess server;
+  namespace asio = boost::asio;
+  asio::io_context ioc;
+  asio::ip::tcp::socket socket(ioc);
+  socket.connect({asio::ip::make_address("127.0.0.1"), server.port()});
+  const std::string header = "POST /connection-test/up HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                             "application/octet-stream\r\nContent-Length: 50000000\r\n\r\n";
+  asio::write(socket, asio::buffer(header));
+  std::string answer;
+  boost::system::error_code ec;
+  char chunk[4096];
+  while (answer.find("\r\n\r\n{") == std::string::npos || answer.back() != '}') {
+    const std::size_t n = socket.read_some(asio::buffer(chunk), ec);
+    if (ec) break;
+    answer.append(chunk, n);
+  }
+  EXPECT_EQ(answer.rfind("HTTP/1.1 413", 0), 0u) << answer;
+  EXPECT_NE(answer.find("\"too-large\""), std::string::npos) << answer;
+  EXPECT_EQ(http_request(server.port(), http::verb::get, "/connection-test/ping").result_int(), 200);  // and goes on
+}
+
+TEST(ConnectionTestEndpoints, AScriptDownloadingInALoopIsHeldOff) {
+  ServerProcess server;
+  int refused = 0, carried = 0;
+  for (int i = 0; i < 30; ++i) {  // 60 MB asked for; one address may take 24 MB at once
+    const auto r = http_request(server.port(), http::verb::get, "/connection-test/down?bytes=2000000");
+    if (r.result_int() == 429) {
+      ++refused;
+      EXPECT_EQ(r[http::field::retry_after], "120");
+    } else {
+      carried += static_cast<int>(r.body().size());
+    }
+  }
+  EXPECT_LE(carried, 24000000);
+  EXPECT_GE(refused, 18);
+  // The server still serves everything else.
+  EXPECT_EQ(http_request(server.port(), http::verb::get, "/servers.json").result_int(), 200);
+}
+
+TEST(ConnectionTestEndpoints, TheTestOnlyThrottleHoldsThroughputAnswers) {
+  ServerProcess server({"--connection-test-throttle-kbps", "200"});
+  const auto start = std::chrono::steady_clock::now();
+  const auto down = http_request(server.port(), http::verb::get, "/connection-test/down?bytes=25000");  // 1 s at 200 kbit/s
+  const auto took = std::chrono::steady_clock::now() - start;
+  EXPECT_EQ(down.body().size(), 25000u);
+  EXPECT_GE(took, std::chrono::milliseconds(950));
+  const auto ping_start = std::chrono::steady_clock::now();
+  EXPECT_EQ(http_request(server.port(), http::verb::get, "/connection-test/ping").result_int(), 200);
+  EXPECT_LT(std::chrono::steady_clock::now() - ping_start, std::chrono::milliseconds(900));  // the round trip is not held
+}
+
+}  // namespace
+}  // namespace treff::test
