@@ -144,6 +144,8 @@ Status AccountController::find_people(std::string_view query) {
   return Ok{};
 }
 
+void AccountController::load_organisation() { send(AccountTask::Organisation, "GET", "/api/organisation", ""); }
+
 void AccountController::request_contact(int person) {
   send(AccountTask::RequestContact, "POST", "/api/contacts/request", person_body(person));
 }
@@ -198,6 +200,7 @@ void AccountController::logged_out() {
   me_.reset();
   book_ = {};
   people_found_.clear();
+  organisation_.clear();
   invitation_link_.clear();
 }
 
@@ -270,6 +273,9 @@ void AccountController::succeeded(AccountTask task, const std::string& body) {
       break;
     case AccountTask::FindPeople:
       people_found_ = read_people(j, "people");
+      break;
+    case AccountTask::Organisation:
+      organisation_ = read_people(j, "people");
       break;
     case AccountTask::RequestContact:
     case AccountTask::AnswerRequest:

@@ -53,6 +53,7 @@ enum class AccountTask {
   AcceptInvitation,
   Contacts,
   FindPeople,
+  Organisation,     // everyone of the own organisation, for a room's invite panel
   RequestContact,
   AnswerRequest,
   RemoveContact,
@@ -86,6 +87,7 @@ class AccountController {
   void keep_contacts_fresh(std::int64_t now_ms);
   static constexpr std::int64_t kContactsRefreshMs = 15000;
   Status find_people(std::string_view query);
+  void load_organisation();
   void request_contact(int person);
   void answer_request(int person, bool accept);
   void remove_contact(int person);
@@ -105,6 +107,7 @@ class AccountController {
   const std::optional<Person>& me() const { return me_; }
   const ContactBook& book() const { return book_; }
   const std::vector<Person>& people_found() const { return people_found_; }
+  const std::vector<Person>& organisation() const { return organisation_; }
   const std::optional<InvitationInfo>& invitation() const { return invitation_; }
   const std::string& invitation_link() const { return invitation_link_; }
   const TaskState& task(AccountTask t) const { return tasks_[static_cast<std::size_t>(t)]; }
@@ -132,6 +135,7 @@ class AccountController {
   std::optional<Person> me_;
   ContactBook book_;
   std::vector<Person> people_found_;
+  std::vector<Person> organisation_;
   std::optional<InvitationInfo> invitation_;
   std::string invitation_link_;
   std::int64_t contacts_asked_ms_ = -1;  // when keep_contacts_fresh last loaded; -1: not yet

@@ -14,8 +14,11 @@
 namespace treff::app {
 namespace {
 
+// A contact, or someone of the organisation (rung from a room).
 const Person* contact(const App& app, int account) {
   for (const auto& p : app.accounts->book().contacts)
+    if (p.id == account) return &p;
+  for (const auto& p : app.accounts->organisation())
     if (p.id == account) return &p;
   return nullptr;
 }
@@ -224,7 +227,7 @@ bool draw_incoming_ring(App& app, double now_ms) {
 
 std::optional<ui::RingBar> ring_bar(const App& app, double now_ms) {
   const auto& out = app.line ? app.line->outgoing() : std::nullopt;
-  if (!app.ring_call || !out || out->over) return std::nullopt;
+  if (!out || out->over || !(app.ring_call || out->into_room)) return std::nullopt;
   const std::vector<int> ringing = callees_in(*out, CalleeState::Ringing);
   if (ringing.empty()) return std::nullopt;
   std::int64_t deadline = 0;
@@ -242,8 +245,42 @@ std::optional<ui::RingBar> ring_bar(const App& app, double now_ms) {
 }
 
 void stop_ringing(App& app) {
+  const bool from_room = app.line->outgoing() && app.line->outgoing()->into_room;
   app.line->stop();
-  app.call->leave();
+  if (!from_room) app.call->leave();
+}
+
+void load_colleagues(App& app) {
+  if (app.accounts && app.accounts->me()) app.accounts->load_organisation();
+}
+
+void show_colleagues(const App& app, ui::RoomView& view) {
+  // The line and the accounts are on the page's own server: a room elsewhere is not theirs to ring into.
+  view.can_call_colleagues = app.accounts && app.accounts->me() && app.line && app.line->is_open() &&
+                             app.servers->is_page_server();
+  if (!view.can_call_colleagues) return;
+  // Online first, then in a call, then offline; by name within each (the server's order).
+  for (const ui::PresenceMark wanted : {ui::PresenceMark::Online, ui::PresenceMark::InCall, ui::PresenceMark::Offline,
+                                        ui::PresenceMark::Unknown}) {
+    for (const auto& p : app.accounts->organisation()) {
+      if (presence_mark(app, p.id) != wanted) continue;
+      const char* word = wanted == ui::PresenceMark::Online   ? ui::tr(ui::CallingText::Online)
+                         : wanted == ui::PresenceMark::InCall ? ui::tr(ui::CallingText::InCall)
+                                                              : ui::tr(ui::CallingText::Offline);
+      view.colleagues.push_back({p.id, p.name + " (" + word + ")",
+                                 wanted == ui::PresenceMark::Online || wanted == ui::PresenceMark::InCall});
+    }
+  }
+  const auto& out = app.line->outgoing();
+  if (out && out->into_room) view.ring_note = outcome_text(app);
+  if (app.ring_problem) view.ring_note = app.ring_problem;
+}
+
+void call_colleague(App& app, int account, double now_ms) {
+  app.line->dismiss_outcome();
+  const Status status = app.line->ring({account}, app.form.audio_only, static_cast<std::int64_t>(now_ms),
+                                       app.call->room_name());
+  app.ring_problem = status ? nullptr : ui::tr(ui::CallingText::Connecting);
 }
 
 bool in_ring_call(const App& app) { return app.ring_call; }

@@ -53,18 +53,21 @@ void CallingLine::contacts_changed() {
   if (socket_open_) send(proto::Watch{});
 }
 
-Status CallingLine::ring(const std::vector<int>& callees, bool audio_only, std::int64_t now_ms) {
+Status CallingLine::ring(const std::vector<int>& callees, bool audio_only, std::int64_t now_ms,
+                         const std::string& into_room) {
   if (callees.empty()) return Error{"nobody", "Choose whom to call first."};
   now_ms_ = now_ms;
   if (outgoing_ && !outgoing_->over) return Error{"busy-ringing", "You are already calling."};
   if (!socket_open_) return Error{"not-connected", "There is no connection to the server right now."};
   OutgoingRing ring;
   ring.audio_only = audio_only;
+  ring.room = into_room;
+  ring.into_room = !into_room.empty();
   ring.started_ms = now_ms;
   for (int account : callees) ring.callees.push_back({account, CalleeState::Ringing, 0});
   outgoing_ = std::move(ring);
   outcome_ = RingOutcome::None;
-  send(proto::RingStart{callees, audio_only});
+  send(proto::RingStart{callees, audio_only, into_room});
   changed_ = true;
   return Ok{};
 }
@@ -222,7 +225,8 @@ void CallingLine::on_progress(const proto::RingProgress& m, std::int64_t now_ms)
   if (outgoing_->id.empty()) {
     outgoing_->id = m.ring;
     outgoing_->room = m.room;
-    call_to_join_ = CallToJoin{m.room, outgoing_->audio_only};  // the caller waits in the call
+    // The caller waits in the call; from a room, they are there already.
+    if (!outgoing_->into_room) call_to_join_ = CallToJoin{m.room, outgoing_->audio_only};
   } else if (outgoing_->id != m.ring) {
     return;
   }

@@ -26,6 +26,7 @@ namespace treff {
 struct OutgoingRing {
   std::string id;  // "" until the server took it
   std::string room;
+  bool into_room = false;  // rung from inside `room`, where the caller already is
   bool audio_only = false;
   struct Callee {
     int account = 0;
@@ -80,8 +81,9 @@ class CallingLine {
   // The contact list changed (accepted, removed): ask the presence of the new list.
   void contacts_changed();
 
-  // Rings these contacts; errors ("busy-ringing", "not-connected", "nobody") say why nothing was sent.
-  Status ring(const std::vector<int>& callees, bool audio_only, std::int64_t now_ms);
+  // Rings these contacts (or, `into_room` given, these people of the organisation into the room
+  // this person is in); errors ("busy-ringing", "not-connected", "nobody") say why nothing was sent.
+  Status ring(const std::vector<int>& callees, bool audio_only, std::int64_t now_ms, const std::string& into_room = "");
   void stop();     // the caller hangs up
   void answer();   // the first incoming ring
   void decline();

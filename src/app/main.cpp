@@ -103,6 +103,7 @@ ui::RoomView room_view() {
     }
   }
   v.ringing = treff::app::ring_bar(*app, emscripten_get_now());
+  if (app->menu.open) treff::app::show_colleagues(*app, v);
   return v;
 }
 
@@ -117,6 +118,7 @@ void draw_screens() {
     const ui::RoomIntents in = ui::draw_room_screen(room_view(), menu);
     if (in.toggle_menu || in.close_menu) {
       menu.open = in.toggle_menu && !menu.open;
+      if (menu.open) treff::app::load_colleagues(*app);
       menu.focus_first = menu.open;
       menu.focus_button = in.close_menu;
       menu.error = nullptr;
@@ -137,6 +139,7 @@ void draw_screens() {
     if (in.toggle_camera) app->call->set_camera(!app->call->local_media().camera_on);
     if (in.leave) app->call->leave();
     if (in.stop_ringing) treff::app::stop_ringing(*app);
+    if (in.call_colleague) treff::app::call_colleague(*app, *in.call_colleague, now);
     if (in.hear_others) app->sound.resume();
   } else if (phase == CallPhase::Left && app->account_ui.screen == treff::app::AccountScreen::None) {
     if (ui::draw_left_screen(ui::tr(ui::Text::LeftTitle))) start_join(*app);

@@ -92,6 +92,7 @@ RingStart read_ring_start(FieldReader& r) {
     }
   }
   m.audio_only = r.boolean("audioOnly");
+  m.room = r.optional_string("room", 4 * kMaxRoomNameChars).value_or("");
   return m;
 }
 
@@ -144,6 +145,7 @@ RingOver read_ring_over(FieldReader& r) {
 void write(json& j, const RingStart& m) {
   j["callees"] = m.callees;
   j["audioOnly"] = m.audio_only;
+  if (!m.room.empty()) j["room"] = m.room;
 }
 
 void write(json& j, const PresenceUpdate& m) {

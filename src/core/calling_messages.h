@@ -35,6 +35,9 @@ struct Watch {};                                         // type "watch": (again
 struct RingStart {                                       // type "ring"
   std::vector<int> callees;
   bool audio_only = false;
+  // Into the room the caller sits in ("" for a call of its own, in a private room): from a room, a
+  // colleague of the caller's organisation may be rung, not only a contact.
+  std::string room{};  // (an initializer: RingStart{callees, audio_only} need not name it)
 };
 struct RingAnswer { std::string ring; };                 // type "ring-answer"
 struct RingDecline { std::string ring; };                // type "ring-decline"

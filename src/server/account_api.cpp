@@ -9,6 +9,7 @@
 #include "server/accounts/invitations.h"
 #include "server/accounts/secret_tokens.h"
 #include "server/accounts/session_cookie.h"
+#include "server/accounts/store_contact_directory.h"
 #include "server/argon2_vault.h"
 
 namespace treff::server {
@@ -119,6 +120,7 @@ void AccountApi::handle(const Request& request, const std::string& client, Respo
       {http::verb::post, "/api/invitations", &AccountApi::invite},
       {http::verb::post, "/api/people", &AccountApi::find_people},
       {http::verb::get, "/api/contacts", &AccountApi::contacts},
+      {http::verb::get, "/api/organisation", &AccountApi::organisation},
       {http::verb::post, "/api/contacts/request", &AccountApi::request_contact},
       {http::verb::post, "/api/contacts/answer", &AccountApi::answer_contact_request},
       {http::verb::post, "/api/contacts/remove", &AccountApi::remove_contact},
@@ -393,6 +395,17 @@ void AccountApi::contacts(std::shared_ptr<Call> call) {
           c2->answer(http::status::ok, {{"contacts", people_json(book.contacts)},
                                         {"asking_me", people_json(book.asking_me)},
                                         {"asked", people_json(book.asked)}});
+        });
+  });
+}
+
+// Everyone of the own organisation (a room's invite panel), as many as the switchboard lets ring.
+void AccountApi::organisation(std::shared_ptr<Call> call) {
+  with_account(call, [this](std::shared_ptr<Call> c, Account a) {
+    store_job<std::vector<Account>>(
+        c, [id = a.id](AccountStore& store) { return store.find_people(id, "", StoreContactDirectory::kMaxColleagues); },
+        [](std::shared_ptr<Call> c2, std::vector<Account> people) {
+          c2->answer(http::status::ok, {{"people", people_json(people)}});
         });
   });
 }

@@ -56,6 +56,7 @@ class AccountApi {
   void photo(std::shared_ptr<Call> call, std::int64_t account_id);
   void find_people(std::shared_ptr<Call> call);
   void contacts(std::shared_ptr<Call> call);
+  void organisation(std::shared_ptr<Call> call);
   void request_contact(std::shared_ptr<Call> call);
   void answer_contact_request(std::shared_ptr<Call> call);
   void remove_contact(std::shared_ptr<Call> call);

@@ -13,7 +13,8 @@ SignalingHub::SignalingHub(HubLimits limits, PasswordVault& vault, IceServerSour
       vault_(vault),
       ice_(ice),
       tokens_(std::move(tokens)),
-      switchboard_(limits.calling, limits.room_limit, [this](const std::string& room) { return rooms_.count(room) > 0; }) {}
+      switchboard_(limits.calling, limits.room_limit, [this](const std::string& room) { return rooms_.count(room) > 0; },
+                   [this](int account, const std::string& room) { return seated_in(account, room); }) {}
 
 SignalingHub::Member* SignalingHub::Room::find(const std::string& id) {
   for (auto& m : members)
@@ -158,7 +159,8 @@ void SignalingHub::handle(HubClient& c, const proto::Join& m) {
   }
   if (resume(c, m)) return;
   auto it = rooms_.find(m.room);
-  if (it == rooms_.end() || !it->second.password_hash) {
+  // Someone inside rang this person into the room: that is as good as its password.
+  if (it == rooms_.end() || !it->second.password_hash || switchboard_.invited_into(m.room, account_of(c))) {
     admit(c, m);
     return;
   }
@@ -390,6 +392,13 @@ void SignalingHub::handle(HubClient& c, const proto::IceRequest&) {
   }
   auto config = ice_ ? ice_->for_client() : std::nullopt;
   send(c, config ? *config : proto::IceConfig{});
+}
+
+bool SignalingHub::seated_in(int account, const std::string& room) const {
+  auto it = rooms_.find(room);
+  if (it == rooms_.end() || account <= 0) return false;
+  return std::any_of(it->second.members.begin(), it->second.members.end(),
+                     [account](const Member& m) { return m.client && account_of(*m.client) == account; });
 }
 
 void SignalingHub::handle(HubClient& c, const proto::Watch&) { switchboard_.on_watch(c, c.serial_, account_of(c)); }

@@ -162,6 +162,8 @@ class SignalingHub {
   // `c` no longer sits in its room (it left, or its connection broke and the seat is held).
   void unseat(HubClient& c);
   static int account_of(const HubClient& c) { return c.account_ ? c.account_->id : 0; }
+  // Whether a connection of `account` sits in `room` (the switchboard's check of a ring from a room).
+  bool seated_in(int account, const std::string& room) const;
   // Removes a seat for good and tells the rest; erases the room when nobody is left.
   void give_up_seat(const std::string& room_name, const std::string& id);
   void reply_error(HubClient& c, std::string code, std::string message);

@@ -27,8 +27,8 @@ std::array<std::uint8_t, N> random_bytes() {
 constexpr auto kPrivateRoomGrace = std::chrono::seconds(60);
 }  // namespace
 
-Switchboard::Switchboard(CallingLimits limits, std::size_t max_people, RoomInUse room_in_use)
-    : limits_(limits), max_people_(max_people), room_in_use_(std::move(room_in_use)) {}
+Switchboard::Switchboard(CallingLimits limits, std::size_t max_people, RoomInUse room_in_use, SeatedIn seated_in)
+    : limits_(limits), max_people_(max_people), room_in_use_(std::move(room_in_use)), seated_in_(std::move(seated_in)) {}
 
 std::int64_t Switchboard::ms(Clock::time_point t) const {
   return std::chrono::duration_cast<std::chrono::milliseconds>(t - epoch_).count();
@@ -63,15 +63,18 @@ void Switchboard::on_watch(HubClient& c, std::uint64_t serial, int account) {
     refuse(c, "too-many-watches", "Your contact list was asked for too often. Wait a few seconds.");
     return;
   }
-  const bool asked = directory_->contacts_of(account, [this, serial](std::optional<std::vector<int>> contacts) {
+  const bool asked = directory_->reachable_from(account, [this, serial](std::optional<Reachable> reachable) {
     Line* watcher = line(serial);
     if (!watcher) return;  // the line closed meanwhile
-    if (!contacts) {
+    if (!reachable) {
       refuse(*watcher->client, "internal", "Your contacts could not be read. Please try again.");
       return;
     }
     for (int old : watcher->watching) watchers_[old].erase(serial);
-    watcher->watching = std::move(*contacts);
+    // Contacts for the contact list, colleagues for a room's invite panel: one presence each.
+    std::set<int> watched(reachable->contacts.begin(), reachable->contacts.end());
+    watched.insert(reachable->colleagues.begin(), reachable->colleagues.end());
+    watcher->watching.assign(watched.begin(), watched.end());
     proto::PresenceUpdate update{{}, true};
     for (int contact : watcher->watching) {
       watchers_[contact].insert(serial);
@@ -104,6 +107,10 @@ void Switchboard::on_ring(HubClient& c, std::uint64_t serial, int account, const
     refuse(c, "already-calling", "You are already calling. Stop that call first.");
     return;
   }
+  if (!m.room.empty() && !seated_in_(account, m.room)) {
+    refuse(c, "not-in-room", "You can only invite people into the room you are in.");
+    return;
+  }
   const auto now = Clock::now();
   if (rings_by_account_.size() > 10000) {  // bounded: forget accounts that are quiet again
     for (auto it = rings_by_account_.begin(); it != rings_by_account_.end();)
@@ -114,23 +121,29 @@ void Switchboard::on_ring(HubClient& c, std::uint64_t serial, int account, const
     refuse(c, "too-many-rings", "You started too many calls in a short time. Wait a minute, then try again.");
     return;
   }
-  const bool asked = directory_->contacts_of(account, [this, serial, account, name, m](std::optional<std::vector<int>> contacts) {
+  const bool asked = directory_->reachable_from(account, [this, serial, account, name, m](std::optional<Reachable> reachable) {
     Line* l = line(serial);
     if (!l) return;  // the caller's line closed meanwhile: nobody to ring for
-    if (!contacts) {
+    if (!reachable) {
       refuse(*l->client, "internal", "Your contacts could not be read. Please try again.");
       return;
     }
-    start_ring(serial, account, name, m, *contacts);
+    start_ring(serial, account, name, m, *reachable);
   });
   if (!asked) refuse(c, "busy", "The server is busy. Please try again in a moment.");
 }
 
 void Switchboard::start_ring(std::uint64_t serial, int account, const std::string& name, const proto::RingStart& m,
-                             const std::vector<int>& contacts) {
+                             const Reachable& reachable) {
   Line& caller = *line(serial);
+  const bool into_room = !m.room.empty();
+  const auto knows = [](const std::vector<int>& people, int id) { return std::find(people.begin(), people.end(), id) != people.end(); };
   for (int callee : m.callees) {
-    if (std::find(contacts.begin(), contacts.end(), callee) == contacts.end()) {
+    if (into_room && !knows(reachable.contacts, callee) && !knows(reachable.colleagues, callee)) {
+      refuse(*caller.client, "not-a-colleague", "From a room you can call the people of your organisation and your contacts.");
+      return;
+    }
+    if (!into_room && !knows(reachable.contacts, callee)) {
       refuse(*caller.client, "not-a-contact", "You can only call people in your contact list.");
       return;
     }
@@ -139,14 +152,19 @@ void Switchboard::start_ring(std::uint64_t serial, int account, const std::strin
     refuse(*caller.client, "already-calling", "You are already calling. Stop that call first.");
     return;
   }
+  if (into_room && !seated_in_(account, m.room)) {  // left the room while the directory was read
+    refuse(*caller.client, "not-in-room", "You can only invite people into the room you are in.");
+    return;
+  }
   const auto now = Clock::now();
-  const std::string id = random_hex(16), room = random_room_name(random_bytes<kRandomRoomBytes>());
+  const std::string id = random_hex(16), room = into_room ? m.room : random_room_name(random_bytes<kRandomRoomBytes>());
   ActiveRing r{Ring(account, m.callees, ms(now), static_cast<std::int64_t>(limits_.ring_seconds * 1000)), room,
-               m.audio_only, serial, name, now};
-  PrivateRoom& allowed = private_rooms_[room];
-  allowed.accounts.insert(account);
+               into_room, m.audio_only, serial, name, now};
+  // A ring's own room admits its people; a ring from a ring's room adds the new callees to it.
+  const bool private_room = !into_room || private_rooms_.count(room) > 0;
+  if (private_room) private_rooms_[room].accounts.insert(account);
   for (int callee : m.callees) {
-    allowed.accounts.insert(callee);
+    if (private_room) private_rooms_[room].accounts.insert(callee);
     const proto::Presence state = presence(callee);
     if (state == proto::Presence::Offline) r.ring.ended_for(callee, CalleeState::Offline);
     if (state == proto::Presence::InCall) r.ring.ended_for(callee, CalleeState::Busy);
@@ -181,6 +199,8 @@ void Switchboard::on_answer(HubClient& c, std::uint64_t serial, int account, con
     refuse(c, "ring-over", "This call has already ended.");
     return;
   }
+  // Invited into an ordinary room by someone in it: let in without its password for a while.
+  if (r->into_room) invited_[{r->room, account}] = Clock::now() + kPrivateRoomGrace;
   send(c, proto::RingOver{m.ring, "answered", r->room});
   ring_over_for(account, m.ring, "answered-elsewhere", serial);
   report(m.ring);
@@ -286,6 +306,11 @@ bool Switchboard::may_enter(const std::string& room, int account) const {
   return it == private_rooms_.end() || it->second.accounts.count(account) > 0;
 }
 
+bool Switchboard::invited_into(const std::string& room, int account, Clock::time_point now) const {
+  auto it = invited_.find({room, account});
+  return account > 0 && it != invited_.end() && now < it->second;
+}
+
 void Switchboard::expire(Clock::time_point now) {
   std::vector<std::string> changed;
   for (auto& [id, r] : rings_) {
@@ -294,6 +319,7 @@ void Switchboard::expire(Clock::time_point now) {
     if (!timed_out.empty()) changed.push_back(id);
   }
   for (const auto& id : changed) report(id);
+  for (auto it = invited_.begin(); it != invited_.end();) it = now >= it->second ? invited_.erase(it) : std::next(it);
   for (auto it = private_rooms_.begin(); it != private_rooms_.end();) {
     const bool ringing = std::any_of(rings_.begin(), rings_.end(), [&](const auto& r) { return r.second.room == it->first; });
     const bool forgotten = !ringing && now >= it->second.keep_until && !room_in_use_(it->first);

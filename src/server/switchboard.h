@@ -38,9 +38,11 @@ class Switchboard {
   using Clock = RateLimiter::Clock;
   // Whether the hub has a room of this name with someone in it (or a seat held).
   using RoomInUse = std::function<bool(const std::string& room)>;
+  // Whether a connection of `account` sits in `room` now.
+  using SeatedIn = std::function<bool(int account, const std::string& room)>;
 
   // `max_people`: a room's limit, which a call with its callees must fit.
-  Switchboard(CallingLimits limits, std::size_t max_people, RoomInUse room_in_use);
+  Switchboard(CallingLimits limits, std::size_t max_people, RoomInUse room_in_use, SeatedIn seated_in);
   // Where the contact lists come from; until it is set (a server without accounts), every calling
   // message is refused.
   void use_directory(ContactDirectory* directory) { directory_ = directory; }
@@ -60,6 +62,9 @@ class Switchboard {
   // Whether `account` (0: a guest) may enter `room`: any room but a ring's private one, which only
   // its caller and callees may.
   bool may_enter(const std::string& room, int account) const;
+  // Whether `account` answered a ring into `room` a short while ago: invited by someone inside, it
+  // needs no password for a locked room.
+  bool invited_into(const std::string& room, int account, Clock::time_point now = Clock::now()) const;
 
   // Ends the rings whose time is over, and forgets private rooms nobody uses any more. Called
   // every half second.
@@ -73,11 +78,12 @@ class Switchboard {
     HubClient* client = nullptr;
     int account = 0;
     RateLimiter watches;
-    std::vector<int> watching;  // this account's contacts, as of its last watch
+    std::vector<int> watching;  // this account's contacts and colleagues, as of its last watch
   };
   struct ActiveRing {
     Ring ring;
     std::string room;
+    bool into_room = false;  // rung from inside `room`, an ordinary room, not a private one
     bool audio_only = false;
     std::uint64_t caller_line = 0;
     std::string caller_name;
@@ -94,7 +100,7 @@ class Switchboard {
   // The ring of `id` in which `account` is a callee, or null after telling `c` it is over.
   ActiveRing* callee_ring(HubClient& c, const std::string& id, int account);
   void start_ring(std::uint64_t serial, int account, const std::string& name, const proto::RingStart& m,
-                  const std::vector<int>& contacts);
+                  const Reachable& reachable);
   // Tells the caller how the ring stands; ends it when nobody rings any more.
   void report(const std::string& id);
   // Tells each line of `account` that ring `id` stopped ringing, `reason`; `except` heard otherwise.
@@ -111,6 +117,7 @@ class Switchboard {
   std::size_t max_people_;
   ContactDirectory* directory_ = nullptr;
   RoomInUse room_in_use_;
+  SeatedIn seated_in_;
   std::map<std::uint64_t, Line> lines_;
   std::map<int, std::set<std::uint64_t>> lines_of_;  // account -> its lines
   std::map<int, std::set<std::uint64_t>> watchers_;  // account -> the lines that watch it
@@ -118,6 +125,8 @@ class Switchboard {
   std::map<int, RateLimiter> rings_by_account_;
   std::map<std::string, ActiveRing> rings_;          // by ring id
   std::map<std::string, PrivateRoom> private_rooms_;
+  // (room, account) -> until when an answered ring into that room lets the account in
+  std::map<std::pair<std::string, int>, Clock::time_point> invited_;
   Clock::time_point epoch_ = Clock::now();
 };
 

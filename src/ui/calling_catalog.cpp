@@ -50,6 +50,12 @@ constexpr CatalogEntry kTexts[] = {
      "So sehen Sie einen Anruf auch, wenn ein anderes Fenster vor Treff liegt.",
      "So that you also see a call when another window is in front of Treff."},
     {"Meldingen toestaan", "Benachrichtigungen erlauben", "Allow notifications"},
+    {"Iemand van uw organisatie bellen", "Jemanden aus Ihrer Organisation anrufen", "Call someone from your organisation"},
+    {"Klik op een naam: die persoon wordt gebeld en komt in deze kamer als hij of zij opneemt.",
+     "Klicken Sie auf einen Namen: Die Person wird angerufen und kommt in diesen Raum, wenn sie annimmt.",
+     "Click a name: that person is called, and comes into this room when they answer."},
+    {"Er is verder niemand in uw organisatie.", "Sonst ist niemand in Ihrer Organisation.",
+     "There is nobody else in your organisation."},
 };
 static_assert(sizeof kTexts / sizeof kTexts[0] == static_cast<std::size_t>(CallingText::Count),
               "one row per CallingText");
@@ -75,6 +81,14 @@ constexpr Problem kProblems[] = {
       "This call is private: only the people who were called can join it."}},
     {"ring-over",
      {"Dit gesprek is al afgelopen.", "Dieser Anruf ist schon vorbei.", "This call has already ended."}},
+    {"not-in-room",
+     {"U kunt alleen mensen uitnodigen in de kamer waar u zelf in zit.",
+      "Sie können nur in den Raum einladen, in dem Sie selbst sind.",
+      "You can only invite people into the room you are in."}},
+    {"not-a-colleague",
+     {"Vanuit een kamer kunt u de mensen van uw organisatie en uw contacten bellen.",
+      "Aus einem Raum können Sie die Personen Ihrer Organisation und Ihre Kontakte anrufen.",
+      "From a room you can call the people of your organisation and your contacts."}},
 };
 
 }  // namespace

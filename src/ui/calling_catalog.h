@@ -41,6 +41,9 @@ enum class CallingText {
   And,                  // between the last two names of a list
   NotificationsWhy,
   AllowNotifications,
+  CallColleague,        // the room menu's list of the organisation
+  CallColleagueHow,
+  NoColleagues,
   Count
 };
 

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "ui/automation.h"
+#include "ui/calling_catalog.h"
 #include "ui/catalog.h"
 #include "ui/screen_scroll.h"
 #include "ui/screens.h"
@@ -20,6 +21,24 @@ std::string tile_detail(const Tile& t) {
   if (!t.camera_on) add(Text::CameraIsOff);
   if (t.speaking) add(Text::Speaking);
   return detail;
+}
+
+// The organisation's people, online first, each rung into this room with a click; the offline
+// ones are listed (greyed) so that nobody is looked for in vain.
+void draw_colleagues(const RoomView& view, float width, RoomIntents& out) {
+  text_block(tr(CallingText::CallColleague), width, kAccent);
+  if (!view.ring_note.empty()) text_block(view.ring_note.c_str(), width, kWarning);
+  if (view.colleagues.empty()) {
+    text_block(tr(CallingText::NoColleagues), width);
+    return;
+  }
+  text_block(tr(CallingText::CallColleagueHow), width);
+  for (const auto& person : view.colleagues) {
+    const std::string label = person.label + "###colleague-" + std::to_string(person.id);
+    ImGui::BeginDisabled(!person.reachable);
+    if (button(label.c_str(), ImVec2(width, kTouchTarget))) out.call_colleague = person.id;
+    ImGui::EndDisabled();
+  }
 }
 
 // The room menu, below its button at the top right of the stage: the invite link, whether the room
@@ -58,6 +77,10 @@ void draw_room_menu(const RoomView& view, RoomMenu& menu, ImVec2 top_right, floa
   if (menu.invite == InviteStatus::Copied) text_block(tr(Text::LinkCopied), inner, kGood);
   if (menu.invite == InviteStatus::CopyFailed) text_block(tr(Text::CopyByHand), inner, kWarning);
   ImGui::Separator();
+  if (view.can_call_colleagues) {
+    draw_colleagues(view, inner, out);
+    ImGui::Separator();
+  }
 
   // The password.
   text_block(view.locked ? tr(Text::RoomIsLocked) : tr(Text::RoomIsOpen), inner);

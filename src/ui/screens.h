@@ -108,6 +108,15 @@ struct RoomView {
   const char* notice = nullptr;               // e.g. reconnecting
   std::vector<const char*> help;              // e.g. how to allow the camera
   std::optional<RingBar> ringing;             // the caller's contacts are being rung
+  // Logged in: the room menu lists the organisation's people to ring into this room, online first.
+  bool can_call_colleagues = false;
+  struct Colleague {
+    int id = 0;
+    std::string label;   // "Dirk Bakker (online)"
+    bool reachable = false;  // online or in a call (the server says "busy" for the latter)
+  };
+  std::vector<Colleague> colleagues;
+  std::string ring_note;  // how the last ring from here ended, or why it could not start
 };
 
 struct RoomIntents {
@@ -123,6 +132,7 @@ struct RoomIntents {
   bool share_link = false;
   bool hear_others = false;  // the click the browser wanted before it plays the others' sound
   bool stop_ringing = false;  // the caller hangs up before anyone answered
+  std::optional<int> call_colleague;  // ring this person of the organisation into the room
 };
 
 // The look: calm colours, or (`more_contrast`, when the system asks for it) black text and strong

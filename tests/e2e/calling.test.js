@@ -9,7 +9,7 @@ import { launchChromium, waitForState } from './lib/browser.js';
 import { smallFakeVideo } from './lib/fake_video.js';
 import { addUser, api, personWithPassword, startAccountsServer, stopAccountsServer } from './lib/accounts.js';
 import { artifact } from './lib/setup.js';
-import { click, findWidget, widgets } from './lib/ui.js';
+import { click, findWidget, joinByLink, widgets } from './lib/ui.js';
 
 const env = {};
 const PASSWORD = 'koffie met een koekje';
@@ -23,6 +23,7 @@ before(async () => {
   env.anna = await enrol('anna@linde.nl', 'Anna de Vries');
   env.bob = await enrol('bob@linde.nl', 'Bob Jansen');
   env.cor = await enrol('cor@linde.nl', 'Cor Smit');
+  env.dirk = await enrol('dirk@linde.nl', 'Dirk Bakker');  // of De Linde, no contact of Anna's
   for (const other of [env.bob, env.cor]) {
     assert.equal((await api(env.anna.page, 'POST', '/api/contacts/request', { account_id: other.id })).status, 200);
     assert.equal((await api(other.page, 'POST', '/api/contacts/answer', { account_id: env.anna.id, accept: true })).status, 200);
@@ -241,4 +242,44 @@ test('the ring on both screens in Dutch, German and English, on a laptop and a p
     }
   }
   for (const page of [anna, bob]) await page.close();
+});
+
+test('from inside a locked room Anna rings Dirk, of her organisation but not her contact: he answers and joins that room', async () => {
+  // Anna, logged in, is in a room by its link, and locks it; Dirk has his contact list open.
+  const anna = await env.anna.context.newPage();
+  await joinByLink(anna, `${env.server.url}/r/e2e-koffie`, 'Anna de Vries');
+  await waitForState(anna, 's => s.phase === "in-room"', 20000);
+  await click(anna, 'button', 'Room');
+  await click(anna, 'input', 'Room password');
+  await anna.keyboard.type('koffie en koek');
+  await click(anna, 'button', 'Lock the room');
+  await findWidget(anna, 'button', 'Room (locked)');
+  const dirk = await openContacts(env.dirk);
+  await waitForState(anna, `s => ${presenceOf(env.dirk)} === "online"`, 2000);
+
+  // The room menu lists the organisation, online first: Dirk and Bob's offline state as well.
+  await findWidget(anna, 'text', 'Call someone from your organisation');
+  const dirkRow = await findWidget(anna, 'button', 'Dirk Bakker (online)', 5000);
+  const rows = (await widgets(anna)).filter((w) => w.role === 'button' && /^(Bob Jansen|Cor Smit|Dirk Bakker) \(/.test(w.label));
+  assert.equal(rows[0].label, 'Dirk Bakker (online)', rows.map((w) => w.label).join(' | '));
+  assert.ok(rows.some((w) => w.label === 'Bob Jansen (offline)' && w.disabled), rows.map((w) => w.label).join(' | '));
+  assert.ok(dirkRow);
+  await anna.screenshot({ path: artifact('calling-room-colleagues.png') });
+  await click(anna, 'button', 'Dirk Bakker (online)');
+
+  // Anna stays where she is, under the bar; Dirk's screen rings with her name.
+  await findWidget(anna, 'text', 'Calling Dirk Bakker…', 5000);
+  await findWidget(dirk, 'text', 'Anna de Vries is calling you', 5000);
+  assert.equal((await waitForState(anna, 's => s.phase === "in-room"')).room, 'e2e-koffie');
+  await dirk.screenshot({ path: artifact('calling-room-invite-ringing.png') });
+  await click(dirk, 'button', 'Answer');
+  // He comes into that room, locked as it is, without its password; both see each other.
+  for (const [page, other] of [[anna, 'Dirk Bakker'], [dirk, 'Anna de Vries']]) {
+    await waitForState(page, `s => s.phase === "in-room" && s.room === "e2e-koffie" && s.participants.some(p => p.name === ${JSON.stringify(other)} && p.videoFrames > 3)`, 20000);
+  }
+  assert.ok(!(await widgets(anna)).some((w) => w.label === 'Stop'), 'answered: the bar is gone');
+  await click(dirk, 'button', 'Leave');
+  await waitForState(dirk, 's => s.account.screen === "contacts"', 10000);  // a call from a ring ends on the contacts
+  await click(anna, 'button', 'Leave');
+  for (const page of [anna, dirk]) await page.close();
 });

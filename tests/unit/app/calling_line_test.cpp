@@ -83,6 +83,21 @@ TEST_F(CallingLineTest, TheCallerJoinsTheRingsRoomAtOnceAndSeesEachAnswer) {
   EXPECT_EQ(line.outcome(), RingOutcome::None) << "answered: the call is on, nothing to regret";
 }
 
+TEST_F(CallingLineTest, ARingFromARoomNamesItAndTheCallerStaysWhereTheyAre) {
+  log_in();
+  ASSERT_TRUE(line.ring({4}, false, now, "koffie").ok());
+  ASSERT_EQ(socket().sent.size(), 1u);
+  auto ring = proto::parse_client_message(socket().sent[0]);
+  ASSERT_TRUE(ring.ok());
+  EXPECT_EQ(std::get<proto::RingStart>(ring.value()).room, "koffie");
+  say(proto::RingProgress{"r1", "koffie", false, {{4, CalleeState::Ringing, 30000}}, false});
+  line.update(now);
+  EXPECT_FALSE(line.take_call_to_join()) << "the caller is in the room already";
+  ASSERT_TRUE(line.outgoing());
+  EXPECT_TRUE(line.outgoing()->into_room);
+  EXPECT_EQ(line.outgoing()->room, "koffie");
+}
+
 TEST_F(CallingLineTest, TheCallerHearsWhyNobodyCame) {
   log_in();
   const std::pair<CalleeState, RingOutcome> cases[] = {{CalleeState::Declined, RingOutcome::Declined},

@@ -9,12 +9,16 @@ namespace treff::proto {
 namespace {
 
 TEST(CallingMessages, EveryClientMessageRoundTrips) {
-  expect_client_round_trips({Watch{}, RingStart{{7, 12, 3}, true}, RingStart{{5}, false}, RingAnswer{"a1b2c3d4e5f60718"},
-                             RingDecline{"a1"}, RingStop{"a1"}});
+  expect_client_round_trips({Watch{}, RingStart{{7, 12, 3}, true}, RingStart{{5}, false}, RingStart{{5}, false, "koffie-1"},
+                             RingAnswer{"a1b2c3d4e5f60718"}, RingDecline{"a1"}, RingStop{"a1"}});
   auto ring = parse_client_message(serialize(ClientMessage{RingStart{{7, 12}, true}}));
   ASSERT_TRUE(ring.ok());
   EXPECT_EQ(std::get<RingStart>(ring.value()).callees, (std::vector<int>{7, 12}));
   EXPECT_TRUE(std::get<RingStart>(ring.value()).audio_only);
+  EXPECT_EQ(std::get<RingStart>(ring.value()).room, "");  // a call of its own
+  auto into_room = parse_client_message(serialize(ClientMessage{RingStart{{7}, false, "koffie-1"}}));
+  ASSERT_TRUE(into_room.ok());
+  EXPECT_EQ(std::get<RingStart>(into_room.value()).room, "koffie-1");
 }
 
 TEST(CallingMessages, EveryServerMessageRoundTrips) {
@@ -41,12 +45,15 @@ TEST(CallingMessages, ARingNamesOneToSixteenDifferentAccounts) {
       R"({"v":1,"type":"ring","callees":[99999999999],"audioOnly":false})",
       R"({"v":1,"type":"ring","callees":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17],"audioOnly":false})",
       R"({"v":1,"type":"ring","callees":[3]})",
-      R"({"v":1,"type":"ring","callees":[3],"audioOnly":false,"room":"x"})",
+      R"({"v":1,"type":"ring","callees":[3],"audioOnly":false,"private":true})",
+      R"({"v":1,"type":"ring","callees":[3],"audioOnly":false,"room":7})",
       R"({"v":1,"type":"ring-answer"})",
       R"({"v":1,"type":"ring-answer","ring":""})",
       R"({"v":1,"type":"ring-stop","ring":"0123456789abcdef0123456789abcdef0"})",
       R"({"v":1,"type":"watch","all":true})",
   };
+  const std::string long_room = R"({"v":1,"type":"ring","callees":[3],"audioOnly":false,"room":")" + std::string(1000, 'k') + "\"}";
+  EXPECT_FALSE(parse_client_message(long_room).ok());
   for (const char* text : bad) {
     auto r = parse_client_message(text);
     EXPECT_FALSE(r.ok()) << text;

@@ -41,14 +41,14 @@ class Connection final : public HubClient {
   bool closed = false;
 };
 
-// Contacts in memory; answers at once, or (`later`) when the test says.
+// Contacts and colleagues in memory; answers at once, or (`later`) when the test says.
 class Directory final : public ContactDirectory {
  public:
-  bool contacts_of(int account, std::function<void(std::optional<std::vector<int>>)> done) override {
+  bool reachable_from(int account, std::function<void(std::optional<Reachable>)> done) override {
     if (refuse) return false;
     auto answer = [this, account, done] {
       if (broken) return done(std::nullopt);
-      done(contacts[account]);
+      done(Reachable{contacts[account], colleagues[account]});
     };
     if (later) waiting.push_back(answer);
     else answer();
@@ -62,7 +62,7 @@ class Directory final : public ContactDirectory {
     auto all = std::move(waiting);
     for (auto& a : all) a();
   }
-  std::map<int, std::vector<int>> contacts;
+  std::map<int, std::vector<int>> contacts, colleagues;
   std::vector<std::function<void()>> waiting;
   bool later = false, refuse = false, broken = false;
 };
@@ -71,7 +71,9 @@ constexpr int kAnna = 1, kBert = 2, kCor = 3, kDirk = 4;
 
 class SwitchboardTest : public ::testing::Test {
  protected:
-  SwitchboardTest() : board(CallingLimits{}, 8, [this](const std::string& room) { return rooms_in_use.count(room) > 0; }) {
+  SwitchboardTest()
+      : board(CallingLimits{}, 8, [this](const std::string& room) { return rooms_in_use.count(room) > 0; },
+              [this](int account, const std::string& room) { return seated_in.count({account, room}) > 0; }) {
     board.use_directory(&directory);
     directory.befriend(kAnna, kBert);
     directory.befriend(kAnna, kCor);
@@ -89,6 +91,7 @@ class SwitchboardTest : public ::testing::Test {
 
   Directory directory;
   std::set<std::string> rooms_in_use;
+  std::set<std::pair<int, std::string>> seated_in;  // who sits in which room
   Switchboard board;
   Connection anna, bert, bert2, cor, dirk;
 };
@@ -127,7 +130,7 @@ TEST_F(SwitchboardTest, GuestsAndServersWithoutAccountsCannotWatchOrRing) {
   EXPECT_EQ(dirk.error(), "not-logged-in");
   board.on_ring(dirk, 40, 0, "", proto::RingStart{{kAnna}, false});
   EXPECT_EQ(dirk.error(), "not-logged-in");
-  Switchboard bare(CallingLimits{}, 8, [](const std::string&) { return false; });
+  Switchboard bare(CallingLimits{}, 8, [](const std::string&) { return false; }, [](int, const std::string&) { return false; });
   bare.on_watch(anna, 10, kAnna);
   EXPECT_EQ(anna.error(), "not-logged-in");
 }
@@ -325,6 +328,73 @@ TEST_F(SwitchboardTest, AStoreThatFailsOrIsBusyIsSaidPlainly) {
   directory.refuse = true;
   board.on_watch(anna, 10, kAnna);
   EXPECT_EQ(anna.error(), "busy");
+}
+
+// From inside a room: the organisation's people (not only contacts) may be rung into it, their
+// presence is watched, and who answers is let into that room, also when it is locked.
+TEST_F(SwitchboardTest, FromARoomAColleagueIsRungIntoThatRoomAndLetInWithoutItsPassword) {
+  directory.colleagues[kAnna] = {kBert, kCor, kDirk};
+  directory.colleagues[kDirk] = {kAnna, kBert, kCor};
+  open_line(dirk, 40, kDirk);
+  board.on_watch(anna, 10, kAnna);
+  const auto list = anna.take<proto::PresenceUpdate>().at(0).entries;
+  EXPECT_NE(std::find(list.begin(), list.end(), proto::PresenceEntry{kDirk, proto::Presence::Online}), list.end());
+  // Not from the contact list: Dirk is no contact of Anna's.
+  EXPECT_EQ(ring(anna, 10, kAnna, {kDirk}), "");
+  EXPECT_EQ(anna.error(), "not-a-contact");
+  // Not into a room she is not in.
+  board.on_ring(anna, 10, kAnna, "Anna", proto::RingStart{{kDirk}, false, "koffie"});
+  EXPECT_EQ(anna.error(), "not-in-room");
+  seated_in.insert({kAnna, "koffie"});
+  rooms_in_use.insert("koffie");
+  board.on_ring(anna, 10, kAnna, "Anna", proto::RingStart{{kDirk}, false, "koffie"});
+  const auto progress = anna.take<proto::RingProgress>();
+  ASSERT_EQ(progress.size(), 1u) << anna.error();
+  EXPECT_EQ(progress[0].room, "koffie");
+  const auto incoming = dirk.take<proto::IncomingRing>();
+  ASSERT_EQ(incoming.size(), 1u);
+  EXPECT_FALSE(board.invited_into("koffie", kDirk));  // not before answering
+  board.on_answer(dirk, 40, kDirk, proto::RingAnswer{incoming[0].ring});
+  const auto over = dirk.take<proto::RingOver>();
+  ASSERT_EQ(over.size(), 1u);
+  EXPECT_EQ(over[0].reason, "answered");
+  EXPECT_EQ(over[0].room, "koffie");
+  EXPECT_TRUE(board.invited_into("koffie", kDirk));
+  EXPECT_FALSE(board.invited_into("koffie", kCor));
+  EXPECT_FALSE(board.invited_into("koffie", 0));
+  // The room stays an ordinary one: guests by link come in as before.
+  EXPECT_TRUE(board.may_enter("koffie", 0));
+  // The invitation lasts a minute, not for ever.
+  board.expire(Switchboard::Clock::now() + std::chrono::seconds(61));
+  EXPECT_FALSE(board.invited_into("koffie", kDirk));
+}
+
+TEST_F(SwitchboardTest, FromARoomSomeoneOfAnotherOrganisationCannotBeRung) {
+  directory.colleagues[kAnna] = {kBert, kCor};
+  open_line(anna, 10, kAnna);
+  open_line(dirk, 40, kDirk);
+  seated_in.insert({kAnna, "koffie"});
+  board.on_ring(anna, 10, kAnna, "Anna", proto::RingStart{{kDirk}, false, "koffie"});
+  EXPECT_EQ(anna.error(), "not-a-colleague");
+  EXPECT_TRUE(dirk.take<proto::IncomingRing>().empty());
+}
+
+TEST_F(SwitchboardTest, ARingFromARingsPrivateRoomAddsItsCalleeToWhoMayEnter) {
+  directory.colleagues[kAnna] = {kBert, kCor, kDirk};
+  open_line(anna, 10, kAnna);
+  open_line(bert, 20, kBert);
+  open_line(dirk, 40, kDirk);
+  ring(anna, 10, kAnna, {kBert});
+  const auto first = bert.take<proto::IncomingRing>().at(0);
+  board.on_answer(bert, 20, kBert, proto::RingAnswer{first.ring});
+  const std::string private_room = bert.take<proto::RingOver>().at(0).room;
+  anna.take<proto::RingProgress>();
+  EXPECT_FALSE(board.may_enter(private_room, kDirk));
+  seated_in.insert({kAnna, private_room});
+  board.on_ring(anna, 10, kAnna, "Anna", proto::RingStart{{kDirk}, false, private_room});
+  ASSERT_EQ(dirk.take<proto::IncomingRing>().size(), 1u) << anna.error();
+  EXPECT_TRUE(board.may_enter(private_room, kDirk));
+  EXPECT_FALSE(board.may_enter(private_room, 0));
 }
 
 }  // namespace
