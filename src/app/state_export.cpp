@@ -45,9 +45,12 @@ nlohmann::json calling_json(const App& app) {
   nlohmann::json c{{"open", line.is_open()}, {"connected", line.connected()}, {"presenceKnown", line.presence_known()},
                    {"outcome", kOutcomes[static_cast<int>(line.outcome())]}, {"ringCall", app.ring_call}};
   nlohmann::json presence = nlohmann::json::object();
-  if (app.accounts && app.accounts->me())
+  if (app.accounts && app.accounts->me()) {
     for (const auto& p : app.accounts->book().contacts)
       presence[std::to_string(p.id)] = proto::presence_name(line.presence(p.id));
+    for (const auto& p : app.accounts->organisation())  // once the room menu read it
+      presence[std::to_string(p.id)] = proto::presence_name(line.presence(p.id));
+  }
   c["presence"] = presence;
   if (const auto& out = line.outgoing()) {
     nlohmann::json callees = nlohmann::json::array();
