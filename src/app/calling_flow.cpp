@@ -154,11 +154,14 @@ bool follow_calling(App& app, double now_ms) {
   }
   if (app.ring_call) {
     const CallPhase phase = app.call->phase();
-    // Nobody came (declined, not answered, busy, offline): the caller does not wait alone.
+    // Nobody came (declined, not answered, busy, offline), or the line broke while it rang (the
+    // server forgot the ring: nobody will come): the caller does not wait alone.
     const auto& out = line.outgoing();
-    if (out && out->over && line.outcome() != RingOutcome::None && others_in_call(app) == 0 &&
+    const bool nobody_comes = (out && out->over && line.outcome() != RingOutcome::None) ||
+                              (!out && line.outcome() == RingOutcome::ConnectionLost);
+    if (nobody_comes && others_in_call(app) == 0 &&
         (phase == CallPhase::InRoom || phase == CallPhase::Joining || phase == CallPhase::Connecting ||
-         phase == CallPhase::OpeningMedia))
+         phase == CallPhase::OpeningMedia || phase == CallPhase::Reconnecting))
       app.call->leave();
     if (app.call->phase() == CallPhase::Left || app.call->phase() == CallPhase::Failed) {
       end_ring_call(app);

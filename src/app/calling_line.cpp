@@ -151,6 +151,8 @@ void CallingLine::lost(std::int64_t now_ms) {
   if (socket_) socket_->close();
   socket_.reset();
   socket_open_ = false;
+  // Who is online is not known again until the server says so: no stale "online" to ring.
+  presence_known_ = false;
   reconnect_at_ms_ = now_ms + reconnect_delay_ms(attempt_++);
   // The server forgets a ring whose line broke: say plainly that this call did not happen.
   if ((outgoing_ && !outgoing_->over) || incoming_) outcome_ = RingOutcome::ConnectionLost;
@@ -194,6 +196,8 @@ void CallingLine::on_message(const std::string& text, std::int64_t now_ms) {
       outcome_ = RingOutcome::CallerStopped;
     } else if (over->reason == "timed-out") {
       outcome_ = RingOutcome::Missed;
+    } else if (over->reason == "server-stopping") {
+      outcome_ = RingOutcome::ConnectionLost;  // a restart: the server forgets the ring
     } else {
       outcome_ = RingOutcome::None;  // declined here (or on another device): nothing to tell
     }

@@ -128,6 +128,7 @@ void SignalingHub::expire_seats(Clock::time_point now) {
 
 void SignalingHub::close_all() {
   shutting_down_ = true;  // everyone goes: no peer-left for each of them
+  switchboard_.server_stopping();
   // close() may disconnect at once, which erases from by_serial_: iterate over a copy.
   std::vector<HubClient*> all;
   for (const auto& [serial, c] : by_serial_) all.push_back(c);

@@ -256,6 +256,13 @@ void Switchboard::ring_over_for(int account, const std::string& id, const std::s
     if (s != except) send_to_line(s, proto::RingOver{id, reason, ""});
 }
 
+void Switchboard::server_stopping() {
+  for (const auto& [id, r] : rings_)
+    for (const Callee& callee : r.ring.callees())
+      if (callee.state == CalleeState::Ringing) ring_over_for(callee.account, id, "server-stopping");
+  rings_.clear();
+}
+
 void Switchboard::connection_closed(std::uint64_t serial, int account) {
   auto it = lines_.find(serial);
   if (it == lines_.end()) return;

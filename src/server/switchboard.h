@@ -53,6 +53,9 @@ class Switchboard {
   void on_answer(HubClient& c, std::uint64_t serial, int account, const proto::RingAnswer& m);
   void on_decline(HubClient& c, std::uint64_t serial, int account, const proto::RingDecline& m);
   void on_stop(HubClient& c, std::uint64_t serial, int account, const proto::RingStop& m);
+  // The server stops: every ring ends, its callees told why ("server-stopping"), before the
+  // connections close (a callee would otherwise hear that the caller hung up).
+  void server_stopping();
   // A connection of `account` ended (its line, if it was one, is gone).
   void connection_closed(std::uint64_t serial, int account);
   // A connection of `account` sat down in a room, or stood up (left, or its connection broke).

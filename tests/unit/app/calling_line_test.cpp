@@ -155,7 +155,8 @@ TEST_F(CallingLineTest, ACalleeHearsWhyTheRingStopped) {
   const std::pair<const char*, RingOutcome> cases[] = {{"cancelled", RingOutcome::CallerStopped},
                                                        {"caller-gone", RingOutcome::CallerStopped},
                                                        {"answered-elsewhere", RingOutcome::AnsweredElsewhere},
-                                                       {"timed-out", RingOutcome::Missed}};
+                                                       {"timed-out", RingOutcome::Missed},
+                                                       {"server-stopping", RingOutcome::ConnectionLost}};
   for (const auto& [reason, outcome] : cases) {
     say(proto::IncomingRing{"r1", 2, "Anna", false, 30000});
     say(proto::RingOver{"r1", reason, ""});
@@ -208,12 +209,16 @@ TEST_F(CallingLineTest, ALostLineEndsTheRingsPlainlyAndComesBack) {
   EXPECT_FALSE(line.incoming());
   EXPECT_EQ(line.outcome(), RingOutcome::ConnectionLost);
   EXPECT_FALSE(line.connected());
+  EXPECT_FALSE(line.presence_known()) << "no stale 'online' while the line is down";
   const std::size_t before = sockets.size();
   line.update(now + 600);
   ASSERT_EQ(sockets.size(), before + 1) << "opened again";
   socket().server_opens();
   line.update(now + 700);
   EXPECT_EQ(sent(), (std::vector<std::string>{"hello", "watch"}));
+  say(proto::PresenceUpdate{{{2, proto::Presence::Online}}, true});
+  line.update(now + 800);
+  EXPECT_TRUE(line.presence_known());
 }
 
 TEST_F(CallingLineTest, ASilentLineIsNoticedByItsHeartbeat) {

@@ -246,6 +246,17 @@ TEST_F(SwitchboardTest, TheCallerStopsOrGoesAndTheCalleesHearWhy) {
   board.connection_closed(10, kAnna);
   EXPECT_EQ(bert.take<proto::RingOver>().at(0).reason, "caller-gone");
   EXPECT_EQ(board.ring_count(), 0u);
+
+  // A server that stops says so, before the caller's connection closes: not "hung up".
+  anna.got.clear();
+  open_line(anna, 11, kAnna);
+  id = ring(anna, 11, kAnna, {kBert});
+  ASSERT_FALSE(id.empty());
+  board.server_stopping();
+  EXPECT_EQ(bert.take<proto::RingOver>().at(0).reason, "server-stopping");
+  board.connection_closed(11, kAnna);
+  EXPECT_TRUE(bert.take<proto::RingOver>().empty());
+  EXPECT_EQ(board.ring_count(), 0u);
 }
 
 TEST_F(SwitchboardTest, OfflineAndBusyCalleesAreNotRungAndACalleeWhoGoesStopsRinging) {
