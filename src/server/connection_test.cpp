@@ -50,6 +50,23 @@ std::uint64_t ConnectionTest::body_limit(std::string_view target) const {
   return target == "/connection-test/up" ? limits_.max_transfer_bytes : 0;
 }
 
+bool ConnectionTest::would_take(const std::string& client, double bytes, Clock::time_point now) {
+  auto it = by_address_.find(client);
+  const double cost = bytes + kRequestOverheadBytes;
+  if (!total_bytes_.has(cost, now)) return false;
+  return it == by_address_.end() || (it->second.requests.has(1, now) && it->second.bytes.has(cost, now));
+}
+
+TextResponse ConnectionTest::busy(unsigned http_version) {
+  TextResponse res = plain_text_response(
+      http_version, false, http::status::too_many_requests,
+      R"({"error":"busy","message":"The server has measured enough connections for now. Try again in a few minutes."})");
+  res.set(http::field::content_type, "application/json");
+  res.set(http::field::cache_control, "no-store");
+  res.set(http::field::retry_after, "120");
+  return res;
+}
+
 bool ConnectionTest::within_budget(const std::string& client, double bytes, Clock::time_point now) {
   if (by_address_.size() > 10000) {  // bounded: forget addresses that are quiet again
     for (auto it = by_address_.begin(); it != by_address_.end();)
@@ -94,9 +111,8 @@ ConnectionTest::Answer ConnectionTest::respond(const http::request<http::string_
     return {problem(request, http::status::method_not_allowed, "bad-method", "Wrong method for this connection test.")};
 
   if (!within_budget(client, static_cast<double>(bytes), now)) {
-    TextResponse res = problem(request, http::status::too_many_requests, "busy",
-                               "The server has measured enough connections for now. Try again in a few minutes.");
-    res.set(http::field::retry_after, "120");
+    TextResponse res = busy(request.version());
+    res.keep_alive(request.keep_alive());
     return {std::move(res)};
   }
 

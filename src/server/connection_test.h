@@ -40,6 +40,11 @@ class ConnectionTest {
   };
   Answer respond(const http::request<http::string_body>& request, const std::string& client,
                  Clock::time_point now = Clock::now());
+  // Before an upload's body is read: whether `client`'s budgets would take `bytes` now (if not, the
+  // body is not read at all, and the answer is respond()'s "busy").
+  bool would_take(const std::string& client, double bytes, Clock::time_point now = Clock::now());
+  // The "busy" answer.
+  static TextResponse busy(unsigned http_version);
 
  private:
   bool within_budget(const std::string& client, double bytes, Clock::time_point now);

@@ -67,6 +67,12 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
         res.set(http::field::content_type, "application/json");
         return send(std::move(res));
       }
+      // An upload over budget is refused before its body is read: a loop of them costs the server
+      // a header each, not megabytes.
+      const std::string client =
+          client_address(remote_address(tcp()), parser_->get()["X-Forwarded-For"], ctx_.trusted_proxies);
+      if (!ctx_.connection_test.would_take(client, static_cast<double>(parser_->content_length().value_or(0))))
+        return send(ConnectionTest::busy(parser_->get().version()));
       parser_->body_limit(limit);
       return http::async_read(stream_, buffer_, *parser_,
                               beast::bind_front_handler(&HttpSession::on_read, this->shared_from_this()));

@@ -54,6 +54,47 @@ TEST(ConnectionTestEndpoints, AnUploadLargerThanATestSendsIsRefusedBeforeItIsRea
   EXPECT_EQ(http_request(server.port(), http::verb::get, "/connection-test/ping").result_int(), 200);  // and goes on
 }
 
+// Sends only the header of a 2 MB upload and returns the answer (the body never comes).
+std::string answer_to_upload_header(unsigned short port) {
+  namespace asio = boost::asio;
+  asio::io_context ioc;
+  asio::ip::tcp::socket socket(ioc);
+  socket.connect({asio::ip::make_address("127.0.0.1"), port});
+  const std::string header = "POST /connection-test/up HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                             "application/octet-stream\r\nContent-Length: 2000000\r\n\r\n";
+  asio::write(socket, asio::buffer(header));
+  std::string answer;
+  boost::system::error_code ec;
+  char chunk[4096];
+  while (answer.find("\r\n\r\n{") == std::string::npos || answer.back() != '}') {
+    const std::size_t n = socket.read_some(asio::buffer(chunk), ec);
+    if (ec) break;
+    answer.append(chunk, n);
+  }
+  return answer;
+}
+
+TEST(ConnectionTestEndpoints, AScriptUploadingInALoopIsRefusedBeforeItsBodyIsRead) {
+  ServerProcess server;
+  int taken = 0;
+  for (int i = 0; i < 15; ++i) {  // 30 MB offered; one address may bring 24 MB at once
+    try {
+      if (http_request(server.port(), http::verb::post, "/connection-test/up", std::string(2000000, 'u'),
+                       {{http::field::content_type, "application/octet-stream"}})
+              .result_int() != 200)
+        break;
+      ++taken;
+    } catch (const std::exception&) {
+      break;  // refused while it was still sending: the server answered and closed
+    }
+  }
+  EXPECT_EQ(taken, 11);
+  // Now the header alone is answered: the server does not wait for (or read) the body.
+  const std::string answer = answer_to_upload_header(server.port());
+  EXPECT_EQ(answer.rfind("HTTP/1.1 429", 0), 0u) << answer;
+  EXPECT_NE(answer.find("\"busy\""), std::string::npos) << answer;
+}
+
 TEST(ConnectionTestEndpoints, AScriptDownloadingInALoopIsHeldOff) {
   ServerProcess server;
   int refused = 0, carried = 0;
