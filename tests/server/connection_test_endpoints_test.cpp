@@ -3,8 +3,6 @@
 // real requests, and the test-only throttle holding answers as a slow line would.
 #include <gtest/gtest.h>
 
-#include <boost/asio.hpp>
-
 #include <chrono>
 #include <string>
 
@@ -15,6 +13,12 @@ namespace treff::test {
 namespace {
 
 namespace http = boost::beast::http;
+
+// The head of an upload of `bytes`, sent without its body.
+std::string upload_head(std::size_t bytes) {
+  return "POST /connection-test/up HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\n"
+         "Content-Length: " + std::to_string(bytes) + "\r\n\r\n";
+}
 
 TEST(ConnectionTestEndpoints, AnswerATestAndRefuseWhatIsNotOne) {
   ServerProcess server;
@@ -34,44 +38,10 @@ TEST(ConnectionTestEndpoints, AnswerATestAndRefuseWhatIsNotOne) {
 
 TEST(ConnectionTestEndpoints, AnUploadLargerThanATestSendsIsRefusedBeforeItIsRead) {
   ServerProcess server;
-  namespace asio = boost::asio;
-  asio::io_context ioc;
-  asio::ip::tcp::socket socket(ioc);
-  socket.connect({asio::ip::make_address("127.0.0.1"), server.port()});
-  const std::string header = "POST /connection-test/up HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
-                             "application/octet-stream\r\nContent-Length: 50000000\r\n\r\n";
-  asio::write(socket, asio::buffer(header));
-  std::string answer;
-  boost::system::error_code ec;
-  char chunk[4096];
-  while (answer.find("\r\n\r\n{") == std::string::npos || answer.back() != '}') {
-    const std::size_t n = socket.read_some(asio::buffer(chunk), ec);
-    if (ec) break;
-    answer.append(chunk, n);
-  }
+  const std::string answer = answer_before_body(server.port(), upload_head(50000000));
   EXPECT_EQ(answer.rfind("HTTP/1.1 413", 0), 0u) << answer;
   EXPECT_NE(answer.find("\"too-large\""), std::string::npos) << answer;
   EXPECT_EQ(http_request(server.port(), http::verb::get, "/connection-test/ping").result_int(), 200);  // and goes on
-}
-
-// Sends only the header of a 2 MB upload and returns the answer (the body never comes).
-std::string answer_to_upload_header(unsigned short port) {
-  namespace asio = boost::asio;
-  asio::io_context ioc;
-  asio::ip::tcp::socket socket(ioc);
-  socket.connect({asio::ip::make_address("127.0.0.1"), port});
-  const std::string header = "POST /connection-test/up HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
-                             "application/octet-stream\r\nContent-Length: 2000000\r\n\r\n";
-  asio::write(socket, asio::buffer(header));
-  std::string answer;
-  boost::system::error_code ec;
-  char chunk[4096];
-  while (answer.find("\r\n\r\n{") == std::string::npos || answer.back() != '}') {
-    const std::size_t n = socket.read_some(asio::buffer(chunk), ec);
-    if (ec) break;
-    answer.append(chunk, n);
-  }
-  return answer;
 }
 
 TEST(ConnectionTestEndpoints, AScriptUploadingInALoopIsRefusedBeforeItsBodyIsRead) {
@@ -90,7 +60,7 @@ TEST(ConnectionTestEndpoints, AScriptUploadingInALoopIsRefusedBeforeItsBodyIsRea
   }
   EXPECT_EQ(taken, 11);
   // Now the header alone is answered: the server does not wait for (or read) the body.
-  const std::string answer = answer_to_upload_header(server.port());
+  const std::string answer = answer_before_body(server.port(), upload_head(2000000));
   EXPECT_EQ(answer.rfind("HTTP/1.1 429", 0), 0u) << answer;
   EXPECT_NE(answer.find("\"busy\""), std::string::npos) << answer;
 }

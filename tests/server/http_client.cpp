@@ -33,6 +33,22 @@ HttpResponse http_request(unsigned short port, http::verb verb, const std::strin
   return parser.release();
 }
 
+std::string answer_before_body(unsigned short port, const std::string& header) {
+  asio::io_context ioc;
+  asio::ip::tcp::socket socket(ioc);
+  socket.connect({asio::ip::make_address("127.0.0.1"), port});
+  asio::write(socket, asio::buffer(header));
+  std::string answer;
+  boost::system::error_code ec;
+  char chunk[4096];
+  while (answer.find("\r\n\r\n{") == std::string::npos || answer.back() != '}') {
+    const std::size_t n = socket.read_some(asio::buffer(chunk), ec);
+    if (ec) break;
+    answer.append(chunk, n);
+  }
+  return answer;
+}
+
 HttpResponse api(unsigned short port, http::verb verb, const std::string& target, const std::string& json_body,
                  const std::string& cookie) {
   HttpHeaders headers{{http::field::origin, "http://127.0.0.1:" + std::to_string(port)}};

@@ -21,6 +21,11 @@ HttpResponse http_request(unsigned short port, boost::beast::http::verb verb, co
 HttpResponse api(unsigned short port, boost::beast::http::verb verb, const std::string& target,
                  const std::string& json_body = "{}", const std::string& cookie = "");
 
+// Sends `header` (a whole request head, ending in an empty line) and never the body it announces;
+// returns what the server answered by then, up to the end of a JSON body. For limits that must
+// hold before a body is read.
+std::string answer_before_body(unsigned short port, const std::string& header);
+
 // "name=value" of a response's Set-Cookie header ("" without one).
 std::string cookie_of(const HttpResponse& response);
 

@@ -1,10 +1,5 @@
 // Photos against the real treff-server binary: upload checks (decoded by libjpeg-turbo), who may
 // see them, and caching by version.
-#include <boost/asio/connect.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/read.hpp>
-#include <boost/asio/write.hpp>
-
 #include "account_fixture.h"
 #include "jpeg_maker.h"
 
@@ -75,22 +70,10 @@ TEST_F(Photos, WhatIsNotAPhotoIsRefusedAndTheOldOneStays) {
 TEST_F(Photos, AFiftyMegabytePhotoIsRefusedBeforeItIsRead) {
   // Announced at 50 MB: the answer comes after the header, before any of the body is sent, and the
   // server goes on as before.
-  namespace asio = boost::asio;
-  asio::io_context ioc;
-  asio::ip::tcp::socket socket(ioc);
-  socket.connect({asio::ip::make_address("127.0.0.1"), server->port()});
-  const std::string header = "PUT /api/me/photo HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://127.0.0.1:" +
-                             std::to_string(server->port()) + "\r\nContent-Type: image/jpeg\r\nCookie: " + anna +
-                             "\r\nContent-Length: " + std::to_string(50 * 1024 * 1024) + "\r\n\r\n";
-  asio::write(socket, asio::buffer(header));
-  std::string answer;
-  boost::system::error_code ec;
-  char chunk[4096];
-  while (answer.find("\r\n\r\n{") == std::string::npos || answer.back() != '}') {
-    const std::size_t n = socket.read_some(asio::buffer(chunk), ec);
-    if (ec) break;
-    answer.append(chunk, n);
-  }
+  const std::string answer = answer_before_body(
+      server->port(), "PUT /api/me/photo HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://127.0.0.1:" +
+                          std::to_string(server->port()) + "\r\nContent-Type: image/jpeg\r\nCookie: " + anna +
+                          "\r\nContent-Length: " + std::to_string(50 * 1024 * 1024) + "\r\n\r\n");
   EXPECT_EQ(answer.rfind("HTTP/1.1 413", 0), 0u) << answer;
   EXPECT_NE(answer.find("\"too-large\""), std::string::npos) << answer;
   EXPECT_EQ(api(server->port(), http::verb::get, "/api/me", "", anna).result_int(), 200);

@@ -41,6 +41,14 @@ class ConnectionCheckTest : public ::testing::Test {
       answer(last.path, 200, last.method == "POST" ? "{}" : std::string(bytes, 'd'), round_trip_ms + bytes * 8 / kbps);
     }
   }
+  // A test of a fast line near the server up to its last step, the ICE servers answered with `ice`.
+  void fast_line_until_the_path(const char* ice) {
+    check.start(now);
+    round_trips({5, 5, 5, 5, 5});
+    transfers("/connection-test/down", 50000, 5);
+    transfers("/connection-test/up", 50000, 5);
+    answer("/connection-test/ice", 200, ice, 5);
+  }
 };
 
 TEST_F(ConnectionCheckTest, AFastLineWithUdpIsGreenAndEachStepIsMeasured) {
@@ -87,11 +95,7 @@ TEST_F(ConnectionCheckTest, AFastLineWithUdpIsGreenAndEachStepIsMeasured) {
 }
 
 TEST_F(ConnectionCheckTest, OnlyTheRelayOverTcpIsAmberOnceTheUdpProbeGivesUp) {
-  check.start(now);
-  round_trips({5, 5, 5, 5, 5});
-  transfers("/connection-test/down", 50000, 5);
-  transfers("/connection-test/up", 50000, 5);
-  answer("/connection-test/ice", 200, kRelayBothWays, 5);
+  fast_line_until_the_path(kRelayBothWays);
   probes.find(2, "relay");
   step();
   EXPECT_EQ(check.step(), ConnectionCheck::Step::UdpPath);  // UDP may still come
@@ -104,11 +108,7 @@ TEST_F(ConnectionCheckTest, OnlyTheRelayOverTcpIsAmberOnceTheUdpProbeGivesUp) {
 }
 
 TEST_F(ConnectionCheckTest, NothingFoundIsRedNoPath) {
-  check.start(now);
-  round_trips({5, 5, 5, 5, 5});
-  transfers("/connection-test/down", 50000, 5);
-  transfers("/connection-test/up", 50000, 5);
-  answer("/connection-test/ice", 200, kRelayBothWays, 5);
+  fast_line_until_the_path(kRelayBothWays);
   probes.find(1, "host");
   probes.complete(1);
   probes.complete(2);
@@ -118,11 +118,7 @@ TEST_F(ConnectionCheckTest, NothingFoundIsRedNoPath) {
 }
 
 TEST_F(ConnectionCheckTest, AServerWithoutStunOrTurnIsJudgedOnTheRest) {
-  check.start(now);
-  round_trips({5, 5, 5, 5, 5});
-  transfers("/connection-test/down", 50000, 5);
-  transfers("/connection-test/up", 50000, 5);
-  answer("/connection-test/ice", 200, kNoServers, 5);
+  fast_line_until_the_path(kNoServers);
   EXPECT_TRUE(probes.opened.empty());
   ASSERT_TRUE(check.verdict());
   EXPECT_EQ(check.measured().path, UdpPath::NotChecked);
@@ -176,11 +172,7 @@ TEST_F(ConnectionCheckTest, AServerOutOfReachIsRedBusyIsNoVerdict) {
 }
 
 TEST_F(ConnectionCheckTest, TestingAgainWhileRunningIgnoresTheOldAnswersAndClosesOldProbes) {
-  check.start(now);
-  round_trips({5, 5, 5, 5, 5});
-  transfers("/connection-test/down", 50000, 5);
-  transfers("/connection-test/up", 50000, 5);
-  answer("/connection-test/ice", 200, kRelayBothWays, 5);
+  fast_line_until_the_path(kRelayBothWays);
   ASSERT_EQ(probes.opened.size(), 2u);
   check.start(now);
   EXPECT_TRUE(probes.opened.empty());
