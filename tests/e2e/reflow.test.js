@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { waitForState } from './lib/browser.js';
 import { lockedRoomWithHost } from './lib/locked_room.js';
 import { artifact, useServerAndChromium } from './lib/setup.js';
-import { findWidget, widgets } from './lib/ui.js';
+import { click, findWidget, settledWidget, widgets } from './lib/ui.js';
 import { pixelsOf } from './lib/pixels.js';
 import { SIZES, assertMainActionVisible, assertTabReachesEverything, focused, inside } from './lib/reflow.js';
 
@@ -40,6 +40,19 @@ for (const size of SIZES) {
     await page.screenshot({ path: artifact(`reflow-join-${size.name}.png`) });
     await assertTabReachesEverything(page, size);
     await page.screenshot({ path: artifact(`reflow-join-${size.name}-scrolled.png`) });
+  });
+}
+
+// "Test connection" from the start screen (brought into view as a keyboard user would): its result,
+// figures and buttons all reached by Tab.
+for (const size of SIZES) {
+  test(`${size.name}: the connection test's result and its buttons, all by Tab`, async () => {
+    const page = await open(size, '/', 'Call now');
+    await click(page, 'button', 'Test connection');
+    await waitForState(page, 's => s.connectionTest.step === "done"', 40000);
+    await findWidget(page, 'button', 'Test again');
+    await page.screenshot({ path: artifact(`reflow-connection-test-${size.name}.png`) });
+    await assertTabReachesEverything(page, size);
   });
 }
 
@@ -93,7 +106,8 @@ test('narrow320 by touch: a finger dragged up scrolls the start screen and press
   assert.equal((await page.evaluate(() => window.treff.state())).phase, 'idle', 'nothing was pressed');
   assert.deepEqual(await texts(), textsBefore, 'no message appeared: Create a room was not pressed');
   // A tap, by contrast, presses it: without a name it asks for one.
-  const moved = (await widgets(page)).find((w) => w.label === 'Create a room');
+  // Where it came to rest (a longer screen may glide on a little after the finger left).
+  const moved = await settledWidget(page, 'button', 'Create a room');
   await touch('touchStart', moved.rect.y + moved.rect.h / 2);
   await touch('touchEnd', moved.rect.y + moved.rect.h / 2);
   await page.waitForFunction((n) => window.treff.ui().filter((w) => w.role === 'text').length > n, textsBefore.length);

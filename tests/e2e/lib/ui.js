@@ -39,11 +39,27 @@ export async function click(page, role, label) {
       w = await findWidget(page, role, label);
     }
   }
+  w = await settledWidget(page, role, label, w);
   const box = await page.evaluate(() => {
     const r = document.getElementById('canvas').getBoundingClientRect();
     return { x: r.x, y: r.y };
   });
   await page.mouse.click(box.x + w.rect.x + w.rect.w / 2, box.y + w.rect.y + w.rect.h / 2);
+  return w;
+}
+
+// The widget once it is where it stays: a screen that has just opened lays itself out over a frame
+// or two, and a click at the first place read may land beside the button (as a person's would if
+// the button jumped under the pointer).
+export async function settledWidget(page, role, label, w = null) {
+  if (!w) w = await findWidget(page, role, label);
+  const same = (a, b) => a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
+  for (const deadline = Date.now() + 2000; Date.now() < deadline;) {
+    await new Promise((r) => setTimeout(r, 60));
+    const again = await findWidget(page, role, label);
+    if (same(again.rect, w.rect)) return again;
+    w = again;
+  }
   return w;
 }
 
