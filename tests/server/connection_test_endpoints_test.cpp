@@ -47,7 +47,7 @@ TEST(ConnectionTestEndpoints, AnUploadLargerThanATestSendsIsRefusedBeforeItIsRea
 TEST(ConnectionTestEndpoints, AScriptUploadingInALoopIsRefusedBeforeItsBodyIsRead) {
   ServerProcess server;
   int taken = 0;
-  for (int i = 0; i < 15; ++i) {  // 30 MB offered; one address may bring 24 MB at once
+  for (int i = 0; i < 15; ++i) {  // 30 MB offered
     try {
       if (http_request(server.port(), http::verb::post, "/connection-test/up", std::string(2000000, 'u'),
                        {{http::field::content_type, "application/octet-stream"}})
@@ -58,7 +58,10 @@ TEST(ConnectionTestEndpoints, AScriptUploadingInALoopIsRefusedBeforeItsBodyIsRea
       break;  // refused while it was still sending: the server answered and closed
     }
   }
-  EXPECT_EQ(taken, 11);
+  // 24 MB at once and 40 kB a second after: eleven 2 MB uploads, a twelfth on a slow machine (an
+  // AddressSanitizer build takes a while over 22 MB), never all fifteen.
+  EXPECT_GE(taken, 11);
+  EXPECT_LE(taken, 12);
   // Now the header alone is answered: the server does not wait for (or read) the body.
   const std::string answer = answer_before_body(server.port(), upload_head(2000000));
   EXPECT_EQ(answer.rfind("HTTP/1.1 429", 0), 0u) << answer;
