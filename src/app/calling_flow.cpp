@@ -267,9 +267,8 @@ void show_colleagues(const App& app, ui::RoomView& view) {
                                         ui::PresenceMark::Unknown}) {
     for (const auto& p : app.accounts->organisation()) {
       if (presence_mark(app, p.id) != wanted) continue;
-      const char* word = wanted == ui::PresenceMark::Online   ? ui::tr(ui::CallingText::Online)
-                         : wanted == ui::PresenceMark::InCall ? ui::tr(ui::CallingText::InCall)
-                                                              : ui::tr(ui::CallingText::Offline);
+      // Not known yet (the line is connecting): said as offline, as it cannot be rung now.
+      const char* word = ui::presence_words(wanted == ui::PresenceMark::Unknown ? ui::PresenceMark::Offline : wanted);
       view.colleagues.push_back({p.id, p.name + " (" + word + ")",
                                  wanted == ui::PresenceMark::Online || wanted == ui::PresenceMark::InCall});
     }

@@ -72,12 +72,12 @@ bool ConnectionTest::within_budget(const std::string& client, double bytes, Cloc
     for (auto it = by_address_.begin(); it != by_address_.end();)
       it = it->second.requests.full(now) && it->second.bytes.full(now) ? by_address_.erase(it) : std::next(it);
   }
+  if (!would_take(client, bytes, now)) return false;  // a new address starts with full budgets
   auto& budget = by_address_
                      .try_emplace(client, Budget{{limits_.requests_per_second, limits_.requests_burst},
                                                  {limits_.address_bytes_per_second, limits_.address_bytes_burst}})
                      .first->second;
   const double cost = bytes + kRequestOverheadBytes;
-  if (!budget.requests.has(1, now) || !budget.bytes.has(cost, now) || !total_bytes_.has(cost, now)) return false;
   budget.requests.take(1);
   budget.bytes.take(cost);
   total_bytes_.take(cost);
