@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "core/mesh_negotiation.h"
 #include "core/text_rules.h"
+#include "core/treff_backend.h"
 
 namespace treff {
 namespace {
@@ -29,9 +31,17 @@ constexpr std::int64_t kAwaitPeersMs = 10000;
 
 }  // namespace
 
+CallShape CallShape::treff_mesh() {
+  return {[] { return std::make_unique<TreffBackend>(); }, [] { return std::make_unique<MeshNegotiator>(); }};
+}
+
 CallController::CallController(platform::PeerConnections& peers, platform::LocalMedia& media,
-                               SocketFactory open_socket)
-    : peers_(peers), media_(media), open_socket_(std::move(open_socket)) {}
+                               SocketFactory open_socket, CallShape shape)
+    : peers_(peers),
+      media_(media),
+      open_socket_(std::move(open_socket)),
+      shape_(std::move(shape)),
+      negotiator_(shape_.negotiator()) {}
 
 Status CallController::join(const std::string& room, const std::string& display_name, bool want_audio,
                             bool want_video, std::optional<std::string> password) {
@@ -77,7 +87,7 @@ Status CallController::join(const std::string& room, const std::string& display_
 
 void CallController::leave() {
   if (phase_ == CallPhase::Idle || phase_ == CallPhase::Left) return;
-  send(proto::Leave{});
+  tell([](SignalingBackend& b) { b.leave(); });
   end_call();
   local_ = {};
   phase_ = CallPhase::Left;
@@ -103,15 +113,30 @@ void CallController::preview(bool want_audio, bool want_video) {
 
 void CallController::warm_up(std::int64_t now_ms) {
   if (!between_calls() || socket_ || now_ms < warm_again_at_ms_) return;
-  socket_ = open_socket_();
-  socket_open_ = false;
+  open_connection();
   warm_ = true;
 }
 
 void CallController::use_or_open_socket() {
   if (std::exchange(warm_, false) && socket_) return;
+  open_connection();
+}
+
+void CallController::open_connection() {
   socket_ = open_socket_();
+  backend_ = shape_.backend();
+  ++connection_number_;
   socket_open_ = false;
+  backend_ready_ = false;
+}
+
+void CallController::close_connection() {
+  if (socket_) socket_->close();
+  socket_.reset();
+  backend_.reset();
+  ++connection_number_;
+  socket_open_ = false;
+  backend_ready_ = false;
 }
 
 void CallController::set_mic(bool on) {
@@ -130,7 +155,7 @@ void CallController::apply_local_media(bool mic_on, bool camera_on) {
   media_.set_enabled(mic_on, camera_on);
   const proto::MediaState state{mic_on, camera_on};
   if (const Participant* self = room_.self()) room_.set_media(self->id, state);
-  if (phase_ == CallPhase::InRoom) send(proto::SetMedia{state});
+  if (phase_ == CallPhase::InRoom) tell([&](SignalingBackend& b) { b.set_media(state); });
   changed_ = true;
 }
 
@@ -142,13 +167,13 @@ bool CallController::is_host() const {
 Status CallController::lock_room(const std::string& password) {
   if (!is_host()) return Error{"not-host", "Only the host can set the room's password."};
   if (auto ok = check_password(password); !ok) return ok.error();
-  send(proto::Lock{password});
+  tell([&](SignalingBackend& b) { b.lock(password); });
   return Ok{};
 }
 
 Status CallController::unlock_room() {
   if (!is_host()) return Error{"not-host", "Only the host can remove the room's password."};
-  send(proto::Unlock{});
+  tell([](SignalingBackend& b) { b.unlock(); });
   return Ok{};
 }
 
@@ -182,13 +207,17 @@ bool CallController::tick(std::int64_t now_ms) {
       if (!socket_) break;  // the event closed it
     }
   }
+  if (backend_) {
+    backend_->tick(now_ms);
+    pump(now_ms);
+  }
   for (const auto& e : peers_.take_events()) on_peer_event(e, now_ms);
   watch_links(now_ms);
   keep_alive(now_ms);
   if (phase_ == CallPhase::Reconnecting && !socket_ && now_ms >= reconnect_at_ms_) connect();
   if (phase_ == CallPhase::InRoom && ice_renew_at_ms_ && now_ms >= ice_renew_at_ms_) {
     ice_renew_at_ms_ = 0;  // until the answer sets the next time
-    send(proto::IceRequest{});
+    tell([](SignalingBackend& b) { b.request_ice(); });
   }
   const std::optional<std::string> speaker = speakers_.update(now_ms);
   if (speaker != room_.active_speaker()) {
@@ -228,7 +257,7 @@ void CallController::on_media_event(const MediaEvent& e) {
   // Without camera or microphone the person still joins: they see and hear the others.
   if (!socket_) {
     connect();  // the connection opened with the camera was lost: one more try
-  } else if (socket_open_) {
+  } else if (backend_ready_) {
     send_join();
   } else {
     phase_ = CallPhase::Connecting;
@@ -239,7 +268,7 @@ void CallController::connect() {
   phase_ = phase_ == CallPhase::Reconnecting ? CallPhase::Reconnecting : CallPhase::Connecting;
   connect_started_ms_ = now_ms_;
   use_or_open_socket();
-  if (socket_open_) send_join();  // the warm connection is open already
+  if (backend_ready_) send_join();  // the warm connection is ready already
   changed_ = true;
 }
 
@@ -249,7 +278,8 @@ void CallController::send_join() {
   ice_renew_at_ms_ = 0;
   std::optional<std::string> resume;
   if (phase_ == CallPhase::Reconnecting && !resume_token_.empty()) resume = resume_token_;
-  send(proto::Join{room_name_, display_name_, password_, {local_.mic_on, local_.camera_on}, resume});
+  const JoinRequest request{room_name_, display_name_, password_, {local_.mic_on, local_.camera_on}, resume};
+  tell([&](SignalingBackend& b) { b.join(request); });
   // A rejoin stays "reconnecting" (the room stays on screen) until the server confirms it.
   if (phase_ != CallPhase::Reconnecting) phase_ = CallPhase::Joining;
   changed_ = true;
@@ -260,34 +290,47 @@ void CallController::on_socket_event(const SocketEvent& e, std::int64_t now_ms) 
     case SocketEvent::Kind::Opened:
       socket_open_ = true;
       unanswered_ping_ms_ = 0;
-      send(proto::Hello{"treff-web/0.1"});
       warm_failures_ = 0;
-      if (warm_) break;  // the join goes out when the person joins
-      if (phase_ != CallPhase::OpeningMedia) send_join();  // else when the camera has answered
+      backend_->opened(now_ms);
+      pump(now_ms);
       break;
-    case SocketEvent::Kind::Message: {
+    case SocketEvent::Kind::Message:
       unanswered_ping_ms_ = 0;  // the server spoke
-      auto m = proto::parse_server_message(e.text);
-      if (!m) {
-        problem_ = m.error();  // a server speaking another protocol; keep going
-        changed_ = true;
-      } else if (!warm_ || std::holds_alternative<proto::Welcome>(m.value()) ||
-                 std::holds_alternative<proto::ErrorReply>(m.value())) {
-        // Before a join the server greets, or refuses; room news cannot be meant for us yet.
-        on_server_message(m.value(), now_ms);
-      }
+      backend_->received(e.text, now_ms);
+      pump(now_ms);
       break;
-    }
     case SocketEvent::Kind::Closed:
       lose_connection(now_ms);
       break;
   }
 }
 
+void CallController::pump(std::int64_t now_ms) {
+  const std::uint64_t connection = connection_number_;
+  for (auto& e : backend_->take_events()) {
+    if (connection_number_ != connection) return;  // an event ended this connection: the rest was its
+    // Before a join the server greets, or refuses (or is not understood); room news cannot be
+    // meant for us yet.
+    const bool before_join = std::holds_alternative<backend::Ready>(e) ||
+                             std::holds_alternative<backend::Greeted>(e) ||
+                             std::holds_alternative<backend::Refused>(e) ||
+                             std::holds_alternative<backend::Unreadable>(e);
+    if (!warm_ || before_join) on_backend_event(std::move(e), now_ms);
+  }
+  flush();
+}
+
+void CallController::flush() {
+  if (!backend_) return;
+  for (const auto& text : backend_->take_outgoing()) {
+    if (!socket_) continue;
+    socket_->send(text);
+    last_sent_ms_ = now_ms_;
+  }
+}
+
 void CallController::lose_connection(std::int64_t now_ms) {
-  if (socket_) socket_->close();
-  socket_.reset();
-  socket_open_ = false;
+  close_connection();
   changed_ = true;
   if (std::exchange(warm_, false)) {
     warm_again_at_ms_ = now_ms + reconnect_delay_ms(warm_failures_++);
@@ -311,7 +354,7 @@ void CallController::keep_alive(std::int64_t now_ms) {
     if (unanswered_ping_ms_ && now_ms - unanswered_ping_ms_ > kSilenceMs) {
       lose_connection(now_ms);  // a pulled cable or a changed network: nothing closes by itself
     } else if (now_ms - last_sent_ms_ >= kHeartbeatMs) {
-      send(proto::Ping{});
+      tell([](SignalingBackend& b) { b.ping(); });
       if (!unanswered_ping_ms_) unanswered_ping_ms_ = now_ms;
     }
   }
@@ -332,7 +375,7 @@ void CallController::forget_peer(const std::string& id) {
   awaited_.erase(id);
   room_.remove(id);
   speakers_.remove(id);
-  run(negotiator_.on_peer_left(id));
+  run(negotiator_->on_peer_left(id));
   changed_ = true;
 }
 
@@ -351,51 +394,57 @@ void CallController::take_back_room(const proto::Joined& joined, std::int64_t no
   }
 }
 
-void CallController::on_server_message(const proto::ServerMessage& m, std::int64_t now_ms) {
+void CallController::on_backend_event(BackendEvent e, std::int64_t now_ms) {
   changed_ = true;
-  if (auto* joined = std::get_if<proto::Joined>(&m)) {
+  if (std::holds_alternative<backend::Ready>(e)) {
+    backend_ready_ = true;
+    changed_ = false;
+    // A warm connection waits for the person to join; a join waits for the camera's answer.
+    if (!warm_ && phase_ != CallPhase::OpeningMedia) send_join();
+  } else if (auto* j = std::get_if<backend::Joined>(&e)) {
+    const proto::Joined& joined = j->room;
     const Participant* self = room_.self();
-    const bool same_seat = phase_ == CallPhase::Reconnecting && self && self->id == joined->self_id;
-    resume_token_ = joined->resume;
+    const bool same_seat = phase_ == CallPhase::Reconnecting && self && self->id == joined.self_id;
+    resume_token_ = joined.resume;
     if (same_seat) {
-      take_back_room(*joined, now_ms);
+      take_back_room(joined, now_ms);
     } else {
       drop_connections();
       awaited_.clear();
       speakers_ = ActiveSpeakerDetector();
-      room_.reset({joined->self_id, display_name_, {local_.mic_on, local_.camera_on}}, joined->peers);
-      run(negotiator_.on_joined(joined->self_id, joined->peers));
+      room_.reset({joined.self_id, display_name_, {local_.mic_on, local_.camera_on}}, joined.peers);
+      run(negotiator_->on_joined(joined.self_id, joined.peers));
     }
-    room_info_ = joined->info;
+    room_info_ = joined.info;
     phase_ = CallPhase::InRoom;
     reconnect_attempt_ = 0;
     problem_.reset();
-  } else if (auto* pj = std::get_if<proto::PeerJoined>(&m)) {
+  } else if (auto* pj = std::get_if<backend::PersonJoined>(&e)) {
     // Someone we kept a connection to is back (after a restart): the connection is theirs still.
-    awaited_.erase(pj->peer.id);
-    if (!room_.add(pj->peer)) room_.set_media(pj->peer.id, pj->peer.media);
-  } else if (auto* pl = std::get_if<proto::PeerLeft>(&m)) {
+    awaited_.erase(pj->person.id);
+    if (!room_.add(pj->person)) room_.set_media(pj->person.id, pj->person.media);
+  } else if (auto* pl = std::get_if<backend::PersonLeft>(&e)) {
     forget_peer(pl->id);
-  } else if (auto* sig = std::get_if<proto::RelayedSignal>(&m)) {
-    if (room_.find(sig->from)) run(negotiator_.on_signal(sig->from, sig->signal));
-  } else if (auto* rc = std::get_if<proto::RoomChanged>(&m)) {
+  } else if (auto* sig = std::get_if<backend::Signal>(&e)) {
+    if (negotiator_->takes_signal_from(sig->from, room_)) run(negotiator_->on_signal(sig->from, sig->signal));
+  } else if (auto* rc = std::get_if<backend::RoomChanged>(&e)) {
     room_info_ = rc->info;
-  } else if (auto* pm = std::get_if<proto::PeerMedia>(&m)) {
-    room_.set_media(pm->from, pm->media);
-  } else if (auto* err = std::get_if<proto::ErrorReply>(&m)) {
+  } else if (auto* pm = std::get_if<backend::PersonMedia>(&e)) {
+    room_.set_media(pm->id, pm->media);
+  } else if (auto* refused = std::get_if<backend::Refused>(&e)) {
     if (phase_ == CallPhase::Joining || phase_ == CallPhase::Reconnecting) {
-      fail(Error{err->code, err->message});
+      fail(refused->error);
     } else {
-      problem_ = Error{err->code, err->message};
+      problem_ = refused->error;
     }
-  } else if (auto* ice = std::get_if<proto::IceConfig>(&m)) {
-    take_ice_servers(*ice, now_ms);
+  } else if (auto* unreadable = std::get_if<backend::Unreadable>(&e)) {
+    problem_ = unreadable->error;  // a server speaking another protocol; keep going
+  } else if (auto* ice = std::get_if<backend::IceServers>(&e)) {
+    take_ice_servers(ice->config, now_ms);
     changed_ = false;  // nothing to show
-  } else if (auto* hello = std::get_if<proto::Welcome>(&m)) {
-    server_ = *hello;
+  } else if (auto* greeted = std::get_if<backend::Greeted>(&e)) {
+    server_ = greeted->server;
     changed_ = false;  // nothing to show
-  } else if (std::holds_alternative<proto::Pong>(m)) {
-    changed_ = false;  // it was heard: that is all (unanswered_ping_ms_)
   }
 }
 
@@ -433,7 +482,7 @@ LinkState link_state(ConnectionState c) {
 
 void CallController::watch_links(std::int64_t now_ms) {
   for (auto& [id, link] : links_) {
-    if (link.restart_due(now_ms)) run(negotiator_.on_connection_failed(id));
+    if (link.restart_due(now_ms)) run(negotiator_->on_connection_failed(id));
     auto r = remotes_.find(id);
     if (r == remotes_.end()) continue;
     const LinkTrouble trouble = link.trouble(now_ms);
@@ -449,19 +498,19 @@ void CallController::on_peer_event(const PeerEvent& e, std::int64_t now_ms) {
   if (it == by_handle_.end()) return;  // a late event of a closed connection
   const std::string id = it->second;
   switch (e.kind) {
-    case PeerEvent::Kind::NegotiationNeeded: run(negotiator_.on_negotiation_needed(id)); break;
-    case PeerEvent::Kind::LocalDescription: run(negotiator_.on_local_description(id, e.signal)); break;
-    case PeerEvent::Kind::LocalDescriptionFailed: run(negotiator_.on_local_description_failed(id)); break;
+    case PeerEvent::Kind::NegotiationNeeded: run(negotiator_->on_negotiation_needed(id)); break;
+    case PeerEvent::Kind::LocalDescription: run(negotiator_->on_local_description(id, e.signal)); break;
+    case PeerEvent::Kind::LocalDescriptionFailed: run(negotiator_->on_local_description_failed(id)); break;
     case PeerEvent::Kind::RemoteDescriptionApplied:
-      run(negotiator_.on_remote_description_applied(id, e.signal.kind));
+      run(negotiator_->on_remote_description_applied(id, e.signal.kind));
       break;
     case PeerEvent::Kind::RemoteDescriptionFailed:
       problem_ = Error{"negotiation-failed", "The connection to a participant could not be set up (" + e.error + ")."};
       changed_ = true;
       break;
-    case PeerEvent::Kind::LocalCandidate: run(negotiator_.on_local_candidate(id, e.signal)); break;
+    case PeerEvent::Kind::LocalCandidate: run(negotiator_->on_local_candidate(id, e.signal)); break;
     case PeerEvent::Kind::CandidateFailed: break;  // expected after an ignored offer; ICE copes otherwise
-    case PeerEvent::Kind::SignalingStateChanged: run(negotiator_.on_signaling_state(id, e.signaling)); break;
+    case PeerEvent::Kind::SignalingStateChanged: run(negotiator_->on_signaling_state(id, e.signaling)); break;
     case PeerEvent::Kind::ConnectionStateChanged:
       remotes_[id].state = e.connection;
       changed_ = true;
@@ -490,7 +539,7 @@ void CallController::run(const NegotiationActions& actions) {
       continue;
     }
     if (auto* a = std::get_if<SendSignal>(&action)) {
-      send(proto::SendSignal{a->peer, a->signal});
+      tell([&](SignalingBackend& b) { b.signal(a->peer, a->signal); });
       continue;
     }
     // Every other action names a connection we hold.
@@ -517,18 +566,10 @@ void CallController::run(const NegotiationActions& actions) {
   }
 }
 
-void CallController::send(const proto::ClientMessage& m) {
-  if (!socket_) return;
-  socket_->send(proto::serialize(m));
-  last_sent_ms_ = now_ms_;
-}
-
-void CallController::drop_connections() { run(negotiator_.on_left()); }
+void CallController::drop_connections() { run(negotiator_->on_left()); }
 
 void CallController::end_call(bool keep_media) {
-  if (socket_) socket_->close();
-  socket_.reset();
-  socket_open_ = false;
+  close_connection();
   warm_ = false;
   drop_connections();
   awaited_.clear();

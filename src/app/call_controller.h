@@ -1,5 +1,6 @@
 // One person's call: opens camera/microphone, connects to the signaling server, joins a room, and
-// keeps one peer connection per other participant, negotiated by the core's MeshNegotiator.
+// keeps the peer connections its MediaNegotiator asks for (one per other person in a mesh). Which
+// server protocol it speaks is its SignalingBackend's business (core/signaling_backend.h).
 //
 // Platform-free: it talks to the browser only through the platform interfaces, whose events it
 // takes in tick(), once per frame. Screens read its state and call its intents.
@@ -21,9 +22,10 @@
 
 #include "core/active_speaker.h"
 #include "core/link_watch.h"
-#include "core/mesh_negotiation.h"
+#include "core/media_negotiator.h"
 #include "core/result.h"
 #include "core/room_model.h"
+#include "core/signaling_backend.h"
 #include "platform/local_media.h"
 #include "platform/message_socket.h"
 #include "platform/peer_connections.h"
@@ -54,11 +56,22 @@ struct RemoteMediaState {
   LinkTrouble trouble = LinkTrouble::None;
 };
 
+// Which signaling backend a call speaks and how its media is negotiated: a backend is made for
+// each connection (its state is that connection's), the negotiator once (its peer connections
+// outlive a lost connection).
+struct CallShape {
+  std::function<std::unique_ptr<SignalingBackend>()> backend;
+  std::function<std::unique_ptr<MediaNegotiator>()> negotiator;
+  // treff-server's own protocol, a full mesh.
+  static CallShape treff_mesh();
+};
+
 class CallController {
  public:
   using SocketFactory = std::function<std::unique_ptr<platform::MessageSocket>()>;
 
-  CallController(platform::PeerConnections& peers, platform::LocalMedia& media, SocketFactory open_socket);
+  CallController(platform::PeerConnections& peers, platform::LocalMedia& media, SocketFactory open_socket,
+                 CallShape shape = CallShape::treff_mesh());
 
   // Validates the name and room; on success starts opening media, then connects and joins.
   // `password`: for a locked room; kept for rejoining after a lost connection.
@@ -121,7 +134,18 @@ class CallController {
   // A rejoin under the same id: the room as the server has it now, our connections as they are.
   void take_back_room(const proto::Joined& joined, std::int64_t now_ms);
   void forget_peer(const std::string& id);
-  void on_server_message(const proto::ServerMessage& m, std::int64_t now_ms);
+  // Takes the backend's news and sends what it queued.
+  void pump(std::int64_t now_ms);
+  void on_backend_event(BackendEvent e, std::int64_t now_ms);
+  // Sends what the backend queued.
+  void flush();
+  // Asks the backend of the current connection for something and sends what that takes.
+  template <class F>
+  void tell(F&& ask) {
+    if (!backend_) return;
+    ask(*backend_);
+    flush();
+  }
   void take_ice_servers(const proto::IceConfig& config, std::int64_t now_ms);
   void on_peer_event(const platform::PeerEvent& e, std::int64_t now_ms);
   // Restarts ICE on connections that failed or hang, and updates what their tiles say.
@@ -131,8 +155,10 @@ class CallController {
   void connect();
   // Takes the warm connection for the call if there is one, else opens a new one.
   void use_or_open_socket();
+  // A new connection, with a new backend to speak over it.
+  void open_connection();
+  void close_connection();
   void send_join();
-  void send(const proto::ClientMessage& m);
   void drop_connections();
   // Closes the socket and every peer connection, and forgets the room; closes the camera and
   // microphone unless they are kept for the join prompt's preview.
@@ -142,8 +168,12 @@ class CallController {
   platform::PeerConnections& peers_;
   platform::LocalMedia& media_;
   SocketFactory open_socket_;
+  CallShape shape_;
   std::unique_ptr<platform::MessageSocket> socket_;
-  bool socket_open_ = false;  // socket_ is open (hello sent)
+  std::unique_ptr<SignalingBackend> backend_;  // speaks over socket_
+  bool socket_open_ = false;    // socket_ is open
+  bool backend_ready_ = false;  // backend_ takes a join
+  std::uint64_t connection_number_ = 0;  // counts connections opened and closed, to spot a change
   bool warm_ = false;         // socket_ was opened by warm_up() and no join went over it yet
   int warm_failures_ = 0;
   std::int64_t warm_again_at_ms_ = 0;
@@ -172,7 +202,7 @@ class CallController {
   Preview call_media_;  // what the current call asked for: the preview again if the join fails
   RoomModel room_;
   proto::RoomInfo room_info_;
-  MeshNegotiator negotiator_;
+  std::unique_ptr<MediaNegotiator> negotiator_;
   ActiveSpeakerDetector speakers_;
   std::map<std::string, RemoteMediaState> remotes_;
   std::map<platform::PeerHandle, std::string> by_handle_;
