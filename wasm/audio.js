@@ -37,11 +37,11 @@ mergeInto(LibraryManager.library, {
     },
   },
 
-  // Starts measuring the sound of a peer connection's remote stream; returns a meter handle (0: none).
+  // Starts measuring the sound of a connection's remote tracks (mids: "" for all, else those
+  // transceivers'); returns a meter handle (0: none).
   treff_audio_watch_remote__deps: ['$TreffAudio', '$TreffRtc'],
-  treff_audio_watch_remote: function(peer) {
-    var entry = TreffRtc.conns[peer];
-    return entry ? TreffAudio.watch(entry.remoteStream) : 0;
+  treff_audio_watch_remote: function(peer, mids) {
+    return TreffAudio.watch(new MediaStream(TreffRtc.remoteTracks(peer, UTF8ToString(mids), 'audio')));
   },
 
   treff_audio_watch_local__deps: ['$TreffAudio', '$TreffMedia'],

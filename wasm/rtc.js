@@ -21,6 +21,17 @@ mergeInto(LibraryManager.library, {
       _free(m);
     },
     errorName: function(e) { return (e && e.name) || 'Error'; },
+    // The remote tracks of `kind` a connection receives: all of them (mids ''), or those of the
+    // transceivers whose mid is in the comma-separated list (an SFU's connection, one person's).
+    remoteTracks: function(handle, mids, kind) {
+      var entry = TreffRtc.conns[handle];
+      if (!entry) return [];
+      if (!mids) return kind === 'audio' ? entry.remoteStream.getAudioTracks() : entry.remoteStream.getVideoTracks();
+      var wanted = mids.split(',');
+      return entry.pc.getTransceivers().filter(function(t) {
+        return t.mid !== null && wanted.indexOf(t.mid) >= 0 && t.receiver.track.kind === kind;
+      }).map(function(t) { return t.receiver.track; });
+    },
     // The candidate types ("host", "srflx", "prflx", "relay") of the pair that carries the
     // connection now, from the stats, as "local remote"; '' when none is chosen yet.
     reportPath: function(handle, pc) {

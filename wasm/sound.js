@@ -44,12 +44,12 @@ mergeInto(LibraryManager.library, {
     },
   },
 
-  // Starts playing the sound of a peer connection's remote stream; returns its handle (0: the
-  // stream has no sound).
+  // Starts playing the sound of a connection's remote tracks (mids: "" for all, else those
+  // transceivers'); returns its handle (0: no sound there).
   treff_sound_play__deps: ['$TreffSound', '$TreffRtc'],
-  treff_sound_play: function(peer) {
-    var entry = TreffRtc.conns[peer];
-    if (!entry || !entry.remoteStream.getAudioTracks().length) return 0;
+  treff_sound_play: function(peer, mids) {
+    var tracks = TreffRtc.remoteTracks(peer, UTF8ToString(mids), 'audio');
+    if (!tracks.length) return 0;
     if (!TreffSound.container) {
       var c = document.createElement('div');
       c.setAttribute('aria-hidden', 'true');
@@ -59,7 +59,7 @@ mergeInto(LibraryManager.library, {
     }
     TreffSound.hookGestures();
     var audio = document.createElement('audio');
-    audio.srcObject = new MediaStream(entry.remoteStream.getAudioTracks());
+    audio.srcObject = new MediaStream(tracks);
     TreffSound.container.appendChild(audio);
     var handle = TreffSound.next++;
     TreffSound.players[handle] = { audio: audio };

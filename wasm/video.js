@@ -50,9 +50,9 @@ mergeInto(LibraryManager.library, {
   },
 
   treff_video_open_remote__deps: ['$TreffVideo', '$TreffRtc'],
-  treff_video_open_remote: function(peer) {
-    var entry = TreffRtc.conns[peer];
-    return entry ? TreffVideo.open(new MediaStream(entry.remoteStream.getVideoTracks())) : 0;
+  treff_video_open_remote: function(peer, mids) {
+    var tracks = TreffRtc.remoteTracks(peer, UTF8ToString(mids), 'video');
+    return tracks.length ? TreffVideo.open(new MediaStream(tracks)) : 0;
   },
 
   // Writes frames decoded, width and height to out[0..2] (doubles). The decoder's frame count

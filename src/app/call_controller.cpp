@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "core/janus_backend.h"
 #include "core/mesh_negotiation.h"
+#include "core/sfu_negotiation.h"
 #include "core/text_rules.h"
 #include "core/treff_backend.h"
 
@@ -35,6 +37,15 @@ CallShape CallShape::treff_mesh() {
   return {[] { return std::make_unique<TreffBackend>(); }, [] { return std::make_unique<MeshNegotiator>(); }};
 }
 
+CallShape CallShape::janus_sfu() {
+  return {[] { return std::make_unique<JanusBackend>(); }, [] { return std::make_unique<SfuNegotiator>(); }};
+}
+
+CallShape CallShape::following(std::function<ServerKind()> kind) {
+  const auto shape = [kind] { return kind() == ServerKind::Janus ? janus_sfu() : treff_mesh(); };
+  return {[shape] { return shape().backend(); }, [shape] { return shape().negotiator(); }};
+}
+
 CallController::CallController(platform::PeerConnections& peers, platform::LocalMedia& media,
                                SocketFactory open_socket, CallShape shape)
     : peers_(peers),
@@ -54,6 +65,7 @@ Status CallController::join(const std::string& room, const std::string& display_
     if (auto ok = check_password(*password); !ok) return ok.error();
   }
 
+  negotiator_ = shape_.negotiator();  // nothing is connected between calls
   room_name_ = room;
   display_name_ = name.value();
   password_ = std::move(password);
@@ -123,8 +135,8 @@ void CallController::use_or_open_socket() {
 }
 
 void CallController::open_connection() {
-  socket_ = open_socket_();
   backend_ = shape_.backend();
+  socket_ = open_socket_(backend_->subprotocol());
   ++connection_number_;
   socket_open_ = false;
   backend_ready_ = false;
@@ -194,6 +206,7 @@ void CallController::add_audio_level(const std::string& participant_id, double l
 }
 
 const RemoteMediaState* CallController::remote(const std::string& participant_id) const {
+  if (auto shared = through_server_.find(participant_id); shared != through_server_.end()) return &shared->second;
   auto it = remotes_.find(participant_id);
   return it == remotes_.end() ? nullptr : &it->second;
 }
@@ -213,6 +226,7 @@ bool CallController::tick(std::int64_t now_ms) {
   }
   for (const auto& e : peers_.take_events()) on_peer_event(e, now_ms);
   watch_links(now_ms);
+  share_out_streams();
   keep_alive(now_ms);
   if (phase_ == CallPhase::Reconnecting && !socket_ && now_ms >= reconnect_at_ms_) connect();
   if (phase_ == CallPhase::InRoom && ice_renew_at_ms_ && now_ms >= ice_renew_at_ms_) {
@@ -411,6 +425,7 @@ void CallController::on_backend_event(BackendEvent e, std::int64_t now_ms) {
     } else {
       drop_connections();
       awaited_.clear();
+      shared_streams_.clear();
       speakers_ = ActiveSpeakerDetector();
       room_.reset({joined.self_id, display_name_, {local_.mic_on, local_.camera_on}}, joined.peers);
       run(negotiator_->on_joined(joined.self_id, joined.peers));
@@ -427,6 +442,8 @@ void CallController::on_backend_event(BackendEvent e, std::int64_t now_ms) {
     forget_peer(pl->id);
   } else if (auto* sig = std::get_if<backend::Signal>(&e)) {
     if (negotiator_->takes_signal_from(sig->from, room_)) run(negotiator_->on_signal(sig->from, sig->signal));
+  } else if (auto* streams = std::get_if<backend::Streams>(&e)) {
+    shared_streams_[streams->connection] = std::move(streams->streams);
   } else if (auto* rc = std::get_if<backend::RoomChanged>(&e)) {
     room_info_ = rc->info;
   } else if (auto* pm = std::get_if<backend::PersonMedia>(&e)) {
@@ -493,6 +510,33 @@ void CallController::watch_links(std::int64_t now_ms) {
   }
 }
 
+void CallController::share_out_streams() {
+  std::map<std::string, RemoteMediaState> people;
+  for (const auto& [key, streams] : shared_streams_) {
+    auto connection = remotes_.find(key);
+    if (connection == remotes_.end()) continue;
+    for (const auto& s : streams) {
+      if (!s.active || !room_.find(s.person)) continue;
+      auto [it, first] = people.try_emplace(s.person, connection->second);
+      RemoteMediaState& r = it->second;
+      if (first) r.has_audio = r.has_video = false;
+      (s.video ? r.has_video : r.has_audio) = true;
+      r.mids.push_back(s.mid);
+    }
+  }
+  const auto same = [](const RemoteMediaState& a, const RemoteMediaState& b) {
+    return a.source() == b.source() && a.state == b.state && a.has_audio == b.has_audio &&
+           a.has_video == b.has_video && a.path == b.path && a.trouble == b.trouble;
+  };
+  const bool differs = people.size() != through_server_.size() ||
+                       !std::equal(people.begin(), people.end(), through_server_.begin(), [&](const auto& a, const auto& b) {
+                         return a.first == b.first && same(a.second, b.second);
+                       });
+  if (!differs) return;
+  through_server_ = std::move(people);
+  changed_ = true;
+}
+
 void CallController::on_peer_event(const PeerEvent& e, std::int64_t now_ms) {
   auto it = by_handle_.find(e.peer);
   if (it == by_handle_.end()) return;  // a late event of a closed connection
@@ -534,7 +578,7 @@ void CallController::run(const NegotiationActions& actions) {
     if (auto* a = std::get_if<CreateConnection>(&action)) {
       const platform::PeerHandle h = peers_.create(ice_.servers);
       by_handle_[h] = a->peer;
-      remotes_[a->peer] = RemoteMediaState{h, ConnectionState::New, false, false, "", LinkTrouble::None};
+      remotes_[a->peer] = RemoteMediaState{h, ConnectionState::New, false, false, "", LinkTrouble::None, {}};
       links_.insert_or_assign(a->peer, LinkWatch(a->offers_first, now_ms_));
       continue;
     }
@@ -573,6 +617,8 @@ void CallController::end_call(bool keep_media) {
   warm_ = false;
   drop_connections();
   awaited_.clear();
+  shared_streams_.clear();
+  through_server_.clear();
   resume_token_.clear();
   room_.clear();
   if (!keep_media) media_.close();

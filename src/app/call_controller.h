@@ -25,6 +25,7 @@
 #include "core/media_negotiator.h"
 #include "core/result.h"
 #include "core/room_model.h"
+#include "core/server_list.h"
 #include "core/signaling_backend.h"
 #include "platform/local_media.h"
 #include "platform/message_socket.h"
@@ -54,21 +55,30 @@ struct RemoteMediaState {
   std::string path;
   // Whether the people should be told that there is no connection (and what to try).
   LinkTrouble trouble = LinkTrouble::None;
+  // The connection's transceivers that carry this person (an SFU's connection carries everyone);
+  // empty: all of it (a mesh).
+  std::vector<std::string> mids;
+  platform::RemoteSource source() const { return {connection, mids}; }
 };
 
 // Which signaling backend a call speaks and how its media is negotiated: a backend is made for
-// each connection (its state is that connection's), the negotiator once (its peer connections
-// outlive a lost connection).
+// each connection (its state is that connection's), the negotiator for each call (its peer
+// connections outlive a lost connection).
 struct CallShape {
   std::function<std::unique_ptr<SignalingBackend>()> backend;
   std::function<std::unique_ptr<MediaNegotiator>()> negotiator;
   // treff-server's own protocol, a full mesh.
   static CallShape treff_mesh();
+  // A Janus VideoRoom: the SFU carries everyone's media.
+  static CallShape janus_sfu();
+  // The shape of whichever kind of server `kind` names when a call or a connection starts.
+  static CallShape following(std::function<ServerKind()> kind);
 };
 
 class CallController {
  public:
-  using SocketFactory = std::function<std::unique_ptr<platform::MessageSocket>()>;
+  // Opens a connection to the server, asking for the backend's WebSocket subprotocol ("": none).
+  using SocketFactory = std::function<std::unique_ptr<platform::MessageSocket>(const std::string& subprotocol)>;
 
   CallController(platform::PeerConnections& peers, platform::LocalMedia& media, SocketFactory open_socket,
                  CallShape shape = CallShape::treff_mesh());
@@ -150,6 +160,9 @@ class CallController {
   void on_peer_event(const platform::PeerEvent& e, std::int64_t now_ms);
   // Restarts ICE on connections that failed or hang, and updates what their tiles say.
   void watch_links(std::int64_t now_ms);
+  // Gives each person whose media comes over a shared connection (an SFU's subscription) that
+  // connection's state with the mids that are theirs.
+  void share_out_streams();
   void apply_local_media(bool mic_on, bool camera_on);
   void run(const NegotiationActions& actions);
   void connect();
@@ -204,7 +217,11 @@ class CallController {
   proto::RoomInfo room_info_;
   std::unique_ptr<MediaNegotiator> negotiator_;
   ActiveSpeakerDetector speakers_;
-  std::map<std::string, RemoteMediaState> remotes_;
+  std::map<std::string, RemoteMediaState> remotes_;  // by connection key: a person in a mesh
+  // What the connections that carry several people carry (by connection key), and each such
+  // person's part of it (by participant id).
+  std::map<std::string, std::vector<backend::RemoteStream>> shared_streams_;
+  std::map<std::string, RemoteMediaState> through_server_;
   std::map<platform::PeerHandle, std::string> by_handle_;
   std::map<std::string, LinkWatch> links_;  // by participant id, beside remotes_
   std::int64_t now_ms_ = 0;                 // of the current tick()

@@ -31,7 +31,7 @@ namespace treff::app {
 // A participant's video, shown by the browser where the room screen puts it.
 struct VideoSlot {
   platform::VideoHandle video = 0;  // for the local camera: own_picture's, which the slot does not close
-  platform::PeerHandle peer = 0;    // 0 for the local camera
+  platform::RemoteSource source;    // peer 0 for the local camera
   platform::VideoStatus status;   // frames decoded so far, and the picture's size
   double next_status_ms = 0;      // when to ask for the status again
 };
@@ -39,13 +39,13 @@ struct VideoSlot {
 // A remote participant's sound meter, for the active-speaker decision.
 struct Meter {
   platform::MeterHandle meter = 0;
-  platform::PeerHandle peer = 0;
+  platform::RemoteSource source;
 };
 
 // A remote participant's sound, played whether or not they send video.
 struct SoundSlot {
   platform::SoundHandle sound = 0;
-  platform::PeerHandle peer = 0;
+  platform::RemoteSource source;
   bool blocked = false;  // the browser holds it back until the person clicks
 };
 

@@ -287,10 +287,13 @@ int main() {
   if (gl <= 0) return 1;
   emscripten_webgl_make_context_current(gl);
 
-  app->call = std::make_unique<treff::CallController>(app->peers, app->media, [] {
-    return std::unique_ptr<treff::platform::MessageSocket>(
-        treff::platform::WebMessageSocket::open(app->servers->signaling_url()));
-  });
+  app->call = std::make_unique<treff::CallController>(
+      app->peers, app->media,
+      [](const std::string& subprotocol) {
+        return std::unique_ptr<treff::platform::MessageSocket>(
+            treff::platform::WebMessageSocket::open(app->servers->signaling_url(), subprotocol));
+      },
+      treff::CallShape::following([] { return app->servers->kind(); }));
   // The line goes to the page's own server, where the accounts are, whichever server rooms are on.
   app->line = std::make_unique<treff::CallingLine>([] {
     return std::unique_ptr<treff::platform::MessageSocket>(

@@ -16,9 +16,9 @@ void sync_video_slots(App& app) {
     const Participant* p = room.find(it->first);
     const RemoteMediaState* r = p && !p->is_self ? app.call->remote(p->id) : nullptr;
     const bool stale = !p || (p->is_self ? it->second.video != app.own_picture.video()
-                                         : !r || r->connection != it->second.peer);
+                                         : !r || r->source() != it->second.source);
     if (stale) {
-      if (it->second.peer) app.videos.close(it->second.video);
+      if (it->second.source.peer) app.videos.close(it->second.video);
       it = app.slots.erase(it);
     } else {
       ++it;
@@ -32,8 +32,8 @@ void sync_video_slots(App& app) {
     } else {
       const RemoteMediaState* r = app.call->remote(p.id);
       if (!r || !r->has_video) continue;
-      slot.peer = r->connection;
-      slot.video = app.videos.open_remote(r->connection);
+      slot.source = r->source();
+      slot.video = app.videos.open_remote(slot.source);
     }
     if (!slot.video) continue;
     app.slots[p.id] = slot;
@@ -43,13 +43,14 @@ void sync_video_slots(App& app) {
 namespace {
 
 // Keeps one open thing (a player, a meter) per remote participant whose connection carries sound:
-// closes those of people who left or whose connection was replaced, opens one for each new sound.
-// `open` returns the slot for a connection, with a zero handle when there is nothing to open yet.
+// closes those of people who left or whose connection (or its part that is theirs) was replaced,
+// opens one for each new sound. `open` returns the slot for a source, with no source when there
+// is nothing to open yet.
 template <class Slot, class Open, class Close>
 void sync_remote_sound(App& app, std::map<std::string, Slot>& slots, Open open, Close close) {
   for (auto it = slots.begin(); it != slots.end();) {
     const RemoteMediaState* r = app.call->remote(it->first);
-    if (!r || r->connection != it->second.peer) {
+    if (!r || r->source() != it->second.source) {
       close(it->second);
       it = slots.erase(it);
     } else {
@@ -59,8 +60,8 @@ void sync_remote_sound(App& app, std::map<std::string, Slot>& slots, Open open, 
   for (const auto& p : app.call->room().thumbnails()) {
     const RemoteMediaState* r = p.is_self ? nullptr : app.call->remote(p.id);
     if (!r || !r->has_audio || slots.count(p.id)) continue;
-    Slot slot = open(r->connection);
-    if (slot.peer) slots[p.id] = slot;
+    Slot slot = open(r->source());
+    if (slot.source.peer) slots[p.id] = slot;
   }
 }
 
@@ -69,9 +70,9 @@ void sync_remote_sound(App& app, std::map<std::string, Slot>& slots, Open open, 
 void sync_sounds(App& app) {
   sync_remote_sound(
       app, app.sounds,
-      [&app](platform::PeerHandle peer) {
-        const platform::SoundHandle sound = app.sound.play(peer);
-        return SoundSlot{sound, sound ? peer : 0, false};
+      [&app](const platform::RemoteSource& source) {
+        const platform::SoundHandle sound = app.sound.play(source);
+        return SoundSlot{sound, sound ? source : platform::RemoteSource{}, false};
       },
       [&app](const SoundSlot& slot) { app.sound.close(slot.sound); });
 }
@@ -79,9 +80,9 @@ void sync_sounds(App& app) {
 void sync_meters(App& app) {
   sync_remote_sound(
       app, app.meters,
-      [&app](platform::PeerHandle peer) {
-        const platform::MeterHandle meter = app.levels.watch_remote(peer);
-        return Meter{meter, meter ? peer : 0};
+      [&app](const platform::RemoteSource& source) {
+        const platform::MeterHandle meter = app.levels.watch_remote(source);
+        return Meter{meter, meter ? source : platform::RemoteSource{}};
       },
       [&app](const Meter& m) { app.levels.unwatch(m.meter); });
 }

@@ -17,7 +17,8 @@ void ServerChoice::set_list(std::string_view json_text) {
       if (s.url != servers_.front().url) servers_.push_back(std::move(s));
   }
   if (link_server_.empty()) return;
-  const std::string wanted = normalize_server_url(link_server_);
+  std::string wanted = normalize_server_url(link_server_);
+  if (wanted.empty()) wanted = normalize_janus_url(link_server_);
   for (std::size_t i = 0; i < servers_.size(); ++i) {
     if (!wanted.empty() && servers_[i].url == wanted) {
       chosen_ = i;

@@ -35,7 +35,8 @@ class ServerChoice {
   // The page may connect to the current server: the list is known and the link's server is in it.
   bool may_connect() const { return ready() && refused_.empty(); }
 
-  std::string signaling_url() const { return signaling_url_of(current().url); }
+  std::string signaling_url() const { return signaling_url_of(current()); }
+  ServerKind kind() const { return current().kind; }
   // What a room link needs after "/r/<room>": "?server=<url, encoded>" for another server.
   std::string link_query() const;
 

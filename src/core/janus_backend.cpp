@@ -335,7 +335,8 @@ void JanusBackend::on_plugin_event(std::uint64_t sender, const json& data, const
     j.self_id = std::to_string(self_id_);
     j.peers = people_of(member(data, "attendees"), self_id_);
     for (auto& p : people_of(member(data, "publishers"), self_id_)) j.peers.push_back(std::move(p));
-    j.info.host = j.self_id;  // nobody hosts a bare Janus room; locking is refused anyway
+    // Nobody hosts a bare Janus room: the call offers nobody the lock (lock() is refused anyway).
+    j.info.host.clear();
     events_.push_back(backend::Joined{std::move(j)});
     add_feeds(feeds_of(member(data, "publishers"), self_id_));
   } else if (videoroom == "event") {
@@ -375,12 +376,19 @@ void JanusBackend::on_room_event(const json& data) {
 void JanusBackend::on_subscription(const json& data, const json* jsep) {
   subscribed_ = true;
   if (const json* streams = member(data, "streams"); streams && streams->is_array()) {
-    stream_owners_.clear();
+    backend::Streams owners{"subscriber", {}};
     for (const auto& s : *streams) {
       const std::string mid = text_of(member(s, "mid"), 32);
+      const std::string type = text_of(member(s, "type"), 8);
       auto feed = id_of(member(s, "feed_id"));
-      if (!mid.empty() && feed) stream_owners_[mid] = std::to_string(*feed);
+      // The mid goes to the browser glue in a comma-separated list. A stream of someone who left
+      // has no feed (Janus keeps its m-line for the next one): nobody's.
+      if (mid.empty() || mid.find(',') != std::string::npos || !feed || (type != "audio" && type != "video")) continue;
+      const json* active = member(s, "active");
+      const bool flowing = !active || (active->is_boolean() && active->get<bool>());
+      owners.streams.push_back({mid, std::to_string(*feed), type == "video", flowing});
     }
+    events_.push_back(std::move(owners));
   }
   if (auto offer = jsep_signal(jsep)) events_.push_back(backend::Signal{"subscriber", std::move(*offer)});
   subscribe_pending();  // feeds that came while this was being set up

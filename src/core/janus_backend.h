@@ -60,9 +60,6 @@ class JanusBackend final : public SignalingBackend {
   std::vector<std::string> take_outgoing() override { return std::exchange(outgoing_, {}); }
   std::vector<BackendEvent> take_events() override { return std::exchange(events_, {}); }
 
-  // Which person each of the subscription's streams (by its mid) belongs to, as Janus last said.
-  const std::map<std::string, std::string>& stream_owners() const { return stream_owners_; }
-
  private:
   // What an answer to one of our requests is for.
   enum class Asked {
@@ -110,7 +107,6 @@ class JanusBackend final : public SignalingBackend {
 
   std::set<std::uint64_t> subscribed_feeds_;
   std::vector<std::uint64_t> feeds_to_add_;
-  std::map<std::string, std::string> stream_owners_;
 };
 
 }  // namespace treff

@@ -49,6 +49,19 @@ struct RoomChanged { proto::RoomInfo info; };
 struct IceServers { proto::IceConfig config; };
 // A negotiation signal for the connection `from` names (core/media_negotiator.h).
 struct Signal { std::string from; proto::Signal signal; };
+// What a connection that carries several people receives (an SFU's subscription): each stream by
+// its transceiver's mid, whose it is, and whether it flows (a stream of someone who left stays,
+// inactive, until the server reuses it). Replaces what the connection said before.
+struct RemoteStream {
+  std::string mid;
+  std::string person;
+  bool video = false;  // else sound
+  bool active = true;
+  bool operator==(const RemoteStream& o) const {
+    return mid == o.mid && person == o.person && video == o.video && active == o.active;
+  }
+};
+struct Streams { std::string connection; std::vector<RemoteStream> streams; };
 // The server refused what we asked (before Joined: the join failed), in plain words.
 struct Refused { Error error; };
 // A message that could not be read: worth showing, not worth ending the call for.
@@ -57,8 +70,8 @@ struct Unreadable { Error error; };
 
 using BackendEvent =
     std::variant<backend::Ready, backend::Greeted, backend::Joined, backend::PersonJoined, backend::PersonLeft,
-                 backend::PersonMedia, backend::RoomChanged, backend::IceServers, backend::Signal, backend::Refused,
-                 backend::Unreadable>;
+                 backend::PersonMedia, backend::RoomChanged, backend::IceServers, backend::Signal, backend::Streams,
+                 backend::Refused, backend::Unreadable>;
 
 class SignalingBackend {
  public:

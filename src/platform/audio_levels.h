@@ -13,7 +13,7 @@ using MeterHandle = std::uint32_t;  // 0: none
 class AudioLevels {
  public:
   virtual ~AudioLevels() = default;
-  virtual MeterHandle watch_remote(PeerHandle peer) = 0;  // 0 when the peer sends no sound
+  virtual MeterHandle watch_remote(const RemoteSource& source) = 0;  // 0 when it sends no sound
   virtual MeterHandle watch_local() = 0;                  // 0 when no microphone is open
   virtual double level(MeterHandle meter) = 0;            // RMS, 0..1
   virtual void unwatch(MeterHandle meter) = 0;

@@ -18,6 +18,22 @@ using PeerHandle = std::uint32_t;
 
 enum class ConnectionState { New, Connecting, Connected, Disconnected, Failed, Closed };
 
+// Whose media to take from a connection: all of its remote tracks (in a mesh a connection is one
+// person's), or the tracks of the transceivers named by their mids (an SFU's connection carries
+// many people, each on their own mids).
+struct RemoteSource {
+  PeerHandle peer = 0;
+  std::vector<std::string> mids;  // empty: every remote track of `peer`
+  bool operator==(const RemoteSource& o) const { return peer == o.peer && mids == o.mids; }
+  bool operator!=(const RemoteSource& o) const { return !(*this == o); }
+  // The mids as the JS glue takes them: "0,1" ("" for all).
+  std::string mid_list() const {
+    std::string out;
+    for (const auto& m : mids) out += (out.empty() ? "" : ",") + m;
+    return out;
+  }
+};
+
 struct PeerEvent {
   enum class Kind {
     NegotiationNeeded,

@@ -24,8 +24,8 @@ struct SoundEvent {
 class RemoteSound {
  public:
   virtual ~RemoteSound() = default;
-  // Starts playing the sound of a peer connection's remote stream; 0 when it has no sound yet.
-  virtual SoundHandle play(PeerHandle peer) = 0;
+  // Starts playing the sound of a remote source; 0 when it has no sound yet.
+  virtual SoundHandle play(const RemoteSource& source) = 0;
   virtual void close(SoundHandle sound) = 0;
   // The person clicked to hear the others: starts every sound the browser held back.
   virtual void resume() = 0;

@@ -40,7 +40,7 @@ class VideoPlacement {
  public:
   virtual ~VideoPlacement() = default;
   virtual VideoHandle open_local() = 0;  // 0 when there is no camera
-  virtual VideoHandle open_remote(PeerHandle peer) = 0;
+  virtual VideoHandle open_remote(const RemoteSource& source) = 0;  // 0 when it has no video
   virtual VideoStatus status(VideoHandle video) = 0;
   // Shows exactly these pictures at these places and hides every other.
   virtual void place(const std::vector<VideoRect>& shown) = 0;

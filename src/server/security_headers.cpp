@@ -6,11 +6,11 @@ namespace treff::server {
 
 namespace http = boost::beast::http;
 
-std::string content_security_policy(const std::vector<std::string>& other_servers) {
-  // 'self' covers this server's ws:/wss: in current browsers; the offered servers' /ws are named.
+std::string content_security_policy(const std::vector<std::string>& other_sockets) {
+  // 'self' covers this server's ws:/wss: in current browsers; the offered servers' sockets are named.
   // media-src: the ring tone (the calls' own sound and pictures are streams, which CSP does not cover).
   std::string connect = "'self'";
-  for (const auto& url : other_servers) connect += " " + signaling_url_of(url);
+  for (const auto& url : other_sockets) connect += " " + url;
   return "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
          "font-src 'self'; media-src 'self'; connect-src " + connect + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 }

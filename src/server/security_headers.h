@@ -12,8 +12,9 @@
 
 namespace treff::server {
 
-// The policy for a server that offers rooms on `other_servers` (their page URLs, from --servers).
-std::string content_security_policy(const std::vector<std::string>& other_servers);
+// The policy for a server that offers rooms on other servers (`other_sockets`: their signaling
+// WebSockets, from --servers).
+std::string content_security_policy(const std::vector<std::string>& other_sockets);
 
 void add_security_headers(boost::beast::http::fields& headers, const std::string& csp, bool tls);
 

@@ -41,7 +41,7 @@ ResumeTokens resume_tokens(const std::string& state_dir) {
 
 Server::Server(const ServerOptions& options)
     : options_(options),
-      csp_(content_security_policy(options.offered_server_urls)),
+      csp_(content_security_policy(options.offered_signaling_urls)),
       ice_(options.stun_urls, options.turn_urls, options.turn_secret, options.turn_ttl_seconds),
       connection_test_(options.connection_test, &ice_),
       hub_(options.hub, vault_, &ice_, resume_tokens(options.state_dir)),

@@ -146,7 +146,7 @@ std::optional<ServerOptions> parse_options(int argc, char** argv, int& exit_code
       return std::nullopt;
     }
     o.servers_json = server_list_json(list.value());
-    for (const auto& entry : list.value()) o.offered_server_urls.push_back(entry.url);
+    for (const auto& entry : list.value()) o.offered_signaling_urls.push_back(signaling_url_of(entry));
   }
   return o;
 }

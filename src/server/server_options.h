@@ -27,7 +27,7 @@ struct ServerOptions {
   std::vector<std::string> allowed_origins;
   // Served as /servers.json: the servers a start screen offers (--servers FILE; checked at start).
   std::string servers_json = "[]";
-  std::vector<std::string> offered_server_urls;  // the url of each entry of servers_json
+  std::vector<std::string> offered_signaling_urls;  // the WebSocket of each entry of servers_json
   // ICE servers handed to every client that joins (--stun, --turn); TURN credentials are made with
   // the shared secret read from --turn-secret-file and expire after `turn_ttl_seconds`.
   std::vector<std::string> stun_urls;

@@ -148,6 +148,24 @@ constexpr CatalogEntry kCatalog[] = {
     {"Te vaak deelgenomen vanaf uw adres. Wacht een minuut en probeer het dan opnieuw.",
      "Zu oft von Ihrer Adresse teilgenommen. Warten Sie eine Minute und versuchen Sie es dann noch einmal.",
      "Too many joins from your address. Wait a minute, then try again."},
+    {"De mediaserver antwoordt niet. Probeer het later opnieuw.",
+     "Der Medienserver antwortet nicht. Versuchen Sie es später noch einmal.",
+     "The media server does not answer. Please try again later."},
+    {"Deze kamer staat op een mediaserver en kan niet vanuit het gesprek op slot.",
+     "Dieser Raum liegt auf einem Medienserver und kann nicht aus dem Gespräch abgeschlossen werden.",
+     "This room is on a media server and cannot be locked from the call."},
+    {"De kamer is op de mediaserver gesloten.",
+     "Der Raum wurde auf dem Medienserver geschlossen.",
+     "The room was closed on the media server."},
+    {"U bent uit de kamer verwijderd.",
+     "Sie wurden aus dem Raum entfernt.",
+     "You were removed from the room."},
+    {"De mediaserver weigerde dit. Probeer het opnieuw; lukt het niet, vraag dan de beheerder.",
+     "Der Medienserver hat das abgelehnt. Versuchen Sie es noch einmal; klappt es nicht, fragen Sie die Verwaltung.",
+     "The media server refused this. Try again; if it keeps failing, ask its administrator."},
+    {"Deze server biedt geen videokamers aan.",
+     "Dieser Server bietet keine Videoräume an.",
+     "This server does not offer video rooms."},
 };
 static_assert(sizeof(kCatalog) / sizeof(kCatalog[0]) == static_cast<std::size_t>(Text::Count),
               "every Text needs a catalog row");
@@ -209,6 +227,12 @@ const char* tr_problem(std::string_view code) {
   if (code == "server-full") return tr(Text::ServerFull);
   if (code == "too-many-connections") return tr(Text::TooManyConnections);
   if (code == "too-many-joins") return tr(Text::TooManyJoins);
+  if (code == "server-silent") return tr(Text::MediaServerSilent);
+  if (code == "not-offered") return tr(Text::RoomCannotBeLocked);
+  if (code == "room-closed") return tr(Text::RoomClosed);
+  if (code == "removed") return tr(Text::RemovedFromRoom);
+  if (code == "server-error") return tr(Text::MediaServerRefused);
+  if (code == "no-videoroom") return tr(Text::NoVideoRooms);
   return tr(Text::SomethingWentWrong);
 }
 

@@ -86,6 +86,13 @@ enum class Text {
   ServerFull,             // the server's limits (server/limits.h)
   TooManyConnections,
   TooManyJoins,
+  // A room on a Janus media server (core/janus_backend.h)
+  MediaServerSilent,
+  RoomCannotBeLocked,
+  RoomClosed,
+  RemovedFromRoom,
+  MediaServerRefused,
+  NoVideoRooms,
   Count
 };
 

@@ -7,7 +7,7 @@ namespace treff::platform {
 
 class WebAudioLevels final : public AudioLevels {
  public:
-  MeterHandle watch_remote(PeerHandle peer) override;
+  MeterHandle watch_remote(const RemoteSource& source) override;
   MeterHandle watch_local() override;
   double level(MeterHandle meter) override;
   void unwatch(MeterHandle meter) override;

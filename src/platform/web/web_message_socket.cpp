@@ -33,12 +33,12 @@ EM_BOOL on_close(int, const EmscriptenWebSocketCloseEvent* e, void* user) {
 
 }  // namespace
 
-std::unique_ptr<WebMessageSocket> WebMessageSocket::open(const std::string& url) {
+std::unique_ptr<WebMessageSocket> WebMessageSocket::open(const std::string& url, const std::string& subprotocol) {
   std::unique_ptr<WebMessageSocket> s(new WebMessageSocket());
   EmscriptenWebSocketCreateAttributes attrs;
   emscripten_websocket_init_create_attributes(&attrs);
   attrs.url = url.c_str();
-  attrs.protocols = nullptr;
+  attrs.protocols = subprotocol.empty() ? nullptr : subprotocol.c_str();
   const EMSCRIPTEN_WEBSOCKET_T h = emscripten_websocket_new(&attrs);
   if (h <= 0) {
     s->push({SocketEvent::Kind::Closed, "WebSocket could not be created", 1006});

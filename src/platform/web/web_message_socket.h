@@ -12,7 +12,8 @@ namespace treff::platform {
 class WebMessageSocket final : public MessageSocket {
  public:
   // Opens a WebSocket to `url` (ws:// or wss://). Failure shows up as a Closed event.
-  static std::unique_ptr<WebMessageSocket> open(const std::string& url);
+  // `subprotocol`: the one the server expects ("" for none; Janus: "janus-protocol").
+  static std::unique_ptr<WebMessageSocket> open(const std::string& url, const std::string& subprotocol = "");
   ~WebMessageSocket() override;
   WebMessageSocket(const WebMessageSocket&) = delete;
   WebMessageSocket& operator=(const WebMessageSocket&) = delete;

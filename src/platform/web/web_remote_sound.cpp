@@ -5,7 +5,7 @@
 #include "platform/web/event_wakeup.h"
 
 extern "C" {
-std::uint32_t treff_sound_play(std::uint32_t peer);
+std::uint32_t treff_sound_play(std::uint32_t peer, const char* mids);
 void treff_sound_close(std::uint32_t sound);
 void treff_sound_resume();
 int treff_sound_speaker_supported();
@@ -23,7 +23,9 @@ WebRemoteSound::~WebRemoteSound() {
 }
 WebRemoteSound* WebRemoteSound::instance() { return g_instance; }
 
-SoundHandle WebRemoteSound::play(PeerHandle peer) { return treff_sound_play(peer); }
+SoundHandle WebRemoteSound::play(const RemoteSource& source) {
+  return treff_sound_play(source.peer, source.mid_list().c_str());
+}
 void WebRemoteSound::close(SoundHandle sound) { treff_sound_close(sound); }
 void WebRemoteSound::resume() { treff_sound_resume(); }
 bool WebRemoteSound::speaker_choice_supported() { return treff_sound_speaker_supported() != 0; }

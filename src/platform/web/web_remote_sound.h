@@ -12,7 +12,7 @@ class WebRemoteSound final : public RemoteSound {
   WebRemoteSound(const WebRemoteSound&) = delete;
   WebRemoteSound& operator=(const WebRemoteSound&) = delete;
 
-  SoundHandle play(PeerHandle peer) override;
+  SoundHandle play(const RemoteSource& source) override;
   void close(SoundHandle sound) override;
   void resume() override;
   void set_speaker(const std::string& device_id) override;

@@ -2,7 +2,7 @@
 
 extern "C" {
 std::uint32_t treff_video_open_local();
-std::uint32_t treff_video_open_remote(std::uint32_t peer);
+std::uint32_t treff_video_open_remote(std::uint32_t peer, const char* mids);
 void treff_video_status(std::uint32_t video, double* out);
 void treff_video_place(const float* rects, int count);
 void treff_video_close(std::uint32_t video);
@@ -11,7 +11,9 @@ void treff_video_close(std::uint32_t video);
 namespace treff::platform {
 
 VideoHandle WebVideoPlacement::open_local() { return treff_video_open_local(); }
-VideoHandle WebVideoPlacement::open_remote(PeerHandle peer) { return treff_video_open_remote(peer); }
+VideoHandle WebVideoPlacement::open_remote(const RemoteSource& source) {
+  return treff_video_open_remote(source.peer, source.mid_list().c_str());
+}
 
 VideoStatus WebVideoPlacement::status(VideoHandle video) {
   double out[3] = {0, 0, 0};

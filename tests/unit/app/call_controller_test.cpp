@@ -16,7 +16,7 @@ using platform::MediaEvent;
 using platform::PeerEvent;
 
 // What treff-server says first on every connection, written by the protocol code the server uses.
-const std::string kServerHello = proto::serialize(proto::ServerMessage{proto::Welcome{"treff-server/0.1", 8}});
+const std::string kServerHello = proto::serialize(proto::ServerMessage{proto::Welcome{"treff-server/0.1", 8, proto::kMaxMessageBytes, std::nullopt}});
 
 // The browser's answer to opening camera and microphone.
 MediaEvent answer(MediaEvent::Kind kind, bool audio, bool video, std::string error) {
@@ -30,7 +30,7 @@ MediaEvent answer(MediaEvent::Kind kind, bool audio, bool video, std::string err
 
 class CallControllerTest : public ::testing::Test {
  protected:
-  CallController call{peers, media, [this]() -> std::unique_ptr<platform::MessageSocket> {
+  CallController call{peers, media, [this](const std::string&) -> std::unique_ptr<platform::MessageSocket> {
                         sockets.push_back(std::make_shared<FakeMessageSocket>());
                         ++sockets_opened;
                         return std::make_unique<platform::FakeSocketHandle>(sockets.back());

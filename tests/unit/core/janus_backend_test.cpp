@@ -166,12 +166,16 @@ TEST_F(JanusBackendTest, TheJoinedRoomListsPublishersAndWatchersAndSubscribesToT
                                     {{"mid", "1"}, {"type", "video"}, {"feed_id", 3}}}}}}}},
            {"jsep", {{"type", "offer"}, {"sdp", "v=0 subscriber"}}}});
   e = events();
-  ASSERT_EQ(e.size(), 1u);
-  const auto& offer = std::get<backend::Signal>(e[0]);
+  ASSERT_EQ(e.size(), 2u);
+  const auto& streams = std::get<backend::Streams>(e[0]);
+  EXPECT_EQ(streams.connection, "subscriber");
+  ASSERT_EQ(streams.streams.size(), 2u);
+  EXPECT_EQ(streams.streams[1], (backend::RemoteStream{"1", "3", true, true})) << "the video stream is Oma's";
+  EXPECT_FALSE(streams.streams[0].video);
+  const auto& offer = std::get<backend::Signal>(e[1]);
   EXPECT_EQ(offer.from, "subscriber");
   EXPECT_EQ(offer.signal.kind, proto::SignalKind::Offer);
   EXPECT_EQ(offer.signal.sdp, "v=0 subscriber");
-  EXPECT_EQ(backend.stream_owners().at("1"), "3") << "the video stream is Oma's";
   // Our answer starts the subscription.
   proto::Signal answer;
   answer.kind = proto::SignalKind::Answer;
