@@ -36,5 +36,25 @@ TEST(ServerList, UrlsAreOriginsOnly) {
   EXPECT_EQ(signaling_url_of("http://127.0.0.1:8081"), "ws://127.0.0.1:8081/ws");
 }
 
+TEST(ServerList, AJanusEntryNamesItsWebSocket) {
+  auto list = parse_server_list(R"([{"name":"Zorg","kind":"janus","url":"wss://media.zorg.nl/janus"},
+                                    {"name":"Local","kind":"treff","url":"http://127.0.0.1:8081"}])");
+  ASSERT_TRUE(list) << list.error().message;
+  EXPECT_EQ(list.value()[0].kind, ServerKind::Janus);
+  EXPECT_EQ(signaling_url_of(list.value()[0]), "wss://media.zorg.nl/janus") << "Janus's socket as it is";
+  EXPECT_EQ(signaling_url_of(list.value()[1]), "ws://127.0.0.1:8081/ws");
+  const auto again = parse_server_list(server_list_json(list.value()));
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again.value()[0].kind, ServerKind::Janus) << "the kind survives the server's copy";
+  EXPECT_EQ(again.value()[1].kind, ServerKind::Treff);
+  const auto kind = parse_server_list(R"([{"name":"A","kind":"sfu","url":"wss://a.org"}])");
+  EXPECT_NE(kind.error().message.find("the kind must be"), std::string::npos);
+  EXPECT_FALSE(parse_server_list(R"([{"name":"A","kind":"janus","url":"https://a.org"}])"));
+  EXPECT_EQ(normalize_janus_url("ws://127.0.0.1:8188"), "ws://127.0.0.1:8188");
+  EXPECT_EQ(normalize_janus_url("wss://a.org/janus?x=1"), "");
+  EXPECT_EQ(normalize_janus_url("wss://a.org/ja nus"), "");
+  EXPECT_EQ(normalize_janus_url("wss:///janus"), "");
+}
+
 }  // namespace
 }  // namespace treff

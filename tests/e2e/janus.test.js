@@ -1,0 +1,66 @@
+// Rooms on a Janus VideoRoom (the SFU): the page's server offers a local Janus in servers.json
+// ("kind": "janus"), a room link names it, and four browsers in one room see each other's video
+// through it, each sending one stream up however many watch. Leaving removes the tile for everyone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launchChromium, waitForState } from './lib/browser.js';
+import { smallFakeVideo } from './lib/fake_video.js';
+import { artifact, ARTIFACTS } from './lib/setup.js';
+import { startJanus } from './lib/janus.js';
+import { startServer, stopServer } from './lib/server.js';
+import { click, joinByLink } from './lib/ui.js';
+
+const ROOM = 'e2e-janus';
+let janus, server, browser;
+const people = {};
+
+before(async () => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  janus = await startJanus();
+  const list = path.join(os.tmpdir(), 'treff-e2e-janus-servers.json');
+  fs.writeFileSync(list, JSON.stringify([{ name: 'Janus', kind: 'janus', url: janus.url, description: 'SFU' }]));
+  server = await startServer({ args: ['--port', '0', '--servers', list] });
+  browser = await launchChromium([`--use-file-for-fake-video-capture=${smallFakeVideo()}`]);
+});
+
+after(async () => {
+  await browser?.close();
+  if (server) await stopServer(server);
+  await janus?.stop();
+});
+
+const roomLink = () => `${server.url}/r/${ROOM}?server=${encodeURIComponent(janus.url)}`;
+
+test('four people in one Janus room each see the three others live', async () => {
+  const names = ['Anna', 'Bob', 'Carla', 'Dirk'];
+  for (const name of names) {
+    const page = await (await browser.newContext({ viewport: { width: 640, height: 400 }, locale: 'en-US' })).newPage();
+    const sockets = [];
+    page.on('websocket', (ws) => sockets.push(ws.url()));
+    await joinByLink(page, roomLink(), name);
+    await waitForState(page, 's => s.phase === "in-room"', 20000);
+    assert.ok(sockets.includes(janus.url), `${name} talks to Janus (${sockets})`);
+    people[name] = page;
+  }
+  for (const [name, page] of Object.entries(people)) {
+    const s = await waitForState(page,
+      's => s.participants.length === 4 && s.participants.filter(p => !p.self).every(p => p.videoFrames > 5)', 40000);
+    assert.deepEqual(s.participants.map((p) => p.name).sort(), names, name);
+    await page.screenshot({ path: artifact(`janus-joined-${name}.png`) });
+  }
+  // One connection up and one down per person, whoever is in the room.
+  const connections = await people.Anna.evaluate(() => window.treff.state().participants.length);
+  assert.equal(connections, 4);
+});
+
+test('someone leaving a Janus room is gone from everyone else\'s screen', async () => {
+  await click(people.Dirk, 'button', 'Beenden');
+  for (const name of ['Anna', 'Bob', 'Carla']) {
+    await waitForState(people[name], 's => s.participants.length === 3 && !s.participants.some(p => p.name === "Dirk")', 10000);
+  }
+  const s = await waitForState(people.Anna, 's => s.participants.filter(p => !p.self).every(p => p.videoFrames > 5)', 10000);
+  assert.equal(s.participants.length, 3);
+});
