@@ -42,7 +42,7 @@ test('four people in one Janus room each see the three others live', async () =>
     page.on('websocket', (ws) => sockets.push(ws.url()));
     await joinByLink(page, roomLink(), name);
     await waitForState(page, 's => s.phase === "in-room"', 20000);
-    assert.ok(sockets.includes(janus.url), `${name} talks to Janus (${sockets})`);
+    assert.ok(sockets.some((url) => url.startsWith(janus.url)), `${name} talks to Janus (${sockets})`);
     people[name] = page;
   }
   for (const [name, page] of Object.entries(people)) {
@@ -57,7 +57,7 @@ test('four people in one Janus room each see the three others live', async () =>
 });
 
 test('someone leaving a Janus room is gone from everyone else\'s screen', async () => {
-  await click(people.Dirk, 'button', 'Beenden');
+  await click(people.Dirk, 'button', 'Leave');
   for (const name of ['Anna', 'Bob', 'Carla']) {
     await waitForState(people[name], 's => s.participants.length === 3 && !s.participants.some(p => p.name === "Dirk")', 10000);
   }
