@@ -11,7 +11,7 @@ import { smallFakeVideo } from './lib/fake_video.js';
 import { artifact, ARTIFACTS } from './lib/setup.js';
 import { startJanus } from './lib/janus.js';
 import { startServer, stopServer } from './lib/server.js';
-import { click, joinByLink } from './lib/ui.js';
+import { click, findWidget, joinByLink } from './lib/ui.js';
 
 const ROOM = 'e2e-janus';
 let janus, server, browser;
@@ -56,6 +56,19 @@ test('four people in one Janus room each see the three others live', async () =>
   assert.equal(connections, 4);
 });
 
+test('switching the microphone and the camera off on Janus is seen by the others', async () => {
+  await click(people.Bob, 'button', 'Turn microphone off');
+  await click(people.Carla, 'button', 'Turn video off');
+  for (const name of ['Anna', 'Dirk']) {
+    await waitForState(people[name],
+      's => s.participants.some(p => p.name === "Bob" && !p.mic) && s.participants.some(p => p.name === "Carla" && !p.camera)',
+      5000);
+  }
+  await people.Anna.screenshot({ path: artifact('janus-muted.png') });
+  await click(people.Bob, 'button', 'Turn microphone on');
+  await waitForState(people.Anna, 's => s.participants.some(p => p.name === "Bob" && p.mic)', 5000);
+});
+
 test('someone leaving a Janus room is gone from everyone else\'s screen', async () => {
   await click(people.Dirk, 'button', 'Leave');
   for (const name of ['Anna', 'Bob', 'Carla']) {
@@ -63,4 +76,25 @@ test('someone leaving a Janus room is gone from everyone else\'s screen', async 
   }
   const s = await waitForState(people.Anna, 's => s.participants.filter(p => !p.self).every(p => p.videoFrames > 5)', 10000);
   assert.equal(s.participants.length, 3);
+});
+
+test('Janus restarting mid-call: everyone is back in the room with video, as after a treff-server restart', async () => {
+  await janus.stop();
+  for (const name of ['Anna', 'Bob', 'Carla']) await waitForState(people[name], 's => s.phase === "reconnecting"', 10000);
+  janus = await startJanus();
+  for (const name of ['Anna', 'Bob', 'Carla']) {
+    await waitForState(people[name],
+      's => s.phase === "in-room" && s.participants.length === 3 && s.participants.filter(p => !p.self && p.camera).every(p => p.videoFrames > 5)',
+      30000);
+  }
+});
+
+test('Janus down at the join: a plain message, and no room half-joined', async () => {
+  await janus.stop();
+  const page = await (await browser.newContext({ viewport: { width: 640, height: 400 }, locale: 'en-US' })).newPage();
+  await joinByLink(page, roomLink(), 'Eva');
+  const s = await waitForState(page, 's => s.phase === "failed"', 20000);
+  assert.equal(s.participants.length, 0);
+  await findWidget(page, 'text', 'The server cannot be reached. Please try again later.');
+  await page.screenshot({ path: artifact('janus-down.png') });
 });
