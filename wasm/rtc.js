@@ -105,10 +105,20 @@ mergeInto(LibraryManager.library, {
   },
 
   treff_rtc_attach_local_media__deps: ['$TreffRtc', '$TreffMedia'],
-  treff_rtc_attach_local_media: function(handle) {
+  treff_rtc_attach_local_media: function(handle, toSfu) {
     var entry = TreffRtc.conns[handle];
     if (!entry) return;
     var pc = entry.pc, stream = TreffMedia.stream;
+    if (toSfu) {
+      // High, medium, low: the order Janus reads the rids in by default.
+      if (stream) stream.getTracks().forEach(function(t) {
+        pc.addTransceiver(t, t.kind === 'video' ? { direction: 'sendonly', streams: [stream], sendEncodings: [
+          { rid: 'h', maxBitrate: 900000 },
+          { rid: 'm', maxBitrate: 300000, scaleResolutionDownBy: 2 },
+          { rid: 'l', maxBitrate: 100000, scaleResolutionDownBy: 4 }] } : { direction: 'sendonly', streams: [stream] });
+      });
+      return;
+    }
     var kinds = { audio: false, video: false };
     if (stream) stream.getTracks().forEach(function(t) { pc.addTrack(t, stream); kinds[t.kind] = true; });
     // As the offerer, still ask to receive what we cannot send; as the answerer the offer decides.

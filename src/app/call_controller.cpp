@@ -200,6 +200,10 @@ void CallController::clear_pick() {
   changed_ = true;
 }
 
+void CallController::choose_videos(const std::map<std::string, VideoSize>& sizes) {
+  if (phase_ == CallPhase::InRoom) tell([&](SignalingBackend& b) { b.choose_videos(sizes); });
+}
+
 void CallController::add_audio_level(const std::string& participant_id, double level) {
   const Participant* p = room_.find(participant_id);
   if (p && !p->is_self) speakers_.add_level(participant_id, level);
@@ -591,8 +595,8 @@ void CallController::run(const NegotiationActions& actions) {
     auto r = remotes_.find(peer);
     if (r == remotes_.end()) continue;
     const platform::PeerHandle h = r->second.connection;
-    if (std::holds_alternative<AttachLocalMedia>(action)) {
-      peers_.attach_local_media(h);
+    if (auto* attach = std::get_if<AttachLocalMedia>(&action)) {
+      peers_.attach_local_media(h, attach->to_sfu);
     } else if (std::holds_alternative<SetLocalDescription>(action)) {
       peers_.set_local_description(h);
     } else if (auto* srd = std::get_if<SetRemoteDescription>(&action)) {

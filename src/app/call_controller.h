@@ -105,6 +105,9 @@ class CallController {
   void set_camera(bool on);
   bool pick(const std::string& participant_id);
   void clear_pick();
+  // How large each person's video is shown (people not named: not shown), so that an SFU sends
+  // only what is seen, at the layer its size needs.
+  void choose_videos(const std::map<std::string, VideoSize>& sizes);
   // A sound level sample (RMS, 0..1) of a remote participant; the next tick() decides who speaks.
   void add_audio_level(const std::string& participant_id, double level);
 

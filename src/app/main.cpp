@@ -186,6 +186,7 @@ void place_videos() {
   // never the page behind it; the canvas covers the rest.
   for (const auto& p : ui::video_layer::pictures())
     placed.push_back({p.video, p.min.x - 1, p.min.y - 1, p.max.x - p.min.x + 2, p.max.y - p.min.y + 2, p.radius + 1, p.mirror});
+  choose_video_sizes(*app, placed, app->last_dpr);
   if (placed == app->placed) return;
   app->videos.place(placed);
   app->placed = std::move(placed);

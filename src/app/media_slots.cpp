@@ -1,5 +1,7 @@
 #include "app/media_slots.h"
 
+#include <algorithm>
+
 namespace treff::app {
 namespace {
 
@@ -85,6 +87,18 @@ void sync_meters(App& app) {
         return Meter{meter, meter ? source : platform::RemoteSource{}};
       },
       [&app](const Meter& m) { app.levels.unwatch(m.meter); });
+}
+
+void choose_video_sizes(App& app, const std::vector<platform::VideoRect>& placed, double device_pixel_ratio) {
+  std::map<std::string, VideoSize> sizes;
+  for (const auto& [id, slot] : app.slots) {
+    if (!slot.source.peer) continue;  // your own picture
+    float tallest = 0;
+    for (const auto& rect : placed)
+      if (rect.video == slot.video) tallest = std::max(tallest, rect.h);
+    sizes[id] = video_size_for_height(tallest * static_cast<float>(device_pixel_ratio));
+  }
+  app.call->choose_videos(sizes);
 }
 
 bool take_sound_events(App& app) {

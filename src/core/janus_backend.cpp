@@ -224,6 +224,30 @@ void JanusBackend::signal(const std::string& to, const proto::Signal& signal) {
   }
 }
 
+void JanusBackend::choose_videos(const std::map<std::string, VideoSize>& sizes) {
+  if (sizes == wanted_sizes_) return;
+  wanted_sizes_ = sizes;
+  configure_videos();
+}
+
+void JanusBackend::configure_videos() {
+  if (!subscribed_ || !subscriber_handle_ || wanted_sizes_.empty()) return;
+  json streams = json::array();
+  for (const auto& [mid, person] : video_mids_) {
+    auto wanted = wanted_sizes_.find(person);
+    const VideoSize size = wanted == wanted_sizes_.end() ? VideoSize::Off : wanted->second;
+    auto before = configured_.find(mid);
+    if (before != configured_.end() && before->second == size) continue;
+    configured_[mid] = size;
+    json stream{{"mid", mid}, {"send", size != VideoSize::Off}};
+    // Substreams 0, 1, 2: Janus's low, medium and high simulcast layers.
+    if (size != VideoSize::Off) stream["substream"] = static_cast<int>(size) - 1;
+    streams.push_back(std::move(stream));
+  }
+  if (streams.empty()) return;
+  plugin_message(subscriber_handle_, json{{"request", "configure"}, {"streams", std::move(streams)}}, Asked::Other);
+}
+
 void JanusBackend::refuse(std::string code, std::string message) {
   events_.push_back(backend::Refused{Error{std::move(code), std::move(message)}});
 }
@@ -377,6 +401,7 @@ void JanusBackend::on_subscription(const json& data, const json* jsep) {
   subscribed_ = true;
   if (const json* streams = member(data, "streams"); streams && streams->is_array()) {
     backend::Streams owners{"subscriber", {}};
+    video_mids_.clear();
     for (const auto& s : *streams) {
       const std::string mid = text_of(member(s, "mid"), 32);
       const std::string type = text_of(member(s, "type"), 8);
@@ -387,8 +412,13 @@ void JanusBackend::on_subscription(const json& data, const json* jsep) {
       const json* active = member(s, "active");
       const bool flowing = !active || (active->is_boolean() && active->get<bool>());
       owners.streams.push_back({mid, std::to_string(*feed), type == "video", flowing});
+      if (type == "video") video_mids_[mid] = std::to_string(*feed);
     }
+    // A mid Janus gave to someone else starts afresh (it sends a new feed at its default).
+    for (auto it = configured_.begin(); it != configured_.end();)
+      it = video_mids_.count(it->first) ? std::next(it) : configured_.erase(it);
     events_.push_back(std::move(owners));
+    configure_videos();
   }
   if (auto offer = jsep_signal(jsep)) events_.push_back(backend::Signal{"subscriber", std::move(*offer)});
   subscribe_pending();  // feeds that came while this was being set up

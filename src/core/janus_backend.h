@@ -56,6 +56,8 @@ class JanusBackend final : public SignalingBackend {
   void request_ice() override {}  // a bare Janus hands out no TURN credentials
   void ping() override;
   void signal(const std::string& to, const proto::Signal& signal) override;
+  // Stops the video of people whose tile is not shown and picks each shown one's simulcast layer.
+  void choose_videos(const std::map<std::string, VideoSize>& sizes) override;
 
   std::vector<std::string> take_outgoing() override { return std::exchange(outgoing_, {}); }
   std::vector<BackendEvent> take_events() override { return std::exchange(events_, {}); }
@@ -83,6 +85,8 @@ class JanusBackend final : public SignalingBackend {
   void add_feeds(const std::vector<std::uint64_t>& feeds);
   void subscribe_pending();
   void refuse(std::string code, std::string message);
+  // Tells Janus what changed between the wanted video sizes and what each video mid was last set to.
+  void configure_videos();
   std::string key_of(std::uint64_t handle) const;
 
   std::vector<std::string> outgoing_;
@@ -107,6 +111,9 @@ class JanusBackend final : public SignalingBackend {
 
   std::set<std::uint64_t> subscribed_feeds_;
   std::vector<std::uint64_t> feeds_to_add_;
+  std::map<std::string, std::string> video_mids_;    // the subscription's video mids -> whose
+  std::map<std::string, VideoSize> wanted_sizes_;    // by person; none said yet: Janus's default
+  std::map<std::string, VideoSize> configured_;      // by video mid, as last asked of Janus
 };
 
 }  // namespace treff

@@ -8,7 +8,7 @@ NegotiationActions SfuNegotiator::on_joined(const std::string&, const std::vecto
   NegotiationActions out = on_left();
   connections_[kPublisher] = {};
   out.push_back(CreateConnection{kPublisher, /*polite=*/false, /*offers_first=*/true});
-  out.push_back(AttachLocalMedia{kPublisher});
+  out.push_back(AttachLocalMedia{kPublisher, /*to_sfu=*/true});
   return out;
 }
 

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <variant>
@@ -23,6 +24,15 @@
 #include "core/result.h"
 
 namespace treff {
+
+// How large a person's video is on this screen, which is what an SFU needs to send of it: nothing
+// while their tile is not shown, else the simulcast layer whose size fills the tile.
+enum class VideoSize { Off, Small, Medium, Large };
+
+// The size for a tile `device_px` high (CSS px times the device pixel ratio). Publishers send
+// three layers: a quarter, half and the whole of the camera's height (up to 720 px); a tile gets
+// the smallest layer at least about as tall as itself, so nothing is sent that is not seen.
+VideoSize video_size_for_height(float device_px);
 
 struct JoinRequest {
   std::string room;
@@ -100,6 +110,9 @@ class SignalingBackend {
   // A message the server answers at once: the call's heartbeat (and a Janus session's keep-alive).
   virtual void ping() = 0;
   virtual void signal(const std::string& to, const proto::Signal& signal) = 0;
+  // The size each person's video is shown at (people not named: their tile is not shown). A
+  // backend whose server sends everyone everything (a mesh) has nothing to do.
+  virtual void choose_videos(const std::map<std::string, VideoSize>&) {}
 
   // ---- to the connection and the call ----
   virtual std::vector<std::string> take_outgoing() = 0;

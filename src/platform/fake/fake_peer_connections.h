@@ -13,6 +13,7 @@ class FakePeerConnections final : public PeerConnections {
  public:
   struct Connection {
     bool media_attached = false;
+    bool to_sfu = false;
     bool closed = false;
     int local_descriptions = 0;
     int ice_restarts = 0;
@@ -29,7 +30,10 @@ class FakePeerConnections final : public PeerConnections {
   void set_ice_servers(PeerHandle p, const std::vector<proto::IceServer>& ice_servers) override {
     connections.at(p).ice_servers = ice_servers;
   }
-  void attach_local_media(PeerHandle p) override { connections.at(p).media_attached = true; }
+  void attach_local_media(PeerHandle p, bool to_sfu) override {
+    connections.at(p).media_attached = true;
+    connections.at(p).to_sfu = to_sfu;
+  }
   void set_local_description(PeerHandle p) override { ++connections.at(p).local_descriptions; }
   void set_remote_description(PeerHandle p, const proto::Signal& d) override {
     connections.at(p).remote_descriptions.push_back(d);

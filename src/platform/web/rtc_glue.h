@@ -7,7 +7,7 @@
 extern "C" {
 std::uint32_t treff_rtc_create(const char* ice_servers_json);  // RTCIceServer[] as JSON
 void treff_rtc_set_ice_servers(std::uint32_t handle, const char* ice_servers_json);
-void treff_rtc_attach_local_media(std::uint32_t handle);
+void treff_rtc_attach_local_media(std::uint32_t handle, bool to_sfu);
 void treff_rtc_set_local_description(std::uint32_t handle);
 void treff_rtc_set_remote_description(std::uint32_t handle, int kind, const char* sdp);
 void treff_rtc_add_ice_candidate(std::uint32_t handle, const char* candidate, int has_mid, const char* mid,

@@ -22,7 +22,7 @@ PeerHandle WebPeerConnections::create(const std::vector<proto::IceServer>& ice_s
 void WebPeerConnections::set_ice_servers(PeerHandle p, const std::vector<proto::IceServer>& ice_servers) {
   treff_rtc_set_ice_servers(p, proto::ice_servers_json(ice_servers).c_str());
 }
-void WebPeerConnections::attach_local_media(PeerHandle p) { treff_rtc_attach_local_media(p); }
+void WebPeerConnections::attach_local_media(PeerHandle p, bool to_sfu) { treff_rtc_attach_local_media(p, to_sfu); }
 void WebPeerConnections::set_local_description(PeerHandle p) { treff_rtc_set_local_description(p); }
 
 void WebPeerConnections::set_remote_description(PeerHandle p, const proto::Signal& d) {

@@ -16,7 +16,7 @@ class WebPeerConnections final : public PeerConnections {
 
   PeerHandle create(const std::vector<proto::IceServer>& ice_servers) override;
   void set_ice_servers(PeerHandle peer, const std::vector<proto::IceServer>& ice_servers) override;
-  void attach_local_media(PeerHandle peer) override;
+  void attach_local_media(PeerHandle peer, bool to_sfu) override;
   void set_local_description(PeerHandle peer) override;
   void set_remote_description(PeerHandle peer, const proto::Signal& description) override;
   void add_ice_candidate(PeerHandle peer, const proto::Signal& candidate) override;

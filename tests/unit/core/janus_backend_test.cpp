@@ -249,6 +249,38 @@ TEST_F(JanusBackendTest, PeopleComingGoingAndSwitchingTheirCameraReachTheCall) {
   EXPECT_EQ(more["body"]["streams"], json::parse(R"([{"feed":6}])"));
 }
 
+TEST(VideoSize, ATileGetsTheSmallestLayerAboutAsTallAsItself) {
+  EXPECT_EQ(video_size_for_height(0), VideoSize::Off);
+  EXPECT_EQ(video_size_for_height(120), VideoSize::Small);   // a thumbnail
+  EXPECT_EQ(video_size_for_height(225), VideoSize::Small);
+  EXPECT_EQ(video_size_for_height(300), VideoSize::Medium);  // a large view on a phone
+  EXPECT_EQ(video_size_for_height(800), VideoSize::Large);   // a large view on a laptop
+}
+
+TEST_F(JanusBackendTest, OnlyShownVideosAreSentEachAtTheLayerItsTileNeeds) {
+  join_room();
+  json attach = sent().back();
+  say(success(attach, kSubscriberHandle));
+  json subscribe = only_sent();
+  say(plugin_event(subscribe, kSubscriberHandle,
+                   {{"videoroom", "attached"},
+                    {"streams", {{{"mid", "0"}, {"type", "audio"}, {"feed_id", 3}},
+                                 {{"mid", "1"}, {"type", "video"}, {"feed_id", 3}},
+                                 {{"mid", "2"}, {"type", "audio"}, {"feed_id", 6}},
+                                 {{"mid", "3"}, {"type", "video"}, {"feed_id", 6}}}}}));
+  EXPECT_TRUE(sent().empty()) << "nothing asked before the screen says what it shows";
+  backend.choose_videos({{"3", VideoSize::Large}, {"6", VideoSize::Off}});
+  json configure = only_sent();
+  EXPECT_EQ(configure["handle_id"], kSubscriberHandle);
+  EXPECT_EQ(configure["body"]["request"], "configure");
+  EXPECT_EQ(configure["body"]["streams"],
+            json::parse(R"([{"mid":"1","send":true,"substream":2},{"mid":"3","send":false}])"));
+  backend.choose_videos({{"3", VideoSize::Large}, {"6", VideoSize::Off}});
+  EXPECT_TRUE(sent().empty()) << "the same again asks nothing";
+  backend.choose_videos({{"3", VideoSize::Small}});  // 6 not shown, as before
+  EXPECT_EQ(only_sent()["body"]["streams"], json::parse(R"([{"mid":"1","send":true,"substream":0}])"));
+}
+
 TEST_F(JanusBackendTest, MicAndCameraGoOutInTheDisplayName) {
   join_room();
   sent();

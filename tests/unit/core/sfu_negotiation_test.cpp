@@ -22,6 +22,7 @@ TEST(SfuNegotiator, AfterTheJoinThePublisherIsCreatedWithOurMediaAndOffers) {
   EXPECT_EQ(create.peer, "publisher");
   EXPECT_TRUE(create.offers_first);
   EXPECT_EQ(std::get<AttachLocalMedia>(out[1]).peer, "publisher");
+  EXPECT_TRUE(std::get<AttachLocalMedia>(out[1]).to_sfu) << "sent only, in simulcast layers";
   out = n.on_negotiation_needed("publisher");
   ASSERT_EQ(out.size(), 1u);
   EXPECT_TRUE(std::holds_alternative<SetLocalDescription>(out[0]));
