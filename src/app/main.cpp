@@ -116,6 +116,7 @@ void draw_screens() {
     ui::RoomMenu& menu = app->menu;
     if (std::exchange(app->open_menu_on_entry, false)) menu.open = menu.focus_first = true;
     const ui::RoomIntents in = ui::draw_room_screen(room_view(), menu);
+    choose_video_sizes(*app, in.shown_heights, app->last_dpr);
     if (in.toggle_menu || in.close_menu) {
       menu.open = in.toggle_menu && !menu.open;
       if (menu.open) treff::app::load_colleagues(*app);
@@ -186,7 +187,6 @@ void place_videos() {
   // never the page behind it; the canvas covers the rest.
   for (const auto& p : ui::video_layer::pictures())
     placed.push_back({p.video, p.min.x - 1, p.min.y - 1, p.max.x - p.min.x + 2, p.max.y - p.min.y + 2, p.radius + 1, p.mirror});
-  choose_video_sizes(*app, placed, app->last_dpr);
   if (placed == app->placed) return;
   app->videos.place(placed);
   app->placed = std::move(placed);

@@ -89,15 +89,10 @@ void sync_meters(App& app) {
       [&app](const Meter& m) { app.levels.unwatch(m.meter); });
 }
 
-void choose_video_sizes(App& app, const std::vector<platform::VideoRect>& placed, double device_pixel_ratio) {
+void choose_video_sizes(App& app, const std::map<std::string, float>& shown_heights, double device_pixel_ratio) {
   std::map<std::string, VideoSize> sizes;
-  for (const auto& [id, slot] : app.slots) {
-    if (!slot.source.peer) continue;  // your own picture
-    float tallest = 0;
-    for (const auto& rect : placed)
-      if (rect.video == slot.video) tallest = std::max(tallest, rect.h);
-    sizes[id] = video_size_for_height(tallest * static_cast<float>(device_pixel_ratio));
-  }
+  for (const auto& [id, height] : shown_heights)
+    sizes[id] = video_size_for_height(height * static_cast<float>(device_pixel_ratio));
   app.call->choose_videos(sizes);
 }
 

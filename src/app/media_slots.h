@@ -19,10 +19,10 @@ bool take_sound_events(App& app);
 void sync_meters(App& app);
 // Hands the meters' levels to the call (for the active speaker), ten times a second.
 void sample_audio_levels(App& app, double now_ms);
-// Tells the call how large each remote person's picture is shown this frame (from where the
-// screens placed it; `device_pixel_ratio` turns CSS px into the picture's real pixels), so an SFU
-// sends each only at the layer its tile needs, and nothing for tiles not shown.
-void choose_video_sizes(App& app, const std::vector<platform::VideoRect>& placed, double device_pixel_ratio);
+// Tells the call how tall each person's tile is shown this frame (`shown_heights`, CSS px, from the
+// room screen; `device_pixel_ratio` turns them into the picture's real pixels), so an SFU sends
+// each video only at the layer its tile needs, and nothing for tiles not shown.
+void choose_video_sizes(App& app, const std::map<std::string, float>& shown_heights, double device_pixel_ratio);
 // Reads how far each video is (frames decoded, picture size); true when the screen must change
 // for it: a first picture replaces initials, or the picture's shape changed. New frames alone
 // change nothing here: the browser shows them.

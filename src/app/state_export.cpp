@@ -100,7 +100,10 @@ std::string state_json(const App& app) {
                       {"large", large && large->id == p.id},
                       {"speaking", room.active_speaker() == p.id},
                       // frames of their video the browser has decoded for its picture: "live" for tests
-                      {"videoFrames", s == app.slots.end() ? 0 : s->second.status.frames}});
+                      {"videoFrames", s == app.slots.end() ? 0 : s->second.status.frames},
+                      // the size of the picture the browser decodes (an SFU's layer shows in it)
+                      {"videoWidth", s == app.slots.end() ? 0 : s->second.status.width},
+                      {"videoHeight", s == app.slots.end() ? 0 : s->second.status.height}});
     // A remote's peer connection state, so a test that waits in vain can say which link is stuck.
     // And which kind of path carries it (host, srflx, prflx, relay), so tests and support can see
     // whether a call goes through the TURN relay.

@@ -123,7 +123,8 @@ void JanusBackend::request(json message, Asked what) {
   const std::string transaction = "t" + std::to_string(next_transaction_++);
   message["transaction"] = transaction;
   if (session_ && !message.contains("session_id")) message["session_id"] = session_;
-  pending_[transaction] = Pending{what, now_ms_};
+  const bool plugin_message = text_of(member(message, "janus"), 16) == "message";
+  pending_[transaction] = Pending{what, now_ms_, plugin_message};
   outgoing_.push_back(message.dump());
 }
 
@@ -265,7 +266,7 @@ void JanusBackend::received(std::string_view text, std::int64_t now_ms) {
   const std::string transaction = text_of(member(m, "transaction"), 64);
   if (auto it = pending_.find(transaction); it != pending_.end()) {
     what = it->second.what;
-    if (kind != "ack") pending_.erase(it);
+    if (kind != "ack" || !it->second.answered_by_event) pending_.erase(it);
   }
   const std::uint64_t sender = id_of(member(m, "sender")).value_or(0);
   if (kind == "success") {

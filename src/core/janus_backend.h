@@ -71,6 +71,9 @@ class JanusBackend final : public SignalingBackend {
   struct Pending {
     Asked what;
     std::int64_t sent_ms;
+    // A plugin message is answered twice: "ack" (received) and then its event; anything else
+    // (a keep-alive, a trickle) only with "ack".
+    bool answered_by_event;
   };
 
   void request(nlohmann::json message, Asked what);

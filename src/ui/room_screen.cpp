@@ -185,8 +185,14 @@ RoomIntents draw_room_screen(const RoomView& view, RoomMenu& menu) {
     strip_a = ImVec2(origin.x + pad, stage_b.y + pad);
     strip_b = ImVec2(origin.x + size.x - pad, stage_bottom);
   }
-  if (view.large >= 0 && view.large < static_cast<int>(view.tiles.size()))
+  const auto shown = [&out](const Tile& t, float height) {
+    float& tallest = out.shown_heights[t.id];
+    tallest = std::max(tallest, height);
+  };
+  if (view.large >= 0 && view.large < static_cast<int>(view.tiles.size())) {
     draw_tile(dl, view.tiles[static_cast<std::size_t>(view.large)], stage_a, stage_b, true);
+    shown(view.tiles[static_cast<std::size_t>(view.large)], stage_b.y - stage_a.y);
+  }
 
   // The room menu's button, at the top right of the stage; its label says whether the room is locked.
   // Drawn (and so in Tab order) before the thumbnails and the toolbar, as it is read: top first, and
@@ -218,6 +224,7 @@ RoomIntents draw_room_screen(const RoomView& view, RoomMenu& menu) {
     if (automation::take_press() || clicked) out.pick = t.id;
     ImGui::PopID();
     draw_tile(dl, t, a, b, false);
+    shown(t, b.y - a.y);
     if (i == view.large) dl->AddRect(a, b, IM_COL32_WHITE, 10.0f, 0, 3.0f);
   }
 

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -133,6 +134,10 @@ struct RoomIntents {
   bool hear_others = false;  // the click the browser wanted before it plays the others' sound
   bool stop_ringing = false;  // the caller hangs up before anyone answered
   std::optional<int> call_colleague;  // ring this person of the organisation into the room
+  // How tall (CSS px) each person's tile is on screen this frame, by id: the large view's or the
+  // thumbnail's, whichever is taller; people on no tile are not named (an SFU sends their video
+  // only while it is seen).
+  std::map<std::string, float> shown_heights;
 };
 
 // The look: calm colours, or (`more_contrast`, when the system asks for it) black text and strong

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchChromium, waitForState } from './lib/browser.js';
-import { smallFakeVideo } from './lib/fake_video.js';
+import { fakeVideo, smallFakeVideo } from './lib/fake_video.js';
 import { artifact, ARTIFACTS } from './lib/setup.js';
 import { startJanus } from './lib/janus.js';
 import { startServer, stopServer } from './lib/server.js';
@@ -86,6 +86,34 @@ test('Janus restarting mid-call: everyone is back in the room with video, as aft
     await waitForState(people[name],
       's => s.phase === "in-room" && s.participants.length === 3 && s.participants.filter(p => !p.self && p.camera).every(p => p.videoFrames > 5)',
       30000);
+  }
+});
+
+test('a thumbnail gets the low simulcast layer; choosing it gets the high one (checked in the decoded size)', async () => {
+  // Paul's camera is 640x360: his layers are 640x360, 320x180 and 160x90 (every layer even at this
+  // size, which Chromium would otherwise thin out for a small camera).
+  const own = await launchChromium([`--use-file-for-fake-video-capture=${fakeVideo(640, 360)}`,
+    '--force-fieldtrials=WebRTC-LegacySimulcastLayerLimit/Disabled/']);
+  try {
+    const layersRoom = `${server.url}/r/e2e-janus-layers?server=${encodeURIComponent(janus.url)}`;
+    const paul = await (await own.newContext({ viewport: { width: 640, height: 400 }, locale: 'en-US' })).newPage();
+    await joinByLink(paul, layersRoom, 'Paul');
+    await waitForState(paul, 's => s.phase === "in-room"', 20000);
+    const vera = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' })).newPage();
+    await joinByLink(vera, layersRoom, 'Vera');
+    const paulOf = 's => s.participants.find(p => p.name === "Paul")';
+    await waitForState(vera, `s => (${paulOf})(s) && (${paulOf})(s).videoFrames > 5`, 20000);
+    // Vera's own tile is large at first: Paul is a thumbnail, sent at his low layer.
+    await click(vera, 'thumbnail', 'Vera');
+    const small = await waitForState(vera, `s => (${paulOf})(s).videoHeight > 0 && (${paulOf})(s).videoHeight <= 120`, 15000);
+    await click(vera, 'thumbnail', 'Paul');
+    const large = await waitForState(vera, `s => (${paulOf})(s).large && (${paulOf})(s).videoHeight >= 270`, 15000);
+    const seen = (s) => s.participants.find((p) => p.name === 'Paul');
+    console.log(`Paul on Vera's screen: ${seen(small).videoWidth}x${seen(small).videoHeight} as a thumbnail, ` +
+      `${seen(large).videoWidth}x${seen(large).videoHeight} large`);
+    await vera.screenshot({ path: artifact('janus-layers-large.png') });
+  } finally {
+    await own.close();
   }
 });
 

@@ -5,9 +5,15 @@ import os from 'node:os';
 import path from 'node:path';
 
 export function smallFakeVideo() {
-  const file = path.join(os.tmpdir(), 'treff-fake-160x120.y4m');
+  return fakeVideo(160, 120);
+}
+
+// The same at another size: a publisher whose simulcast layers differ in size (640x360 gives
+// 640x360, 320x180 and 160x90).
+export function fakeVideo(w, h) {
+  const file = path.join(os.tmpdir(), `treff-fake-${w}x${h}.y4m`);
   if (fs.existsSync(file)) return file;
-  const w = 160, h = 120, frames = 30;
+  const frames = 30;
   const parts = [Buffer.from(`YUV4MPEG2 W${w} H${h} F15:1 Ip A1:1 C420jpeg\n`)];
   for (let f = 0; f < frames; f++) {
     const y = Buffer.alloc(w * h, 60);
