@@ -82,6 +82,7 @@ struct App {
   bool show_start = false;         // the page was opened without a room: the start screen
   bool open_menu_on_entry = false; // a room just made here: its invite link is the next step
   ui::RoomMenu menu;
+  ui::ThumbnailPages thumbnail_pages;
   unsigned copy_request = 0;       // the clipboard copy whose answer the menu waits for
   std::string origin;              // of the page, for invite links
   std::unique_ptr<ServerChoice> servers;  // which server rooms are on

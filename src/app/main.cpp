@@ -115,7 +115,7 @@ void draw_screens() {
   if (in_call) {
     ui::RoomMenu& menu = app->menu;
     if (std::exchange(app->open_menu_on_entry, false)) menu.open = menu.focus_first = true;
-    const ui::RoomIntents in = ui::draw_room_screen(room_view(), menu);
+    const ui::RoomIntents in = ui::draw_room_screen(room_view(), menu, app->thumbnail_pages);
     choose_video_sizes(*app, in.shown_heights, app->last_dpr);
     if (in.toggle_menu || in.close_menu) {
       menu.open = in.toggle_menu && !menu.open;

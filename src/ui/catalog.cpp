@@ -166,6 +166,9 @@ constexpr CatalogEntry kCatalog[] = {
     {"Deze server biedt geen videokamers aan.",
      "Dieser Server bietet keine Videoräume an.",
      "This server does not offer video rooms."},
+    {"Vorige", "Zurück", "Previous"},
+    {"Volgende", "Weiter", "Next"},
+    {"{page} van {pages}", "{page} von {pages}", "{page} of {pages}"},
 };
 static_assert(sizeof(kCatalog) / sizeof(kCatalog[0]) == static_cast<std::size_t>(Text::Count),
               "every Text needs a catalog row");

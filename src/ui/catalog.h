@@ -93,6 +93,9 @@ enum class Text {
   RemovedFromRoom,
   MediaServerRefused,
   NoVideoRooms,
+  PreviousPeople,  // the thumbnail strip's page buttons
+  NextPeople,
+  PageOfPages,     // "{page} / {pages}"
   Count
 };
 

@@ -126,9 +126,41 @@ StripGrid strip_grid(int n, float width, float height, float gap) {
   return best;
 }
 
+// The smallest thumbnail worth showing (CSS px high): a face and a name can still be told apart.
+constexpr float kMinThumbnailHeight = 96;
+
+// The thumbnails of one page: which (first, count), in which grid, and how many pages there are.
+struct ThumbnailPage {
+  int first = 0, count = 0;
+  int page = 0, pages = 1;
+  StripGrid grid;
+};
+
+ThumbnailPage thumbnail_page(int n, int wanted_page, float width, float height, float gap) {
+  ThumbnailPage p;
+  p.count = n;
+  p.grid = strip_grid(n, width, height, gap);
+  if (n <= 1 || p.grid.tile.y >= kMinThumbnailHeight) return p;
+  // Room for the page buttons and the page number under the thumbnails.
+  const float room = height - kTouchTarget - gap - ImGui::GetFontSize() - gap;
+  int per_page = 1;
+  for (int k = n - 1; k > 1; --k) {
+    if (strip_grid(k, width, room, gap).tile.y >= kMinThumbnailHeight) {
+      per_page = k;
+      break;
+    }
+  }
+  p.grid = strip_grid(per_page, width, room, gap);
+  p.pages = (n + per_page - 1) / per_page;
+  p.page = std::clamp(wanted_page, 0, p.pages - 1);
+  p.first = p.page * per_page;
+  p.count = std::min(per_page, n - p.first);
+  return p;
+}
+
 }  // namespace
 
-RoomIntents draw_room_screen(const RoomView& view, RoomMenu& menu) {
+RoomIntents draw_room_screen(const RoomView& view, RoomMenu& menu, ThumbnailPages& pages) {
   RoomIntents out;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
@@ -209,12 +241,15 @@ RoomIntents draw_room_screen(const RoomView& view, RoomMenu& menu) {
     draw_room_menu(view, menu, menu_anchor, std::min(420.0f, stage_b.x - stage_a.x - 16), origin.y + size.y - pad, out);
 
   // Thumbnails: buttons, so mouse, touch and keyboard (Tab + Enter, through the mirror) can pick who
-  // is large. In the grid of rows and columns that gives each the largest picture.
+  // is large. In the grid of rows and columns that gives each the largest picture; when that would
+  // make them too small to see a face, a page at a time with buttons to turn the pages.
   const int n = static_cast<int>(view.tiles.size());
-  const StripGrid grid = strip_grid(n, strip_b.x - strip_a.x, strip_b.y - strip_a.y, pad);
-  for (int i = 0; i < n; ++i) {
+  const ThumbnailPage page = thumbnail_page(n, pages.page, strip_b.x - strip_a.x, strip_b.y - strip_a.y, pad);
+  pages.page = page.page;
+  const StripGrid& grid = page.grid;
+  for (int i = page.first; i < page.first + page.count; ++i) {
     const Tile& t = view.tiles[static_cast<std::size_t>(i)];
-    const int column = i % grid.columns, row = i / grid.columns;
+    const int column = (i - page.first) % grid.columns, row = (i - page.first) / grid.columns;
     const ImVec2 a(strip_a.x + column * (grid.tile.x + pad), strip_a.y + row * (grid.tile.y + pad));
     const ImVec2 b(a.x + grid.tile.x, a.y + grid.tile.y);
     ImGui::SetCursorScreenPos(a);
@@ -226,6 +261,25 @@ RoomIntents draw_room_screen(const RoomView& view, RoomMenu& menu) {
     draw_tile(dl, t, a, b, false);
     shown(t, b.y - a.y);
     if (i == view.large) dl->AddRect(a, b, IM_COL32_WHITE, 10.0f, 0, 3.0f);
+  }
+  if (page.pages > 1) {
+    // The page buttons under the thumbnails (after them in Tab order), half the strip's width each.
+    const float bw = (strip_b.x - strip_a.x - pad) / 2, y = strip_b.y - kTouchTarget;
+    ImGui::SetCursorScreenPos(ImVec2(strip_a.x, y));
+    ImGui::BeginDisabled(page.page == 0);
+    if (button(tr(Text::PreviousPeople), ImVec2(bw, kTouchTarget))) --pages.page;
+    ImGui::EndDisabled();
+    ImGui::SetCursorScreenPos(ImVec2(strip_a.x + bw + pad, y));
+    ImGui::BeginDisabled(page.page + 1 >= page.pages);
+    if (button(tr(Text::NextPeople), ImVec2(bw, kTouchTarget))) ++pages.page;
+    ImGui::EndDisabled();
+    std::string of = tr(Text::PageOfPages);
+    of.replace(of.find("{page}"), 6, std::to_string(page.page + 1));
+    of.replace(of.find("{pages}"), 7, std::to_string(page.pages));
+    const ImVec2 ts = ImGui::CalcTextSize(of.c_str());
+    const ImVec2 at(strip_a.x + (strip_b.x - strip_a.x - ts.x) / 2, y - pad / 2 - ts.y);
+    dl->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), of.c_str());
+    report_text(of.c_str(), at, ImVec2(at.x + ts.x, at.y + ts.y));
   }
 
   // Toolbar. The ids after "###" stay when the labels change, so keyboard focus stays on a toggle.

@@ -95,6 +95,11 @@ struct RoomMenu {
   bool select_link = false;     // copying failed: the link field takes focus with its text selected
 };
 
+// Which page of thumbnails is shown when not all fit (rooms of many people, small screens).
+struct ThumbnailPages {
+  int page = 0;
+};
+
 struct RoomView {
   std::vector<Tile> tiles;  // thumbnail order
   int large = -1;           // index into tiles
@@ -152,7 +157,7 @@ ImFont* title_font();
 // Call now, create a named room, or pick a language; with how it works above.
 StartIntents draw_start_screen(JoinForm& join, StartForm& form);
 JoinIntents draw_join_screen(JoinForm& form, const PrejoinView& preview);
-RoomIntents draw_room_screen(const RoomView& view, RoomMenu& menu);
+RoomIntents draw_room_screen(const RoomView& view, RoomMenu& menu, ThumbnailPages& pages);
 // True when the person asked to rejoin.
 bool draw_left_screen(const char* message);
 

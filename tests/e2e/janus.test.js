@@ -56,6 +56,31 @@ test('four people in one Janus room each see the three others live', async () =>
   assert.equal(connections, 4);
 });
 
+test('on a small screen the thumbnails come a page at a time, and only the videos shown are received', async () => {
+  const page = people.Anna;
+  await page.setViewportSize({ width: 400, height: 300 });
+  await findWidget(page, 'text', '1 of 4');
+  await click(page, 'thumbnail', 'Anna');  // her own picture large: every other is on a page of its own
+  const frames = async () => Object.fromEntries((await page.evaluate(() => window.treff.state())).participants
+    .filter((p) => !p.self).map((p) => [p.name, p.videoFrames]));
+  await new Promise((r) => setTimeout(r, 1500));  // Janus has stopped what is not shown
+  const before = await frames();
+  await new Promise((r) => setTimeout(r, 1500));
+  const after = await frames();
+  for (const name of ['Bob', 'Carla', 'Dirk']) {
+    assert.ok(after[name] - before[name] <= 2, `${name} is on no page shown: no video comes (${before[name]} -> ${after[name]})`);
+  }
+  await page.screenshot({ path: artifact('janus-pages-1.png') });
+  await click(page, 'button', 'Next');
+  await findWidget(page, 'text', '2 of 4');
+  const shown = (await page.evaluate(() => window.treff.ui())).find((w) => w.role === 'thumbnail').label;
+  assert.notEqual(shown, 'Anna');
+  const start = (await frames())[shown];
+  await waitForState(page, `s => s.participants.find(p => p.name === ${JSON.stringify(shown)}).videoFrames > ${start + 5}`, 10000);
+  await page.screenshot({ path: artifact('janus-pages-2.png') });
+  await page.setViewportSize({ width: 640, height: 400 });
+});
+
 test('switching the microphone and the camera off on Janus is seen by the others', async () => {
   await click(people.Bob, 'button', 'Turn microphone off');
   await click(people.Carla, 'button', 'Turn video off');
