@@ -110,12 +110,22 @@ mergeInto(LibraryManager.library, {
     if (!entry) return;
     var pc = entry.pc, stream = TreffMedia.stream;
     if (toSfu) {
-      // High, medium, low: the order Janus reads the rids in by default.
       if (stream) stream.getTracks().forEach(function(t) {
-        pc.addTransceiver(t, t.kind === 'video' ? { direction: 'sendonly', streams: [stream], sendEncodings: [
-          { rid: 'h', maxBitrate: 900000 },
-          { rid: 'm', maxBitrate: 300000, scaleResolutionDownBy: 2 },
-          { rid: 'l', maxBitrate: 100000, scaleResolutionDownBy: 4 }] } : { direction: 'sendonly', streams: [stream] });
+        var init = { direction: 'sendonly', streams: [stream] };
+        if (t.kind === 'video') {
+          // As many layers as the browser sends at this height (Chromium: three from 540 px, two
+          // from 270 px, else one), so every layer offered flows and a viewer asking for the
+          // lowest gets it. High, medium, low: the order Janus reads the rids in by default.
+          var height = (t.getSettings && t.getSettings().height) || 0;
+          var layers = height >= 540 ? 3 : height >= 270 ? 2 : 1;
+          if (layers > 1) {
+            init.sendEncodings = [
+              { rid: 'h', maxBitrate: 900000 },
+              { rid: 'm', maxBitrate: 300000, scaleResolutionDownBy: 2 },
+              { rid: 'l', maxBitrate: 100000, scaleResolutionDownBy: 4 }].slice(0, layers);
+          }
+        }
+        pc.addTransceiver(t, init);
       });
       return;
     }

@@ -21,8 +21,8 @@ namespace treff {
 namespace negotiation {
 // `offers_first`: this side makes the connection's first offer (it is the newcomer).
 struct CreateConnection { std::string peer; bool polite; bool offers_first; };
-// `to_sfu`: the connection only sends (what we receive comes on another), video in three
-// simulcast layers for the server to pick from per viewer.
+// `to_sfu`: the connection only sends (what we receive comes on another), video in simulcast
+// layers for the server to pick from per viewer.
 struct AttachLocalMedia { std::string peer; bool to_sfu = false; };
 // Let the browser create and set an offer or answer as appropriate (setLocalDescription()).
 struct SetLocalDescription { std::string peer; };

@@ -68,8 +68,9 @@ class PeerConnections {
   // New servers (fresh TURN credentials) for a connection's next gathering, e.g. an ICE restart.
   virtual void set_ice_servers(PeerHandle peer, const std::vector<proto::IceServer>& ice_servers) = 0;
   // Adds the local camera/microphone tracks (or receive-only transceivers where there are none).
-  // `to_sfu`: send only, and the video in three simulcast layers (full, half and a quarter of the
-  // camera's size) for a server to pick from per viewer.
+  // `to_sfu`: send only, and the video in simulcast layers (full, half and a quarter of the
+  // camera's size, as many as the browser sends at the camera's height) for a server to pick from
+  // per viewer.
   virtual void attach_local_media(PeerHandle peer, bool to_sfu) = 0;
   virtual void set_local_description(PeerHandle peer) = 0;
   virtual void set_remote_description(PeerHandle peer, const proto::Signal& description) = 0;

@@ -126,8 +126,9 @@ StripGrid strip_grid(int n, float width, float height, float gap) {
   return best;
 }
 
-// The smallest thumbnail worth showing (CSS px high): a face and a name can still be told apart.
-constexpr float kMinThumbnailHeight = 96;
+// The smallest thumbnail worth showing (CSS px high): a face and the name on it can still be told
+// apart (four people on a 640x400 window still fit, at 90).
+constexpr float kMinThumbnailHeight = 72;
 
 // The thumbnails of one page: which (first, count), in which grid, and how many pages there are.
 struct ThumbnailPage {

@@ -115,24 +115,24 @@ test('Janus restarting mid-call: everyone is back in the room with video, as aft
 });
 
 test('a thumbnail gets the low simulcast layer; choosing it gets the high one (checked in the decoded size)', async () => {
-  // Paul's camera is 640x360: his layers are 640x360, 320x180 and 160x90 (every layer even at this
-  // size, which Chromium would otherwise thin out for a small camera).
-  const own = await launchChromium([`--use-file-for-fake-video-capture=${fakeVideo(640, 360)}`,
-    '--force-fieldtrials=WebRTC-LegacySimulcastLayerLimit/Disabled/']);
+  // Paul's camera is 640x480, as Treff asks for: his layers are 640x480 and 320x240 (Chromium
+  // sends two at this height).
+  const own = await launchChromium([`--use-file-for-fake-video-capture=${fakeVideo(640, 480)}`]);
   try {
     const layersRoom = `${server.url}/r/e2e-janus-layers?server=${encodeURIComponent(janus.url)}`;
     const paul = await (await own.newContext({ viewport: { width: 640, height: 400 }, locale: 'en-US' })).newPage();
     await joinByLink(paul, layersRoom, 'Paul');
     await waitForState(paul, 's => s.phase === "in-room"', 20000);
-    const vera = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' })).newPage();
+    // A laptop window: thumbnails under 225 px (the low layer), the large view over 450 (the high).
+    const vera = await (await browser.newContext({ viewport: { width: 1000, height: 700 }, locale: 'en-US' })).newPage();
     await joinByLink(vera, layersRoom, 'Vera');
     const paulOf = 's => s.participants.find(p => p.name === "Paul")';
     await waitForState(vera, `s => (${paulOf})(s) && (${paulOf})(s).videoFrames > 5`, 20000);
     // Vera's own tile is large at first: Paul is a thumbnail, sent at his low layer.
     await click(vera, 'thumbnail', 'Vera');
-    const small = await waitForState(vera, `s => (${paulOf})(s).videoHeight > 0 && (${paulOf})(s).videoHeight <= 120`, 15000);
+    const small = await waitForState(vera, `s => (${paulOf})(s).videoHeight > 0 && (${paulOf})(s).videoHeight <= 240`, 15000);
     await click(vera, 'thumbnail', 'Paul');
-    const large = await waitForState(vera, `s => (${paulOf})(s).large && (${paulOf})(s).videoHeight >= 270`, 15000);
+    const large = await waitForState(vera, `s => (${paulOf})(s).large && (${paulOf})(s).videoHeight >= 360`, 20000);
     const seen = (s) => s.participants.find((p) => p.name === 'Paul');
     console.log(`Paul on Vera's screen: ${seen(small).videoWidth}x${seen(small).videoHeight} as a thumbnail, ` +
       `${seen(large).videoWidth}x${seen(large).videoHeight} large`);
