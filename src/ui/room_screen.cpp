@@ -127,7 +127,7 @@ StripGrid strip_grid(int n, float width, float height, float gap) {
 }
 
 // The smallest thumbnail worth showing (CSS px high): a face and the name on it can still be told
-// apart (four people on a 640x400 window still fit, at 90).
+// apart. Smaller, the thumbnails come a page at a time.
 constexpr float kMinThumbnailHeight = 72;
 
 // The thumbnails of one page: which (first, count), in which grid, and how many pages there are.

@@ -37,7 +37,8 @@ const roomLink = () => `${server.url}/r/${ROOM}?server=${encodeURIComponent(janu
 test('four people in one Janus room each see the three others live', async () => {
   const names = ['Anna', 'Bob', 'Carla', 'Dirk'];
   for (const name of names) {
-    const page = await (await browser.newContext({ viewport: { width: 640, height: 400 }, locale: 'en-US' })).newPage();
+    // Four thumbnails fit this window without turning pages (the page test below makes it smaller).
+    const page = await (await browser.newContext({ viewport: { width: 800, height: 500 }, locale: 'en-US' })).newPage();
     const sockets = [];
     page.on('websocket', (ws) => sockets.push(ws.url()));
     await joinByLink(page, roomLink(), name);
@@ -78,7 +79,7 @@ test('on a small screen the thumbnails come a page at a time, and only the video
   const start = (await frames())[shown];
   await waitForState(page, `s => s.participants.find(p => p.name === ${JSON.stringify(shown)}).videoFrames > ${start + 5}`, 10000);
   await page.screenshot({ path: artifact('janus-pages-2.png') });
-  await page.setViewportSize({ width: 640, height: 400 });
+  await page.setViewportSize({ width: 800, height: 500 });
 });
 
 test('switching the microphone and the camera off on Janus is seen by the others', async () => {
