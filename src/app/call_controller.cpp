@@ -603,6 +603,8 @@ void CallController::run(const NegotiationActions& actions) {
       peers_.set_remote_description(h, srd->description);
     } else if (auto* cand = std::get_if<AddRemoteCandidate>(&action)) {
       peers_.add_ice_candidate(h, cand->candidate);
+    } else if (std::holds_alternative<AskForIceRestart>(action)) {
+      tell([&](SignalingBackend& b) { b.ask_for_ice_restart(peer); });
     } else if (std::holds_alternative<RestartIce>(action)) {
       peers_.restart_ice(h);
     } else if (std::holds_alternative<CloseConnection>(action)) {

@@ -231,6 +231,11 @@ void JanusBackend::choose_videos(const std::map<std::string, VideoSize>& sizes) 
   configure_videos();
 }
 
+void JanusBackend::ask_for_ice_restart(const std::string& key) {
+  if (key != "subscriber" || !subscriber_handle_ || !subscribed_) return;
+  plugin_message(subscriber_handle_, json{{"request", "configure"}, {"restart", true}}, Asked::Other);
+}
+
 void JanusBackend::configure_videos() {
   if (!subscribed_ || !subscriber_handle_ || wanted_sizes_.empty()) return;
   json streams = json::array();

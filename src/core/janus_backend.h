@@ -58,6 +58,8 @@ class JanusBackend final : public SignalingBackend {
   void signal(const std::string& to, const proto::Signal& signal) override;
   // Stops the video of people whose tile is not shown and picks each shown one's simulcast layer.
   void choose_videos(const std::map<std::string, VideoSize>& sizes) override;
+  // "configure" with "restart": Janus answers with a new offer for the subscription.
+  void ask_for_ice_restart(const std::string& key) override;
 
   std::vector<std::string> take_outgoing() override { return std::exchange(outgoing_, {}); }
   std::vector<BackendEvent> take_events() override { return std::exchange(events_, {}); }

@@ -29,6 +29,9 @@ struct SetLocalDescription { std::string peer; };
 struct SetRemoteDescription { std::string peer; proto::Signal description; };
 struct AddRemoteCandidate { std::string peer; proto::Signal candidate; };
 struct RestartIce { std::string peer; };
+// The far side makes the offers on this connection (an SFU's subscription): ask it, through the
+// signaling backend, for an ICE-restart offer.
+struct AskForIceRestart { std::string peer; };
 struct SendSignal { std::string peer; proto::Signal signal; };
 struct CloseConnection { std::string peer; };
 }  // namespace negotiation
@@ -36,7 +39,8 @@ struct CloseConnection { std::string peer; };
 using NegotiationAction =
     std::variant<negotiation::CreateConnection, negotiation::AttachLocalMedia,
                  negotiation::SetLocalDescription, negotiation::SetRemoteDescription,
-                 negotiation::AddRemoteCandidate, negotiation::RestartIce, negotiation::SendSignal,
+                 negotiation::AddRemoteCandidate, negotiation::RestartIce, negotiation::AskForIceRestart,
+                 negotiation::SendSignal,
                  negotiation::CloseConnection>;
 using NegotiationActions = std::vector<NegotiationAction>;
 

@@ -78,10 +78,10 @@ NegotiationActions SfuNegotiator::on_signaling_state(const std::string& key, Sig
 }
 
 NegotiationActions SfuNegotiator::on_connection_failed(const std::string& key) {
-  // The publisher's ICE restart is an offer of ours; the subscriber's would be the server's (not
-  // asked for yet: a rejoin renews it).
-  if (key != kPublisher || !connections_.count(key)) return {};
-  return {RestartIce{key}};
+  // The publisher's ICE restart is an offer of ours; the subscriber's is the server's to make.
+  if (!connections_.count(key)) return {};
+  if (key == kPublisher) return {RestartIce{key}};
+  return {AskForIceRestart{key}};
 }
 
 }  // namespace treff

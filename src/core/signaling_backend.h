@@ -113,6 +113,9 @@ class SignalingBackend {
   // The size each person's video is shown at (people not named: their tile is not shown). A
   // backend whose server sends everyone everything (a mesh) has nothing to do.
   virtual void choose_videos(const std::map<std::string, VideoSize>&) {}
+  // An ICE-restart offer for the connection `key` names, from a server that makes that
+  // connection's offers (an SFU's subscription); a mesh restarts from the browser instead.
+  virtual void ask_for_ice_restart(const std::string& /*key*/) {}
 
   // ---- to the connection and the call ----
   virtual std::vector<std::string> take_outgoing() = 0;

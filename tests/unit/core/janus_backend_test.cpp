@@ -281,6 +281,18 @@ TEST_F(JanusBackendTest, OnlyShownVideosAreSentEachAtTheLayerItsTileNeeds) {
   EXPECT_EQ(only_sent()["body"]["streams"], json::parse(R"([{"mid":"1","send":true,"substream":0}])"));
 }
 
+TEST_F(JanusBackendTest, AFailedSubscriptionIsRestartedByAskingJanusForANewOffer) {
+  join_room();
+  say(success(sent().back(), kSubscriberHandle));
+  say(plugin_event(only_sent(), kSubscriberHandle, {{"videoroom", "attached"}, {"streams", json::array()}}));
+  backend.ask_for_ice_restart("publisher");
+  EXPECT_TRUE(sent().empty()) << "the publisher restarts with an offer of ours";
+  backend.ask_for_ice_restart("subscriber");
+  json restart = only_sent();
+  EXPECT_EQ(restart["handle_id"], kSubscriberHandle);
+  EXPECT_EQ(restart["body"], json::parse(R"({"request":"configure","restart":true})"));
+}
+
 TEST_F(JanusBackendTest, MicAndCameraGoOutInTheDisplayName) {
   join_room();
   sent();

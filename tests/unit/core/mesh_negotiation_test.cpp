@@ -192,6 +192,8 @@ class Mesh {
       }
     });
   }
+  // A mesh never asks the other side for a restart (both sides can offer).
+  void apply(std::size_t, const AskForIceRestart&) { ADD_FAILURE() << "a mesh restarts ICE itself"; }
   void apply(std::size_t i, const RestartIce& a) {
     SimConnection& pc = *clients_[i].connections.at(a.peer);
     pc.restart_requested = true;

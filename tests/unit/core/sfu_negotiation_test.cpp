@@ -59,12 +59,16 @@ TEST(SfuNegotiator, TheServersOfferOpensTheReceivingConnectionWhichAnswers) {
   EXPECT_TRUE(std::holds_alternative<SetRemoteDescription>(out[0]));
 }
 
-TEST(SfuNegotiator, LeavingClosesBothAndOnlyThePublisherRestartsIce) {
+TEST(SfuNegotiator, LeavingClosesBothAndIceRestartsAreOursOnThePublisherTheServersOnTheSubscription) {
   SfuNegotiator n;
   n.on_joined("5", {});
   n.on_signal("subscriber", description(proto::SignalKind::Offer, "everyone"));
-  EXPECT_EQ(n.on_connection_failed("publisher").size(), 1u);
-  EXPECT_TRUE(n.on_connection_failed("subscriber").empty());
+  auto restart = n.on_connection_failed("publisher");
+  ASSERT_EQ(restart.size(), 1u);
+  EXPECT_TRUE(std::holds_alternative<RestartIce>(restart[0])) << "our offer";
+  restart = n.on_connection_failed("subscriber");
+  ASSERT_EQ(restart.size(), 1u);
+  EXPECT_TRUE(std::holds_alternative<AskForIceRestart>(restart[0])) << "the server's offer, asked for";
   EXPECT_TRUE(n.on_peer_left("3").empty()) << "someone leaving changes the subscription, not our connections";
   RoomModel room;
   EXPECT_TRUE(n.takes_signal_from("subscriber", room));
