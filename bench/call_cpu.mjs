@@ -6,11 +6,11 @@
 //  - Treff's canvas redraws per second during that steady call (nobody touches anything);
 //  - join to first remote frame on screen: from pressing Join to the first frame of the other's
 //    video presented by the compositor (requestVideoFrameCallback, in both pages).
-import fs from 'node:fs';
 import path from 'node:path';
 import { launchOwnChromium, waitForState } from '../tests/e2e/lib/browser.js';
 import { REPO, startServer, stopServer } from '../tests/e2e/lib/server.js';
 import { click, findWidget } from '../tests/e2e/lib/ui.js';
+import { treeCpu } from './tree_cpu.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS || 3);
 const STEADY_S = Number(process.env.STEADY_S || 10);
@@ -23,27 +23,6 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const treff = await startServer({ args: ['--port', '0', ...(process.env.SITE ? ['--root', process.env.SITE] : [])] });
 const plain = await startServer({ args: ['--port', '0', '--root', path.join(REPO, 'bench/plain_page')] });
 
-// CPU time (s) of a process and all its descendants, from /proc.
-const TICKS = 100;  // USER_HZ on Linux
-function treeCpu(root) {
-  const parent = new Map(), ticks = new Map();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parent.set(Number(entry), Number(f[1]));
-      ticks.set(Number(entry), Number(f[11]) + Number(f[12]));
-    } catch { /* gone meanwhile */ }
-  }
-  let total = 0;
-  for (const [pid, t] of ticks) {
-    for (let p = pid; p > 1; p = parent.get(p) ?? 0) {
-      if (p === root) { total += t; break; }
-    }
-  }
-  return total / TICKS;
-}
 
 // One person's own browser: its process tree is what is measured.
 async function person() {

@@ -14,6 +14,7 @@ import { startJanus } from '../tests/e2e/lib/janus.js';
 import { recordPeerConnections } from '../tests/e2e/lib/listening.js';
 import { startServer, stopServer } from '../tests/e2e/lib/server.js';
 import { joinByLink } from '../tests/e2e/lib/ui.js';
+import { treeCpu } from './tree_cpu.mjs';
 
 const N = Number(process.env.PEOPLE || 4);
 const STEADY_S = Number(process.env.STEADY_S || 10);
@@ -22,24 +23,6 @@ const VIDEO = process.env.FAKE === 'default' ? [] : [`--use-file-for-fake-video-
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-// CPU time (s) of a process and all its descendants, from /proc.
-function treeCpu(root) {
-  const parent = new Map(), ticks = new Map();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parent.set(Number(entry), Number(f[1]));
-      ticks.set(Number(entry), Number(f[11]) + Number(f[12]));
-    } catch { /* gone meanwhile */ }
-  }
-  let total = 0;
-  for (const [pid, t] of ticks) {
-    for (let p = pid; p > 1; p = parent.get(p) ?? 0) if (p === root) { total += t; break; }
-  }
-  return total / 100;  // USER_HZ
-}
 
 // Bytes this page's peer connections have sent as media (RTP payload and headers).
 const bytesSent = (page) => page.evaluate(async () => {
