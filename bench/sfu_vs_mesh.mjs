@@ -46,7 +46,8 @@ try {
     const joinMs = [];
     for (let i = 0; i < N; i++) {
       const own = await launchOwnChromium(VIDEO);
-      const context = await own.browser.newContext({ viewport: { width: 640, height: 400 }, locale: 'en-US' });
+      // Large enough that every thumbnail is on screen (no pages): everyone's video is received.
+      const context = await own.browser.newContext({ viewport: { width: 800, height: 500 }, locale: 'en-US' });
       await context.addInitScript(recordPeerConnections);
       const page = await context.newPage();
       const start = Date.now();
