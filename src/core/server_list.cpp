@@ -1,5 +1,7 @@
 #include "core/server_list.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "core/text_rules.h"
@@ -22,6 +24,12 @@ bool text_field(const json& entry, const char* key, std::string& out) {
   return true;
 }
 
+// A character of a host name, an IPv4 or a bracketed IPv6 address, or the port after it.
+bool is_host_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
+         c == ':' || c == '[' || c == ']';
+}
+
 }  // namespace
 
 std::string normalize_server_url(std::string_view url) {
@@ -31,11 +39,8 @@ std::string normalize_server_url(std::string_view url) {
   else return {};
   if (!rest.empty() && rest.back() == '/') rest.remove_suffix(1);
   if (rest.empty() || rest.size() > 253) return {};
-  for (char c : rest) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-                    c == '-' || c == ':' || c == '[' || c == ']';
-    if (!ok) return {};  // a path, query, user info or anything else: not an origin
-  }
+  // A path, query, user info or anything else: not an origin.
+  if (!std::all_of(rest.begin(), rest.end(), is_host_char)) return {};
   return std::string(url.substr(0, url.size() - (url.back() == '/' ? 1 : 0)));
 }
 
@@ -48,11 +53,7 @@ std::string normalize_janus_url(std::string_view url) {
   const std::string_view host = rest.substr(0, slash);
   const std::string_view path = slash == std::string_view::npos ? std::string_view() : rest.substr(slash);
   if (host.empty() || host.size() > 253 || path.size() > 200) return {};
-  for (char c : host) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-                    c == '-' || c == ':' || c == '[' || c == ']';
-    if (!ok) return {};
-  }
+  if (!std::all_of(host.begin(), host.end(), is_host_char)) return {};
   for (char c : path) {
     const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
                     c == '-' || c == '_' || c == '/';
