@@ -65,6 +65,7 @@ Status CallController::join(const std::string& room, const std::string& display_
     if (auto ok = check_password(*password); !ok) return ok.error();
   }
 
+  moved_.reset();
   negotiator_ = shape_.negotiator();  // nothing is connected between calls
   room_name_ = room;
   display_name_ = name.value();
@@ -135,8 +136,8 @@ void CallController::use_or_open_socket() {
 }
 
 void CallController::open_connection() {
-  backend_ = shape_.backend();
-  socket_ = open_socket_(backend_->subprotocol());
+  backend_ = moved_ ? std::make_unique<JanusBackend>(*moved_) : shape_.backend();
+  socket_ = open_socket_(moved_ ? moved_->url : std::string(), backend_->subprotocol());
   ++connection_number_;
   socket_open_ = false;
   backend_ready_ = false;
@@ -292,8 +293,11 @@ void CallController::connect() {
 
 void CallController::send_join() {
   // The server sends this join's ICE servers before it answers; a server that has none sends none.
-  ice_ = {};
-  ice_renew_at_ms_ = 0;
+  // A Janus the Treff server moved the room to hands out none: the Treff server's stay.
+  if (!moved_) {
+    ice_ = {};
+    ice_renew_at_ms_ = 0;
+  }
   std::optional<std::string> resume;
   if (phase_ == CallPhase::Reconnecting && !resume_token_.empty()) resume = resume_token_;
   const JoinRequest request{room_name_, display_name_, password_, {local_.mic_on, local_.camera_on}, resume};
@@ -452,6 +456,8 @@ void CallController::on_backend_event(BackendEvent e, std::int64_t now_ms) {
     room_info_ = rc->info;
   } else if (auto* pm = std::get_if<backend::PersonMedia>(&e)) {
     room_.set_media(pm->id, pm->media);
+  } else if (auto* moved = std::get_if<backend::MovedToJanus>(&e)) {
+    move_to_janus(moved->place);
   } else if (auto* refused = std::get_if<backend::Refused>(&e)) {
     if (phase_ == CallPhase::Joining || phase_ == CallPhase::Reconnecting) {
       fail(refused->error);
@@ -467,6 +473,23 @@ void CallController::on_backend_event(BackendEvent e, std::int64_t now_ms) {
     server_ = greeted->server;
     changed_ = false;  // nothing to show
   }
+}
+
+void CallController::move_to_janus(const proto::OnJanus& place) {
+  if (moved_ || (phase_ != CallPhase::Joining && phase_ != CallPhase::InRoom && phase_ != CallPhase::Reconnecting))
+    return;  // once per call; and not for a join given up meanwhile
+  moved_ = place;
+  // The Treff server gave up our seat with this message: its connection and the mesh's peer
+  // connections end, and the call goes on as a Janus call, the room on screen meanwhile.
+  close_connection();
+  drop_connections();
+  awaited_.clear();
+  shared_streams_.clear();
+  resume_token_.clear();
+  negotiator_ = std::make_unique<SfuNegotiator>();
+  const bool in_room = phase_ != CallPhase::Joining;
+  if (in_room) phase_ = CallPhase::Reconnecting;
+  connect();
 }
 
 // Connections opened from now on use these servers; open ones take them for their next gathering
@@ -626,6 +649,7 @@ void CallController::end_call(bool keep_media) {
   shared_streams_.clear();
   through_server_.clear();
   resume_token_.clear();
+  moved_.reset();
   room_.clear();
   if (!keep_media) media_.close();
   preview_ = {};

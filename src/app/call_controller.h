@@ -77,8 +77,10 @@ struct CallShape {
 
 class CallController {
  public:
-  // Opens a connection to the server, asking for the backend's WebSocket subprotocol ("": none).
-  using SocketFactory = std::function<std::unique_ptr<platform::MessageSocket>(const std::string& subprotocol)>;
+  // Opens a connection to `url` ("": the server the person chose), asking for the backend's
+  // WebSocket subprotocol ("": none).
+  using SocketFactory =
+      std::function<std::unique_ptr<platform::MessageSocket>(const std::string& url, const std::string& subprotocol)>;
 
   CallController(platform::PeerConnections& peers, platform::LocalMedia& media, SocketFactory open_socket,
                  CallShape shape = CallShape::treff_mesh());
@@ -160,6 +162,8 @@ class CallController {
     flush();
   }
   void take_ice_servers(const proto::IceConfig& config, std::int64_t now_ms);
+  // The Treff server sends this room's media through a Janus (backend::MovedToJanus).
+  void move_to_janus(const proto::OnJanus& place);
   void on_peer_event(const platform::PeerEvent& e, std::int64_t now_ms);
   // Restarts ICE on connections that failed or hang, and updates what their tiles say.
   void watch_links(std::int64_t now_ms);
@@ -187,6 +191,9 @@ class CallController {
   CallShape shape_;
   std::unique_ptr<platform::MessageSocket> socket_;
   std::unique_ptr<SignalingBackend> backend_;  // speaks over socket_
+  // Where the Treff server moved this call's room (its connections then go to that Janus); none:
+  // the call is where the person joined it.
+  std::optional<proto::OnJanus> moved_;
   bool socket_open_ = false;    // socket_ is open
   bool backend_ready_ = false;  // backend_ takes a join
   std::uint64_t connection_number_ = 0;  // counts connections opened and closed, to spot a change

@@ -290,9 +290,9 @@ int main() {
 
   app->call = std::make_unique<treff::CallController>(
       app->peers, app->media,
-      [](const std::string& subprotocol) {
-        return std::unique_ptr<treff::platform::MessageSocket>(
-            treff::platform::WebMessageSocket::open(app->servers->signaling_url(), subprotocol));
+      [](const std::string& url, const std::string& subprotocol) {
+        return std::unique_ptr<treff::platform::MessageSocket>(treff::platform::WebMessageSocket::open(
+            url.empty() ? app->servers->signaling_url() : url, subprotocol));
       },
       treff::CallShape::following([] { return app->servers->kind(); }));
   // The line goes to the page's own server, where the accounts are, whichever server rooms are on.

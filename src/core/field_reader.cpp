@@ -41,6 +41,15 @@ int FieldReader::integer(const char* key, int min, int max) {
   return optional_int(key, min, max).value_or(0);
 }
 
+std::uint64_t FieldReader::positive_integer(const char* key, std::uint64_t max) {
+  const json* v = find(key, true);
+  if (!v) return 0;
+  if (!v->is_number_unsigned()) return fail(std::string("field '") + key + "' must be a whole number above 0"), 0;
+  const auto n = v->get<std::uint64_t>();
+  if (n < 1 || n > max) return fail(std::string("field '") + key + "' is out of range"), 0;
+  return n;
+}
+
 const json* FieldReader::object(const char* key) {
   const json* v = find(key, true);
   if (v && !v->is_object()) return fail(std::string("field '") + key + "' must be an object"), nullptr;

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,8 @@ class FieldReader {
   bool boolean(const char* key);
   std::optional<int> optional_int(const char* key, int min, int max);
   int integer(const char* key, int min, int max);
+  // A whole number from 1 to `max` (up to 2^53 - 1, what JavaScript holds exactly).
+  std::uint64_t positive_integer(const char* key, std::uint64_t max);
   const nlohmann::json* object(const char* key);
   const nlohmann::json* optional_object(const char* key);
   const nlohmann::json* array(const char* key);

@@ -152,7 +152,8 @@ void JanusBackend::tick(std::int64_t now_ms) {
 void JanusBackend::join(const JoinRequest& request) {
   join_ = request;
   media_ = request.media;
-  room_ = janus_room_number(request.room);
+  room_ = place_ ? place_->room : janus_room_number(request.room);
+  if (place_) join_->password = place_->pin;
   created_room_ = false;
   send_join();
 }

@@ -41,6 +41,10 @@ proto::PeerInfo janus_person(std::uint64_t id, const std::string& display);
 
 class JanusBackend final : public SignalingBackend {
  public:
+  // `place`: the room number and pin a Treff server chose for this room (treff-server --janus),
+  // used in place of the name's number and the password; none: a Janus named in servers.json.
+  explicit JanusBackend(std::optional<proto::OnJanus> place = std::nullopt) : place_(std::move(place)) {}
+
   // Janus's own ping is not needed: the call's heartbeat (ping()) is a session keep-alive.
   std::string subprotocol() const override { return "janus-protocol"; }
 
@@ -106,6 +110,7 @@ class JanusBackend final : public SignalingBackend {
   bool attaching_subscriber_ = false;
   bool subscribed_ = false;  // the subscriber handle joined the room
 
+  std::optional<proto::OnJanus> place_;
   std::optional<JoinRequest> join_;
   std::uint64_t room_ = 0;
   std::uint64_t self_id_ = 0;

@@ -1,11 +1,14 @@
 #include "core/protocol.h"
 
+#include <algorithm>
+#include <cctype>
 #include <limits>
 
 #include <nlohmann/json.hpp>
 
 #include "core/calling_json.h"
 #include "core/field_reader.h"
+#include "core/server_list.h"
 #include "core/text_rules.h"
 
 namespace treff::proto {
@@ -323,6 +326,18 @@ Result<ServerMessage> parse_server_message(std::string_view text) {
     return finish<ServerMessage>(r, m);
   }
   if (type == "pong") return finish<ServerMessage>(r, Pong{});
+  if (type == "janus") {
+    OnJanus m;
+    const std::string url = r.string("url", 512);
+    m.url = normalize_janus_url(url);
+    if (!r.failed() && m.url.empty()) r.fail("field 'url' must be a ws:// or wss:// URL");
+    m.room = r.positive_integer("room", kMaxJanusRoom);
+    m.pin = r.string("pin", kJanusPinDigits);
+    const bool hex = std::all_of(m.pin.begin(), m.pin.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+    if (!r.failed() && (m.pin.size() != kJanusPinDigits || !hex))
+      r.fail("field 'pin' must be " + std::to_string(kJanusPinDigits) + " hex digits");
+    return finish<ServerMessage>(r, m);
+  }
   if (type == "presence") return finish<ServerMessage>(r, calling::read_presence(r));
   if (type == "ring-state") return finish<ServerMessage>(r, calling::read_ring_progress(r));
   if (type == "ringing") return finish<ServerMessage>(r, calling::read_incoming_ring(r));
@@ -496,6 +511,13 @@ std::string serialize(const ServerMessage& message) {
       return j;
     }
     json operator()(const Pong&) const { return envelope("pong"); }
+    json operator()(const OnJanus& m) const {
+      json j = envelope("janus");
+      j["url"] = m.url;
+      j["room"] = m.room;
+      j["pin"] = m.pin;
+      return j;
+    }
     json operator()(const PresenceUpdate& m) const { return with(envelope("presence"), m); }
     json operator()(const RingProgress& m) const { return with(envelope("ring-state"), m); }
     json operator()(const IncomingRing& m) const { return with(envelope("ringing"), m); }
@@ -516,7 +538,7 @@ std::string_view type_name(const ClientMessage& message) {
 std::string_view type_name(const ServerMessage& message) {
   static constexpr std::string_view names[] = {"hello",  "joined",     "peer-joined", "peer-left", "signal",
                                                "media",  "error",      "room",        "ice",       "pong",
-                                               "presence", "ring-state", "ringing",   "ring-over"};
+                                               "presence", "ring-state", "ringing",   "ring-over", "janus"};
   return names[message.index()];
 }
 

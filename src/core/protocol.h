@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,6 +64,8 @@ struct IceServer {
   }
 };
 constexpr std::size_t kMaxIceServers = 8;
+constexpr std::uint64_t kMaxJanusRoom = (std::uint64_t{1} << 53) - 1;  // exact in JavaScript
+constexpr std::size_t kJanusPinDigits = 32;                           // 128 random bits
 constexpr std::size_t kMaxIceUrls = 8;
 constexpr std::size_t kMaxIceFieldBytes = 512;
 
@@ -129,9 +132,19 @@ struct IceConfig {
   int renew_in_seconds = 0;
 };
 struct Pong {};
+// type "janus": this room's media goes through a Janus VideoRoom (treff-server --janus), in place
+// of "joined" for someone coming in and to everyone in a mesh room that grows past the mesh's
+// size. The room number and pin are the server's own random choice for this room, so only people
+// it let in (the room's password checked) find the Janus room.
+struct OnJanus {
+  std::string url;         // Janus's WebSocket (ws:// or wss://)
+  std::uint64_t room = 0;  // 1 .. 2^53 - 1
+  std::string pin;         // 32 hex digits
+};
 // Presence and the rings: core/calling_messages.h.
 using ServerMessage = std::variant<Welcome, Joined, PeerJoined, PeerLeft, RelayedSignal, PeerMedia, ErrorReply,
-                                   RoomChanged, IceConfig, Pong, PresenceUpdate, RingProgress, IncomingRing, RingOver>;
+                                   RoomChanged, IceConfig, Pong, PresenceUpdate, RingProgress, IncomingRing, RingOver,
+                                   OnJanus>;
 
 Result<ClientMessage> parse_client_message(std::string_view text);
 Result<ServerMessage> parse_server_message(std::string_view text);

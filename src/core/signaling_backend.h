@@ -72,6 +72,9 @@ struct RemoteStream {
   }
 };
 struct Streams { std::string connection; std::vector<RemoteStream> streams; };
+// The room's media goes through a Janus VideoRoom from now on (treff-server --janus): the call
+// joins that Janus room, at that number with that pin, in place of this one.
+struct MovedToJanus { proto::OnJanus place; };
 // The server refused what we asked (before Joined: the join failed), in plain words.
 struct Refused { Error error; };
 // A message that could not be read: worth showing, not worth ending the call for.
@@ -81,7 +84,7 @@ struct Unreadable { Error error; };
 using BackendEvent =
     std::variant<backend::Ready, backend::Greeted, backend::Joined, backend::PersonJoined, backend::PersonLeft,
                  backend::PersonMedia, backend::RoomChanged, backend::IceServers, backend::Signal, backend::Streams,
-                 backend::Refused, backend::Unreadable>;
+                 backend::MovedToJanus, backend::Refused, backend::Unreadable>;
 
 class SignalingBackend {
  public:

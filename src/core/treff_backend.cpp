@@ -40,6 +40,8 @@ void TreffBackend::received(std::string_view text, std::int64_t) {
           events_.push_back(backend::IceServers{std::move(m)});
         } else if constexpr (std::is_same_v<M, proto::RelayedSignal>) {
           events_.push_back(backend::Signal{std::move(m.from), std::move(m.signal)});
+        } else if constexpr (std::is_same_v<M, proto::OnJanus>) {
+          events_.push_back(backend::MovedToJanus{std::move(m)});
         } else if constexpr (std::is_same_v<M, proto::ErrorReply>) {
           events_.push_back(backend::Refused{Error{std::move(m.code), std::move(m.message)}});
         }

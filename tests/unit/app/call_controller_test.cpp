@@ -30,7 +30,8 @@ MediaEvent answer(MediaEvent::Kind kind, bool audio, bool video, std::string err
 
 class CallControllerTest : public ::testing::Test {
  protected:
-  CallController call{peers, media, [this](const std::string&) -> std::unique_ptr<platform::MessageSocket> {
+  CallController call{peers, media,
+                      [this](const std::string&, const std::string&) -> std::unique_ptr<platform::MessageSocket> {
                         sockets.push_back(std::make_shared<FakeMessageSocket>());
                         ++sockets_opened;
                         return std::make_unique<platform::FakeSocketHandle>(sockets.back());

@@ -22,7 +22,7 @@ constexpr std::uint64_t kSubscriberHandle = 72;
 class CallOverJanusTest : public ::testing::Test {
  protected:
   CallController call{peers, media,
-                      [this](const std::string& subprotocol) -> std::unique_ptr<platform::MessageSocket> {
+                      [this](const std::string&, const std::string& subprotocol) -> std::unique_ptr<platform::MessageSocket> {
                         subprotocols.push_back(subprotocol);
                         sockets.push_back(std::make_shared<platform::FakeMessageSocket>());
                         return std::make_unique<platform::FakeSocketHandle>(sockets.back());
