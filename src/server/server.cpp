@@ -44,7 +44,7 @@ Server::Server(const ServerOptions& options)
       csp_(content_security_policy(options.offered_signaling_urls)),
       ice_(options.stun_urls, options.turn_urls, options.turn_secret, options.turn_ttl_seconds),
       connection_test_(options.connection_test, &ice_),
-      hub_(options.hub, vault_, &ice_, resume_tokens(options.state_dir)),
+      hub_(options.hub, vault_, &ice_, resume_tokens(options.state_dir), JanusRooms(options.janus_urls, options.janus_from)),
       files_(options.root),
       origins_(options.allowed_origins),
       signals_(ioc_, SIGINT, SIGTERM),

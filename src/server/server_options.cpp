@@ -105,6 +105,17 @@ std::optional<ServerOptions> parse_options(int argc, char** argv, int& exit_code
   app.add_option("--turn-ttl", o.turn_ttl_seconds, "Seconds a TURN credential is valid; clients get new ones before")
       ->check(CLI::Range(60, 7 * 24 * 3600))
       ->capture_default_str();
+  app.add_option("--janus", o.janus_urls,
+                 "Janus VideoRoom WebSocket (ws:// or wss://) that rooms past the mesh send their media through; "
+                 "repeatable: each room goes to one, picked by its name")
+      ->check([](const std::string& url) {
+        return normalize_janus_url(url).empty() ? "'" + url + "' is not a ws:// or wss:// URL with a host and at most a path"
+                                                : std::string();
+      });
+  app.add_option("--janus-from", o.janus_from,
+                 "With --janus: a room goes to Janus when this many people would be in it (1: every room)")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
   app.add_option("--trusted-proxy", o.trusted_proxies,
                  "Address of a reverse proxy in front of this server whose X-Forwarded-For names the caller (repeatable)")
       ->check([](const std::string& a) { return is_ip_address(a) ? std::string() : "'" + a + "' is not an IP address"; });
@@ -135,6 +146,14 @@ std::optional<ServerOptions> parse_options(int argc, char** argv, int& exit_code
     }
     o.turn_secret = std::move(read.value());
   }
+  if (!o.janus_urls.empty() && o.janus_from > o.hub.room_limit) {
+    std::fprintf(stderr, "treff-server: --janus-from %zu is above --room-limit %zu: rooms would be full before they move\n",
+                 o.janus_from, o.hub.room_limit);
+    exit_code = 2;
+    return std::nullopt;
+  }
+  // The page may open connections to them (its Content-Security-Policy lists them).
+  for (const auto& url : o.janus_urls) o.offered_signaling_urls.push_back(url);
   if (!servers_file.empty()) {
     std::ifstream in(servers_file);
     std::stringstream text;

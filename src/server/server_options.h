@@ -27,13 +27,18 @@ struct ServerOptions {
   std::vector<std::string> allowed_origins;
   // Served as /servers.json: the servers a start screen offers (--servers FILE; checked at start).
   std::string servers_json = "[]";
-  std::vector<std::string> offered_signaling_urls;  // the WebSocket of each entry of servers_json
+  // The WebSockets a page may open: each entry of servers_json's, and each --janus.
+  std::vector<std::string> offered_signaling_urls;
   // ICE servers handed to every client that joins (--stun, --turn); TURN credentials are made with
   // the shared secret read from --turn-secret-file and expire after `turn_ttl_seconds`.
   std::vector<std::string> stun_urls;
   std::vector<std::string> turn_urls;
   std::string turn_secret;
   int turn_ttl_seconds = 4 * 3600;
+  // Janus VideoRooms that rooms past the mesh go to (--janus URL, repeatable: a room's name picks
+  // one), from the `janus_from`-th person in a room on (--janus-from; 1: every room).
+  std::vector<std::string> janus_urls;
+  std::size_t janus_from = 7;
   // Reverse proxies whose X-Forwarded-For is believed (--trusted-proxy ADDR, repeatable).
   std::vector<std::string> trusted_proxies;
 };

@@ -8,11 +8,13 @@ namespace treff::server {
 // The real limits are set by SignalingHub::connect.
 HubClient::HubClient() : rate_(0, 0), password_attempts_(0, 0) {}
 
-SignalingHub::SignalingHub(HubLimits limits, PasswordVault& vault, IceServerSource* ice, ResumeTokens tokens)
+SignalingHub::SignalingHub(HubLimits limits, PasswordVault& vault, IceServerSource* ice, ResumeTokens tokens,
+                           JanusRooms janus)
     : limits_(limits),
       vault_(vault),
       ice_(ice),
       tokens_(std::move(tokens)),
+      janus_(std::move(janus)),
       switchboard_(limits.calling, limits.room_limit, [this](const std::string& room) { return rooms_.count(room) > 0; },
                    [this](int account, const std::string& room) { return seated_in(account, room); }) {}
 
@@ -159,20 +161,19 @@ void SignalingHub::handle(HubClient& c, const proto::Join& m) {
     return;
   }
   if (resume(c, m)) return;
-  auto it = rooms_.find(m.room);
+  const auto [password_hash, lock_serial] = lock_of(m.room);
   // Someone inside rang this person into the room: that is as good as its password.
-  if (it == rooms_.end() || !it->second.password_hash || switchboard_.invited_into(m.room, account_of(c))) {
+  if (!password_hash || switchboard_.invited_into(m.room, account_of(c))) {
     admit(c, m);
     return;
   }
-  Room& room = it->second;
   if (!m.password) {
     reply_error(c, "password-required", "This room is locked. Enter its password to join.");
     return;
   }
   if (!allow_password_attempt(c)) return;
-  const std::uint64_t serial = c.serial_, lock_serial = room.lock_serial;
-  const bool queued = vault_.verify(*room.password_hash, *m.password, [this, serial, m, lock_serial](bool matches) {
+  const std::uint64_t serial = c.serial_;
+  const bool queued = vault_.verify(**password_hash, *m.password, [this, serial, m, lock_serial = lock_serial](bool matches) {
     on_password_checked(serial, m, lock_serial, matches);
   });
   if (!queued) {
@@ -187,8 +188,8 @@ void SignalingHub::on_password_checked(std::uint64_t serial, const proto::Join& 
   HubClient* c = client(serial);
   if (!c) return;  // gone meanwhile
   c->password_busy_ = false;
-  auto it = rooms_.find(m.room);
-  if (it == rooms_.end() || it->second.lock_serial != lock_serial) {
+  const auto [password_hash, now_serial] = lock_of(m.room);
+  if (!password_hash || now_serial != lock_serial) {
     handle(*c, m);  // the room emptied or its password changed meanwhile: decide again
     return;
   }
@@ -228,8 +229,50 @@ bool SignalingHub::allow_join(HubClient& c) {
   return false;
 }
 
+std::pair<const std::optional<std::string>*, std::uint64_t> SignalingHub::lock_of(const std::string& room_name) {
+  if (auto it = rooms_.find(room_name); it != rooms_.end()) {
+    const Room& room = it->second;
+    return {room.password_hash ? &room.password_hash : nullptr, room.lock_serial};
+  }
+  if (const JanusRooms::Place* place = janus_.find(room_name, Clock::now()))
+    return {place->password_hash ? &place->password_hash : nullptr, place->lock_serial};
+  return {nullptr, 0};
+}
+
+bool SignalingHub::send_to_janus(HubClient& c, const std::string& room_name) {
+  if (!janus_.enabled()) return false;
+  const JanusRooms::Place* place = janus_.find(room_name, Clock::now());
+  if (!place) {
+    auto it = rooms_.find(room_name);
+    if (!janus_.due((it == rooms_.end() ? 0 : it->second.members.size()) + 1)) return false;
+    place = &move_to_janus(room_name);
+  }
+  // Janus hands out no TURN credentials: the call's come from here, as for a mesh.
+  if (ice_) {
+    if (auto config = ice_->for_client()) send(c, *config);
+  }
+  send(c, place->where);
+  return true;
+}
+
+JanusRooms::Place& SignalingHub::move_to_janus(const std::string& room_name) {
+  auto it = rooms_.find(room_name);
+  if (it == rooms_.end()) return janus_.move(room_name, std::nullopt, 0, Clock::now());
+  Room& room = it->second;
+  JanusRooms::Place& place = janus_.move(room_name, room.password_hash, room.lock_serial, Clock::now());
+  // A held seat's person comes back with a join, and is sent there then.
+  for (Member& member : room.members) {
+    if (!member.client) continue;
+    unseat(*member.client);
+    send(*member.client, place.where);
+  }
+  rooms_.erase(it);
+  return place;
+}
+
 void SignalingHub::admit(HubClient& c, const proto::Join& m, std::string id) {
   if (!allow_join(c)) return;  // counted here: password guesses have their own limit
+  if (send_to_janus(c, m.room)) return;
   Room& room = rooms_[m.room];
   if (room.members.size() >= limits_.room_limit) {
     if (room.members.empty()) rooms_.erase(m.room);

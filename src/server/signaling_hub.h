@@ -16,6 +16,11 @@
 // again is announced as left. What comes for a held seat waits for it. After a restart, tokens the key recognises recreate their seats for
 // a short while (`restart_resume_seconds`), so a whole call comes back as it was.
 //
+// With Janus servers (JanusRooms), a room that grows past the mesh (or every room) is sent there:
+// whoever comes in, the password checked as ever, gets "janus" (where, with the room's number and
+// pin) in place of "joined", and so does everyone in the mesh room at that moment, whose seats end
+// with it (the Janus room is the call from then on).
+//
 // Presence and rings between logged-in people go to the Switchboard; a ring's private room admits
 // only the people of that ring.
 #pragma once
@@ -32,6 +37,7 @@
 
 #include "core/protocol.h"
 #include "server/ice_servers.h"
+#include "server/janus_rooms.h"
 #include "server/limits.h"
 #include "server/password_vault.h"
 #include "server/rate_limiter.h"
@@ -78,8 +84,9 @@ class SignalingHub {
 
   // `ice`: the STUN/TURN servers for joining clients; null when the server has none.
   // `tokens`: signs and checks resume tokens; a key kept across restarts lets calls resume then.
+  // `janus`: where rooms past the mesh go; default: nowhere, every room is a mesh.
   SignalingHub(HubLimits limits, PasswordVault& vault, IceServerSource* ice = nullptr,
-               ResumeTokens tokens = ResumeTokens::ephemeral());
+               ResumeTokens tokens = ResumeTokens::ephemeral(), JanusRooms janus = {});
 
   // `address`: where the connection comes from (an IP address). A connection past the limits of
   // its address or of the server is told why and closed.
@@ -101,6 +108,7 @@ class SignalingHub {
   std::size_t connection_count() const { return by_serial_.size(); }
   const HubLimits& limits() const { return limits_; }
   std::size_t room_count() const { return rooms_.size(); }
+  std::size_t janus_room_count() const { return janus_.size(); }
 
  private:
   struct Member {
@@ -152,6 +160,12 @@ class SignalingHub {
   void seat(HubClient& c, const std::string& room_name, Room& room, const Member& member,
             std::vector<proto::PeerInfo> peers);
   std::string new_id(const Room& room);
+  // A room's password (null: none) and the serial of its last change, on Janus or here.
+  std::pair<const std::optional<std::string>*, std::uint64_t> lock_of(const std::string& room_name);
+  // Sends `c` to the room's Janus when the room is there or goes there with `c`; false: a mesh.
+  bool send_to_janus(HubClient& c, const std::string& room_name);
+  // Moves a mesh room to Janus: its people are told where and their seats end.
+  JanusRooms::Place& move_to_janus(const std::string& room_name);
   void on_password_checked(std::uint64_t serial, const proto::Join& m, std::uint64_t lock_serial, bool matches);
   bool allow_password_attempt(HubClient& c);
   bool allow_join(HubClient& c);
@@ -175,6 +189,7 @@ class SignalingHub {
   PasswordVault& vault_;
   IceServerSource* ice_;
   ResumeTokens tokens_;
+  JanusRooms janus_;
   Clock::time_point started_ = Clock::now();
   std::mt19937_64 random_ids_{std::random_device{}()};
   std::map<std::uint64_t, HubClient*> by_serial_;
