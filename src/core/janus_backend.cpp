@@ -462,6 +462,8 @@ void JanusBackend::subscribe_pending() {
   json body = subscribed_ ? json{{"request", "subscribe"}, {"streams", std::move(streams)}}
                           : json{{"request", "join"}, {"ptype", "subscriber"}, {"room", room_},
                                  {"streams", std::move(streams)}};
+  // A room with a pin asks it of subscribers too.
+  if (!subscribed_ && join_ && join_->password) body["pin"] = *join_->password;
   plugin_message(subscriber_handle_, std::move(body), Asked::Subscribe);
 }
 

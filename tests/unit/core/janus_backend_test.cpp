@@ -55,9 +55,9 @@ class JanusBackendTest : public ::testing::Test {
     ASSERT_TRUE(std::holds_alternative<backend::Ready>(e[1]));
   }
   // Joins "familie" as Anna, where Oma publishes and Piet only watches.
-  void join_room() {
+  void join_room(std::optional<std::string> password = std::nullopt) {
     open();
-    backend.join(JoinRequest{"familie", "Anna", std::nullopt, {true, false}, std::nullopt});
+    backend.join(JoinRequest{"familie", "Anna", password, {true, false}, std::nullopt});
     json join = only_sent();
     say({{"janus", "ack"}, {"transaction", join["transaction"]}});
     say(plugin_event(join, kPublisherHandle,
@@ -123,6 +123,15 @@ TEST_F(JanusBackendTest, JoinsCreatingTheRoomWhenJanusDoesNotHaveIt) {
        {"plugindata", {{"plugin", "janus.plugin.videoroom"}, {"data", {{"videoroom", "created"}, {"room", 1}}}}}});
   EXPECT_EQ(only_sent()["body"]["request"], "join") << "and then joins it";
   EXPECT_TRUE(events().empty()) << "nothing to tell the call yet";
+}
+
+TEST_F(JanusBackendTest, ARoomWithAPinIsSubscribedToWithThePin) {
+  join_room("geheim1");
+  events();
+  say(success(only_sent(), kSubscriberHandle));
+  json subscribe = only_sent();
+  EXPECT_EQ(subscribe["body"]["ptype"], "subscriber");
+  EXPECT_EQ(subscribe["body"]["pin"], "geheim1") << "Janus refuses a subscriber without it";
 }
 
 TEST_F(JanusBackendTest, TwoCreatingTheSameRoomAtOnceBothEndUpInIt) {
