@@ -20,9 +20,11 @@ export function startJanus({ address = '127.0.0.2', port = 8188, timeoutMs = 200
     const child = spawn(path.join(REPO, 'tools/janus'), ['--ws', `${address}:${port}`, '--ice-interface', 'jlo'],
       { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let output = '';
+    // Janus sometimes hangs in its own shutdown: what has not gone after 5 s is killed.
     const stop = () => new Promise((done) => {
       if (child.exitCode !== null || child.signalCode) return done();
-      child.on('exit', () => done());
+      const kill = setTimeout(() => process.kill(-child.pid, 'SIGKILL'), 5000);
+      child.on('exit', () => { clearTimeout(kill); done(); });
       process.kill(-child.pid, 'SIGTERM');
     });
     const timer = setTimeout(() => { process.kill(-child.pid, 'SIGKILL'); reject(new Error(`Janus did not start:\n${output}`)); }, timeoutMs);

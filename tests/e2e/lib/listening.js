@@ -17,10 +17,15 @@ export function recordPeerConnections() {
   };
 }
 
-// Runs in the page: for each open peer connection, what carries its remote sound, sampled twice a
+// Runs in the page: for each open peer connection that receives sound, what carries it, sampled twice a
 // second apart. Works in Chromium and Firefox.
 async function soundOfEachConnection() {
-  const open = (window.__peerConnections || []).filter((pc) => pc.connectionState !== 'closed' && pc.signalingState !== 'closed');
+  // Connections that bring sound in: a mesh's, an SFU's subscription; not an SFU publisher's
+  // connection, which only sends.
+  const receivesSound = (pc) => pc.getTransceivers().some((t) =>
+    t.receiver.track && t.receiver.track.kind === 'audio' && /recv/.test(t.currentDirection || ''));
+  const open = (window.__peerConnections || []).filter((pc) =>
+    pc.connectionState !== 'closed' && pc.signalingState !== 'closed' && receivesSound(pc));
   const sample = () => Promise.all(open.map(async (pc) => {
     const ids = pc.getReceivers().filter((r) => r.track && r.track.kind === 'audio' && r.track.readyState === 'live')
       .map((r) => r.track.id);
