@@ -116,6 +116,26 @@ test('Janus restarting mid-call: everyone is back in the room with video, as aft
   }
 });
 
+test('the active speaker comes to the large view, with video, also when their thumbnail is on another page', async () => {
+  // Eva's small window shows one thumbnail a page; she picks nobody, so the large view follows
+  // whoever speaks. Only Bob's microphone stays on (and his camera: Carla's is off since above).
+  const eva = await (await browser.newContext({ viewport: { width: 400, height: 300 }, locale: 'en-US' })).newPage();
+  people.Eva = eva;
+  await joinByLink(eva, roomLink(), 'Eva');
+  await waitForState(eva, 's => s.phase === "in-room" && s.participants.length === 4', 20000);
+  await click(people.Anna, 'button', 'Turn microphone off');
+  await click(people.Carla, 'button', 'Turn microphone off');
+  const bob = 's => s.participants.find(p => p.name === "Bob")';
+  const s = await waitForState(eva, `s => (${bob})(s).large && (${bob})(s).speaking && (${bob})(s).camera`, 20000);
+  const shown = (await eva.evaluate(() => window.treff.ui())).filter((w) => w.role === 'thumbnail').map((w) => w.label);
+  assert.ok(!shown.includes('Bob'), `Bob's thumbnail is on another page (shown: ${shown})`);
+  const frames = s.participants.find((p) => p.name === 'Bob').videoFrames;
+  await waitForState(eva, `s => (${bob})(s).videoFrames > ${frames + 10}`, 10000);
+  await eva.screenshot({ path: artifact('janus-speaker-large.png') });
+  await click(people.Anna, 'button', 'Turn microphone on');
+  await click(people.Carla, 'button', 'Turn microphone on');
+});
+
 // What a publisher's browser sends of each simulcast layer now: its height, frames per second
 // (counted over a second) and why the browser holds it back ("cpu", "bandwidth" or "none").
 function layersSent(page) {
