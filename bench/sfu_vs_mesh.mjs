@@ -4,7 +4,10 @@
 //  - uplink: bytes per second each person's browser sends (outbound RTP of all its connections);
 //  - CPU-seconds per second of each person's browser (its whole process tree) in the steady call;
 //  - join to first frame: from pressing Join until every other person's video has a frame.
-// PEOPLE=N (default 4), STEADY_S (default 10), MODES=mesh,janus.
+// PEOPLE=N (default 4), STEADY_S (default 10), MODES=mesh,janus, VIEW=800x500 (each window).
+// ONE_BROWSER=1: everyone in one Chromium (a tab each), for more people than this machine can run
+// Chromiums; CPU is then that browser's, shared out evenly. Where the thumbnails come in pages,
+// "first frames" means of everyone whose tile is shown (the others are not received on Janus).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +23,9 @@ const N = Number(process.env.PEOPLE || 4);
 const STEADY_S = Number(process.env.STEADY_S || 10);
 const MODES = (process.env.MODES || 'mesh,janus').split(',');
 const VIDEO = process.env.FAKE === 'default' ? [] : [`--use-file-for-fake-video-capture=${smallFakeVideo()}`];
+const ONE_BROWSER = Boolean(process.env.ONE_BROWSER);
+const [VIEW_W, VIEW_H] = (process.env.VIEW || '800x500').split('x').map(Number);
+const VIEWPORT = { width: VIEW_W, height: VIEW_H };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -34,6 +40,20 @@ const bytesSent = (page) => page.evaluate(async () => {
   return total;
 });
 
+// Waits until the page is in the room with `n` people and every other person whose thumbnail or
+// large view is on screen shows a frame of video.
+async function waitForShownVideos(page, n, timeout = 120000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const [s, ui] = await page.evaluate(() => [window.treff.state(), window.treff.ui()]);
+    const shown = new Set(ui.filter((w) => w.role === 'thumbnail').map((w) => w.label));
+    const watched = s.participants.filter((p) => !p.self && (p.large || shown.has(p.name)));
+    if (s.phase === 'in-room' && s.participants.length === n && watched.every((p) => p.videoFrames > 0)) return;
+    if (Date.now() > deadline) throw new Error(`not all shown videos live with ${n} people: ${s.phase} ${s.problem} ${JSON.stringify(s.participants)}`);
+    await sleep(50);
+  }
+}
+
 const janus = await startJanus();
 const list = path.join(os.tmpdir(), 'treff-bench-servers.json');
 fs.writeFileSync(list, JSON.stringify([{ name: 'Janus', kind: 'janus', url: janus.url }]));
@@ -44,32 +64,35 @@ try {
     const link = mode === 'janus' ? `${server.url}/r/bench-sfu?server=${encodeURIComponent(janus.url)}` : `${server.url}/r/bench-mesh`;
     const people = [];
     const joinMs = [];
+    const shared = ONE_BROWSER ? await launchOwnChromium(VIDEO) : null;
     for (let i = 0; i < N; i++) {
-      const own = await launchOwnChromium(VIDEO);
-      // Large enough that every thumbnail is on screen (no pages): everyone's video is received.
-      const context = await own.browser.newContext({ viewport: { width: 800, height: 500 }, locale: 'en-US' });
+      const own = shared ? { ...shared, close: async () => {} } : await launchOwnChromium(VIDEO);
+      // 800x500 (default): four people's thumbnails all on screen, everyone's video received.
+      const context = await own.browser.newContext({ viewport: VIEWPORT, locale: 'en-US' });
       await context.addInitScript(recordPeerConnections);
       const page = await context.newPage();
       const start = Date.now();
       await joinByLink(page, link, `P${i + 1}`);
       // Everyone already there is live for the newcomer.
-      await waitForState(page, `s => s.phase === "in-room" && s.participants.length === ${i + 1} && s.participants.filter(p => !p.self).every(p => p.videoFrames > 0)`, 120000);
+      await waitForShownVideos(page, i + 1);
       joinMs.push(Date.now() - start);
+      console.error(`${mode}: P${i + 1} in, all shown videos live after ${joinMs.at(-1)} ms`);
       people.push({ ...own, page });
     }
-    for (const p of people) {
-      await waitForState(p.page, `s => s.participants.length === ${N} && s.participants.filter(p => !p.self).every(p => p.videoFrames > 0)`, 120000);
-    }
+    for (const p of people) await waitForShownVideos(p.page, N);
     await sleep(3000);  // past the ramp-up of the encoders' bitrates
     const cpu0 = people.map((p) => treeCpu(p.pid)), sent0 = await Promise.all(people.map((p) => bytesSent(p.page)));
     const t0 = Date.now();
     await sleep(STEADY_S * 1000);
     const seconds = (Date.now() - t0) / 1000;
-    const cpu = people.map((p, i) => (treeCpu(p.pid) - cpu0[i]) / seconds);
+    // One shared browser: its CPU counted once, shared out.
+    const cpu = shared ? people.map(() => (treeCpu(shared.pid) - cpu0[0]) / seconds / N)
+                       : people.map((p, i) => (treeCpu(p.pid) - cpu0[i]) / seconds);
     const sent = await Promise.all(people.map((p) => bytesSent(p.page)));
     const uplink = sent.map((b, i) => (b - sent0[i]) / seconds);
     results[mode] = { joinMs, cpu, uplink };
     for (const p of people) await p.close();
+    await shared?.close();
   }
 } finally {
   await stopServer(server);
@@ -77,7 +100,8 @@ try {
 }
 
 const fmt = (xs, f) => xs.map(f).join(' ');
-console.log(`${N} people, ${STEADY_S} s steady, ${VIDEO.length ? '160x120 fake camera' : "Chromium's default fake camera"}`);
+console.log(`${N} people, ${STEADY_S} s steady, ${VIDEO.length ? '160x120 fake camera' : "Chromium's default fake camera"}` +
+  (ONE_BROWSER ? ', all in one Chromium (CPU shared out)' : ', a Chromium each') + `, ${VIEW_W}x${VIEW_H} windows`);
 for (const [mode, r] of Object.entries(results)) {
   console.log(`${mode.padEnd(5)}  uplink kB/s per person: ${fmt(r.uplink, (b) => (b / 1000).toFixed(1))} (median ${(median(r.uplink) / 1000).toFixed(1)})`);
   console.log(`${''.padEnd(5)}  CPU s/s per browser:    ${fmt(r.cpu, (c) => c.toFixed(2))} (median ${median(r.cpu).toFixed(2)})`);
