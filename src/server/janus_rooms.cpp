@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <array>
-#include <iterator>
 #include <cstdlib>
+#include <iterator>
 
 namespace treff::server {
 namespace {
