@@ -25,6 +25,14 @@ class FakeLocalMedia final : public LocalMedia {
   }
 
   void emit(MediaEvent e) { pending.push_back(std::move(e)); }
+  // The browser's answer: camera and microphone opened (those asked for).
+  void answer_opened(bool audio = true, bool video = true) {
+    MediaEvent e;
+    e.kind = MediaEvent::Kind::Opened;
+    e.has_audio = audio;
+    e.has_video = video;
+    emit(std::move(e));
+  }
 
   int open_calls = 0;
   bool asked_audio = false, asked_video = false;

@@ -14,7 +14,6 @@ namespace {
 
 using json = nlohmann::json;
 using platform::FakeMessageSocket;
-using platform::MediaEvent;
 
 constexpr const char* kJanusUrl = "ws://127.0.0.1:8188/janus";
 constexpr const char* kPin = "00112233445566778899aabbccddeeff";
@@ -44,10 +43,7 @@ class CallMovedToJanusTest : public ::testing::Test {
   // Anna joins "familie" on the Treff server with camera and microphone; it sends its ICE servers.
   void join_treff() {
     ASSERT_TRUE(call.join("familie", "Anna", true, true).ok());
-    MediaEvent opened;
-    opened.kind = MediaEvent::Kind::Opened;
-    opened.has_audio = opened.has_video = true;
-    media.emit(opened);
+    media.answer_opened();
     socket().server_opens();
     tick();
     ASSERT_EQ(last_sent()["type"], "join");

@@ -13,7 +13,6 @@ namespace treff {
 namespace {
 
 using json = nlohmann::json;
-using platform::MediaEvent;
 using platform::PeerEvent;
 
 constexpr std::uint64_t kPublisherHandle = 71;
@@ -69,10 +68,7 @@ class CallOverJanusTest : public ::testing::Test {
   // Anna joins "familie" (camera and microphone) where Oma publishes.
   void join() {
     ASSERT_TRUE(call.join("familie", "Anna", true, true).ok());
-    MediaEvent opened;
-    opened.kind = MediaEvent::Kind::Opened;
-    opened.has_audio = opened.has_video = true;
-    media.emit(opened);
+    media.answer_opened();
     socket().server_opens();
     tick();
     json create = last_sent();
