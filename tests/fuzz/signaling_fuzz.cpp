@@ -2,7 +2,7 @@
 // per line, the first byte of each line choosing which of three connections sends it, all going
 // through the real SignalingHub. Checks what must always hold: every message is answered or
 // relayed without a crash, a message the parser accepts serializes and parses back to the same
-// text, and everything the hub sends is a valid server message.
+// text, and everything the hub sends is a valid server message (a room's move to Janus included).
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -68,7 +68,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   QuickVault vault;
   treff::server::HubLimits limits;
   limits.room_limit = 3;
-  treff::server::SignalingHub hub(limits, vault);
+  // A room's third person moves it to a Janus: the fuzzer reaches the mesh and the move.
+  treff::server::SignalingHub hub(limits, vault, nullptr, treff::server::ResumeTokens::ephemeral(),
+                                  treff::server::JanusRooms({"ws://127.0.0.1:8188"}, 3));
   std::vector<std::unique_ptr<Connection>> connections;
   for (int i = 0; i < 3; ++i) {
     connections.push_back(std::make_unique<Connection>());
