@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/stable_hash.h"
 #include "core/text_rules.h"
 
 namespace treff {
@@ -88,12 +89,7 @@ std::vector<std::uint64_t> feeds_of(const json* publishers, std::uint64_t self_i
 }  // namespace
 
 std::uint64_t janus_room_number(const std::string& room_name) {
-  std::uint64_t hash = 14695981039346656037ULL;
-  for (unsigned char c : room_name) {
-    hash ^= c;
-    hash *= 1099511628211ULL;
-  }
-  const std::uint64_t number = hash & ((1ULL << 53) - 1);
+  const std::uint64_t number = stable_hash(room_name) & proto::kMaxJanusRoom;
   return number == 0 ? 1 : number;
 }
 

@@ -1,23 +1,12 @@
 #include "server/janus_rooms.h"
 
-#include <openssl/rand.h>
-
 #include <algorithm>
-#include <array>
-#include <cstdlib>
 #include <iterator>
 
+#include "core/stable_hash.h"
+#include "server/random_secret.h"
+
 namespace treff::server {
-namespace {
-
-template <std::size_t N>
-std::array<unsigned char, N> random_bytes() {
-  std::array<unsigned char, N> bytes{};
-  if (RAND_bytes(bytes.data(), static_cast<int>(N)) != 1) std::abort();  // as secret_tokens: a broken system
-  return bytes;
-}
-
-}  // namespace
 
 JanusRooms::JanusRooms(std::vector<std::string> urls, std::size_t from_people)
     : urls_(std::move(urls)), from_people_(std::max<std::size_t>(from_people, 1)) {}
@@ -29,7 +18,6 @@ JanusRooms::Place* JanusRooms::find(const std::string& room, Clock::time_point n
     places_.erase(it);
     return nullptr;
   }
-  it->second.last_join = now;
   return &it->second;
 }
 
@@ -45,11 +33,7 @@ JanusRooms::Place& JanusRooms::move(const std::string& room, std::optional<std::
     number &= proto::kMaxJanusRoom;
   }
   place.where.room = number;
-  static const char digits[] = "0123456789abcdef";
-  for (unsigned char b : random_bytes<proto::kJanusPinDigits / 2>()) {
-    place.where.pin.push_back(digits[b >> 4]);
-    place.where.pin.push_back(digits[b & 15]);
-  }
+  place.where.pin = random_hex<proto::kJanusPinDigits / 2>();
   place.password_hash = std::move(password_hash);
   place.lock_serial = lock_serial;
   place.last_join = now;
@@ -57,9 +41,7 @@ JanusRooms::Place& JanusRooms::move(const std::string& room, std::optional<std::
 }
 
 const std::string& JanusRooms::url_for(const std::string& room) const {
-  std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a, 64 bits: the same in every process
-  for (unsigned char c : room) hash = (hash ^ c) * 1099511628211ULL;
-  return urls_[hash % urls_.size()];
+  return urls_[stable_hash(room) % urls_.size()];
 }
 
 void JanusRooms::forget_old(Clock::time_point now) {

@@ -44,14 +44,13 @@ class JanusRooms {
   bool enabled() const { return !urls_.empty(); }
   // Whether a room that would hold `people` with whoever comes in now goes to Janus.
   bool due(std::size_t people) const { return enabled() && people >= from_people_; }
-  // The place of a room that is on Janus, its last join now; null if it is not.
+  // The place of a room that is on Janus; null if it is not (or was forgotten by `now`).
   Place* find(const std::string& room, Clock::time_point now);
   // Moves a room to Janus: a new random number and pin on the Janus its name picks.
   Place& move(const std::string& room, std::optional<std::string> password_hash, std::uint64_t lock_serial,
               Clock::time_point now);
   // The Janus a room name picks: the same for the same name and list.
   const std::string& url_for(const std::string& room) const;
-  std::size_t size() const { return places_.size(); }
 
  private:
   void forget_old(Clock::time_point now);

@@ -241,12 +241,13 @@ std::pair<const std::optional<std::string>*, std::uint64_t> SignalingHub::lock_o
 
 bool SignalingHub::send_to_janus(HubClient& c, const std::string& room_name) {
   if (!janus_.enabled()) return false;
-  const JanusRooms::Place* place = janus_.find(room_name, Clock::now());
+  JanusRooms::Place* place = janus_.find(room_name, Clock::now());
   if (!place) {
     auto it = rooms_.find(room_name);
     if (!janus_.due((it == rooms_.end() ? 0 : it->second.members.size()) + 1)) return false;
     place = &move_to_janus(room_name);
   }
+  place->last_join = Clock::now();  // a join, not a password check, keeps the room remembered
   // Janus hands out no TURN credentials: the call's come from here, as for a mesh.
   if (ice_) {
     if (auto config = ice_->for_client()) send(c, *config);

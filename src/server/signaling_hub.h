@@ -108,7 +108,6 @@ class SignalingHub {
   std::size_t connection_count() const { return by_serial_.size(); }
   const HubLimits& limits() const { return limits_; }
   std::size_t room_count() const { return rooms_.size(); }
-  std::size_t janus_room_count() const { return janus_.size(); }
 
  private:
   struct Member {

@@ -1,26 +1,14 @@
 #include "server/switchboard.h"
 
 #include <algorithm>
-#include <array>
-#include <cstdlib>
-
-#include <openssl/rand.h>
 
 #include "core/room_names.h"
+#include "server/random_secret.h"
 #include "server/signaling_hub.h"
 
 namespace treff::server {
 
 namespace {
-
-// From OpenSSL's generator: a private room's name and a ring's id tell nothing of the next ones (a
-// seeded Mersenne Twister could be predicted from enough of them). Entry is still by account.
-template <std::size_t N>
-std::array<std::uint8_t, N> random_bytes() {
-  std::array<std::uint8_t, N> bytes{};
-  if (RAND_bytes(bytes.data(), static_cast<int>(N)) != 1) std::abort();  // as secret_tokens: a broken system
-  return bytes;
-}
 
 // After a ring has ended, how long its private room stays open for those who answered but have not
 // arrived yet (a slow phone), when nobody is in it.
@@ -157,7 +145,7 @@ void Switchboard::start_ring(std::uint64_t serial, int account, const std::strin
     return;
   }
   const auto now = Clock::now();
-  const std::string id = random_hex(16), room = into_room ? m.room : random_room_name(random_bytes<kRandomRoomBytes>());
+  const std::string id = random_hex<8>(), room = into_room ? m.room : random_room_name(random_bytes<kRandomRoomBytes>());
   ActiveRing r{Ring(account, m.callees, ms(now), static_cast<std::int64_t>(limits_.ring_seconds * 1000)), room,
                into_room, m.audio_only, serial, name, now};
   // A ring's own room admits its people; a ring from a ring's room adds the new callees to it.
@@ -354,17 +342,6 @@ void Switchboard::send_to_line(std::uint64_t serial, const proto::ServerMessage&
 
 void Switchboard::refuse(HubClient& c, const char* code, const std::string& message) {
   send(c, proto::ErrorReply{code, message});
-}
-
-std::string Switchboard::random_hex(int digits) {
-  static const char hex[] = "0123456789abcdef";
-  std::string out;
-  for (std::uint8_t b : random_bytes<8>()) {
-    out.push_back(hex[b >> 4]);
-    out.push_back(hex[b & 15]);
-  }
-  out.resize(static_cast<std::size_t>(digits));
-  return out;
 }
 
 }  // namespace treff::server

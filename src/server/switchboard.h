@@ -114,7 +114,6 @@ class Switchboard {
   void send(HubClient& c, const proto::ServerMessage& m);
   void send_to_line(std::uint64_t serial, const proto::ServerMessage& m);
   void refuse(HubClient& c, const char* code, const std::string& message);
-  static std::string random_hex(int digits);  // at most 16 digits
 
   CallingLimits limits_;
   std::size_t max_people_;
