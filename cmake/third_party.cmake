@@ -1,5 +1,6 @@
 # Third-party libraries. Native builds use Debian's packages; the wasm build compiles Dear ImGui
-# and Opus from the Debian source packages that tools/setup unpacks into third_party/src.
+# from the Debian source package that tools/setup unpacks into third_party/src. The audio
+# libraries are compiled from source in every build: see audio_libraries.cmake.
 
 if(EMSCRIPTEN)
   # nlohmann_json's own CMake target adds -isystem /usr/include, which lets glibc headers shadow
@@ -25,22 +26,6 @@ if(EMSCRIPTEN)
   target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS
                              IMGUI_ENABLE_TEST_ENGINE)
 
-  file(GLOB _opus_dir LIST_DIRECTORIES true "${TREFF_THIRD_PARTY_DIR}/opus-1.3.1")
-  if(NOT _opus_dir)
-    message(FATAL_ERROR "Opus source not found in ${TREFF_THIRD_PARTY_DIR}: run tools/setup")
-  endif()
-  set(OPUS_STACK_PROTECTOR OFF CACHE BOOL "" FORCE)
-  set(OPUS_BUILD_PROGRAMS OFF CACHE BOOL "" FORCE)
-  set(OPUS_INSTALL_PKG_CONFIG_MODULE OFF CACHE BOOL "" FORCE)
-  set(OPUS_INSTALL_CMAKE_CONFIG_MODULE OFF CACHE BOOL "" FORCE)
-  set(BUILD_TESTING OFF CACHE BOOL "" FORCE)
-  add_subdirectory(${_opus_dir} ${CMAKE_BINARY_DIR}/opus EXCLUDE_FROM_ALL)
-  # Emscripten's libc has lrint/lrintf, but Opus' CMake cannot detect them when cross-compiling.
-  target_compile_definitions(opus PRIVATE HAVE_LRINTF=1 HAVE_LRINT=1)
-  # Opus reads its version from package_version in the *top* project's folder; give it its own.
-  file(STRINGS ${_opus_dir}/package_version _opus_version REGEX "PACKAGE_VERSION=" LIMIT_COUNT 1)
-  string(REGEX REPLACE ".*=\"?([^\"]*)\"?" "\\1" _opus_version "${_opus_version}")
-  target_compile_definitions(opus PRIVATE PACKAGE_VERSION="${_opus_version}")
 else()
   find_package(nlohmann_json 3.10 REQUIRED)
   find_package(Boost 1.74 REQUIRED)
@@ -52,3 +37,5 @@ else()
   add_library(treff_json INTERFACE)
   target_link_libraries(treff_json INTERFACE nlohmann_json::nlohmann_json)
 endif()
+
+include(${CMAKE_CURRENT_LIST_DIR}/audio_libraries.cmake)
