@@ -1,9 +1,10 @@
-# Copies the shell, the sounds of assets/, treff.js and treff.wasm into SITE and writes .gz and .br siblings of each
+# Copies the shell, the sounds of assets/, treff.js and treff.wasm (and the audio worker's module,
+# WORKER_JS and WORKER_WASM) into SITE and writes .gz and .br siblings of each
 # text or wasm file, so treff-server can send them precompressed.
 file(MAKE_DIRECTORY ${SITE})
 file(GLOB shell_files ${SHELL}/*)
 file(GLOB sounds ${ASSETS}/*.wav)
-file(COPY ${shell_files} ${sounds} ${JS} ${WASM} DESTINATION ${SITE})
+file(COPY ${shell_files} ${sounds} ${JS} ${WASM} ${WORKER_JS} ${WORKER_WASM} DESTINATION ${SITE})
 file(GLOB site_files ${SITE}/*.html ${SITE}/*.js ${SITE}/*.wasm ${SITE}/*.css ${SITE}/*.json)
 find_program(GZIP gzip REQUIRED)
 find_program(BROTLI brotli)

@@ -14,6 +14,7 @@
 #include "app/calling_line.h"
 #include "app/connection_check.h"
 #include "app/local_picture.h"
+#include "app/microphone_test.h"
 #include "app/photo_textures.h"
 #include "app/prejoin_preview.h"
 #include "app/server_choice.h"
@@ -23,6 +24,7 @@
 #include "platform/web/web_local_media.h"
 #include "platform/web/web_peer_connections.h"
 #include "platform/web/web_remote_sound.h"
+#include "platform/web/web_sound_recorder.h"
 #include "platform/web/web_video_placement.h"
 #include "ui/screens.h"
 
@@ -59,6 +61,8 @@ struct App {
   std::map<std::string, SoundSlot> sounds;  // by participant id
   LocalPicture own_picture{videos};         // the own camera's video, in the preview and the room
   PrejoinPreview preview{videos, levels};  // the join prompt's picture and meter
+  platform::WebSoundRecorder recorder;
+  MicrophoneTest mic_test{recorder};       // the join prompt's "Test microphone"
   std::string speaker;  // chosen output device id; "" for the default
   double next_level_sample_ms = 0;
   std::unique_ptr<CallController> call;

@@ -16,6 +16,7 @@
 #include "core/room_names.h"
 #include "core/text_rules.h"
 #include "platform/web/dom_glue.h"
+#include "ui/audio_catalog.h"
 #include "ui/catalog.h"
 
 namespace treff::app {
@@ -65,6 +66,37 @@ void switch_device(App& app, MediaDevice::Kind kind) {
   app.call->choose_devices(choice);
 }
 
+// What "Test microphone" shows: offered whenever a microphone was asked for (also when it could
+// not be opened, so the test can say why), its progress and its finding.
+void fill_mic_test(App& app, ui::PrejoinView& v) {
+  const MicrophoneTest& test = app.mic_test;
+  using Phase = MicrophoneTest::Phase;
+  v.offer_mic_test = app.call->local_media().has_audio || !app.call->local_media().problem.empty() ||
+                     test.phase() != Phase::Idle;
+  v.mic_test_busy = test.busy();
+  if (test.phase() == Phase::Recording) v.mic_test_progress = static_cast<float>(test.progress(emscripten_get_now()));
+  switch (test.phase()) {
+    case Phase::Idle: break;
+    case Phase::Recording: v.mic_test_message = ui::tr(ui::AudioText::MicTestRecording); break;
+    case Phase::Playing: v.mic_test_message = ui::tr(ui::AudioText::MicTestPlaying); break;
+    case Phase::Heard: v.mic_test_message = ui::tr(ui::AudioText::MicTestHeard); break;
+    case Phase::NothingHeard:
+      v.mic_test_message = ui::tr(ui::AudioText::MicTestNothingHeard);
+      v.mic_test_warning = true;
+      break;
+    case Phase::Failed: {
+      const std::string& e = test.error();
+      v.mic_test_message = ui::tr(e == "microphone-denied"  ? ui::AudioText::MicTestDenied
+                                  : e == "no-microphone"    ? ui::AudioText::MicTestNoMicrophone
+                                  : e == "microphone-ended" ? ui::AudioText::MicTestUnplugged
+                                  : e == "unsupported"      ? ui::AudioText::MicTestUnsupported
+                                                            : ui::AudioText::MicTestFailed);
+      v.mic_test_warning = true;
+      break;
+    }
+  }
+}
+
 ui::PrejoinView prejoin_view(App& app) {
   ui::PrejoinView v;
   const auto& local = app.call->local_media();
@@ -84,6 +116,7 @@ ui::PrejoinView prejoin_view(App& app) {
     v.microphone = device_row(app, MediaDevice::Kind::Microphone, local.microphone_id, ui::Text::MicrophoneDevice);
   if (platform::WebRemoteSound::speaker_choice_supported())
     v.speaker = device_row(app, MediaDevice::Kind::Speaker, app.speaker, ui::Text::SpeakerDevice);
+  fill_mic_test(app, v);
   return v;
 }
 
@@ -141,13 +174,15 @@ bool follow_preview(App& app, double now_ms) {
   if (app.show_start || app.account_ui.screen != AccountScreen::None ||
       (phase != CallPhase::Idle && phase != CallPhase::Failed)) {
     app.preview.close();
+    app.mic_test.cancel();
     return false;
   }
   app.call->preview(true, !app.form.audio_only);
   // Connected before "Join" is pressed: the join goes out at once. Not to a server the link may
   // not use, nor before the page knows which servers it may use.
   if (app.servers->may_connect()) app.call->warm_up(static_cast<std::int64_t>(now_ms));
-  return app.preview.update(app.call->local_media(), app.own_picture.video(), now_ms);
+  const bool tested = app.mic_test.update(now_ms);
+  return app.preview.update(app.call->local_media(), app.own_picture.video(), now_ms) || tested;
 }
 
 void start_join(App& app) {
@@ -201,6 +236,10 @@ void draw_entry_screens(App& app) {
   if (in.next_camera) switch_device(app, MediaDevice::Kind::Camera);
   if (in.next_microphone) switch_device(app, MediaDevice::Kind::Microphone);
   if (in.next_speaker) switch_device(app, MediaDevice::Kind::Speaker);
+  if (in.test_microphone) {
+    const auto& local = app.call->local_media();
+    app.mic_test.start(emscripten_get_now(), local.has_audio, local.problem);
+  }
   if (in.join) start_join(app);
 }
 

@@ -24,6 +24,17 @@ const char* phase_name(CallPhase p) {
   return "idle";
 }
 
+// The microphone test's phase and what it measured, for the page's tests.
+nlohmann::json mic_test_json(const MicrophoneTest& test) {
+  static constexpr const char* kPhases[] = {"idle", "recording", "playing", "heard", "nothing-heard", "failed"};
+  return {{"phase", kPhases[static_cast<int>(test.phase())]},
+          {"error", test.error()},
+          {"recordedSeconds", test.recorded_seconds()},
+          {"recordedPeak", test.recorded_peak()},
+          {"recordedRms", test.recorded_rms()},
+          {"playedRms", test.played_rms()}};
+}
+
 const char* connection_name(platform::ConnectionState c) {
   switch (c) {
     case platform::ConnectionState::New: return "new";
@@ -130,6 +141,7 @@ std::string state_json(const App& app) {
                        {"preview", {{"frames", app.preview.frames()}, {"level", app.preview.level()}}}};
   state["account"] = account_json(app);
   state["connectionTest"] = connection_test_json(app, emscripten_get_now());
+  state["micTest"] = mic_test_json(app.mic_test);
   return state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -28,13 +28,19 @@ OggOpusWriter::~OggOpusWriter() = default;
 Result<OggOpusWriter> OggOpusWriter::create(const Options& options) {
   if (options.channels != 1 && options.channels != 2)
     return Error{"audio-writer", "A recording is mono or stereo."};
+  if (options.input_rate < 8000 || options.input_rate > 192000)
+    return Error{"audio-writer", "The sound's sample rate is out of range."};
   Comments comments;
   if (!comments.list) return writer_error("Ogg Opus comments", OPE_ALLOC_FAIL);
   if (!options.title.empty()) ope_comments_add(comments.list, "TITLE", options.title.c_str());
   int err = OPE_OK;
-  OggOpusEnc* e = ope_encoder_create_pull(comments.list, kSampleRate, options.channels, 0, &err);
+  OggOpusEnc* e = ope_encoder_create_pull(comments.list, options.input_rate, options.channels, 0, &err);
   if (err != OPE_OK || !e) return writer_error("Ogg Opus encoder", err);
   OggOpusWriter writer(e, options.channels);
+  if (options.voice) {
+    err = ope_encoder_ctl(e, OPUS_SET_APPLICATION(OPUS_APPLICATION_VOIP));
+    if (err != OPE_OK) return writer_error("Ogg Opus voice tuning", err);
+  }
   err = ope_encoder_ctl(e, OPUS_SET_BITRATE(options.bitrate));
   if (err != OPE_OK) return writer_error("Ogg Opus bitrate", err);
   err = ope_encoder_ctl(e, OPE_SET_MUXING_DELAY(kMuxingDelaySamples));

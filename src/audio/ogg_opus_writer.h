@@ -21,6 +21,11 @@ class OggOpusWriter {
     int channels = 1;
     int bitrate = kCallBitrate;
     std::string title;  // the TITLE comment players show; empty: none
+    // The rate the samples come at (a browser's AudioContext runs at 44.1 or 48 kHz); libopusenc
+    // resamples to Opus' 48 kHz.
+    int input_rate = kSampleRate;
+    // Opus' VoIP tuning, as WebRTC encodes a call's voice (else its music tuning).
+    bool voice = false;
   };
 
   static Result<OggOpusWriter> create(const Options& options);
@@ -28,7 +33,7 @@ class OggOpusWriter {
   OggOpusWriter& operator=(OggOpusWriter&&) noexcept = default;
   ~OggOpusWriter();
 
-  // Adds samples_per_channel interleaved 48 kHz samples (-1..1), any number at a time.
+  // Adds samples_per_channel interleaved samples at the input rate (-1..1), any number at a time.
   Status write(const float* pcm, int samples_per_channel);
   // Encodes what is still buffered and ends the stream; nothing may be written after it.
   Status finish();

@@ -2,6 +2,7 @@
 #include <string>
 #include <utility>
 
+#include "ui/audio_catalog.h"
 #include "ui/catalog.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"
@@ -33,6 +34,23 @@ void draw_preview(const PrejoinView& preview, float width, float height) {
   }
 }
 
+// "Test microphone", the bar of its three seconds, and what it found.
+void draw_mic_test(const PrejoinView& preview, float width, JoinIntents& out) {
+  if (!preview.offer_mic_test) return;
+  ImGui::BeginDisabled(preview.mic_test_busy);
+  if (button((std::string(tr(AudioText::TestMicrophone)) + "###test-microphone").c_str(), ImVec2(width, kTouchTarget)))
+    out.test_microphone = true;
+  ImGui::EndDisabled();
+  if (preview.mic_test_progress >= 0) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 m = ImGui::GetCursorScreenPos();
+    dl->AddRectFilled(m, ImVec2(m.x + width, m.y + 6), IM_COL32(220, 220, 212, 255), 3.0f);
+    dl->AddRectFilled(m, ImVec2(m.x + width * preview.mic_test_progress, m.y + 6), kGood, 3.0f);
+    ImGui::Dummy(ImVec2(width, 8));
+  }
+  if (preview.mic_test_message) text_block(preview.mic_test_message, width, preview.mic_test_warning ? kWarning : 0);
+}
+
 // One button per kind of device that shows the one in use and switches to the next.
 void draw_device_buttons(const PrejoinView& preview, float width, JoinIntents& out) {
   // "###" ids: the label changes with the device, keyboard focus stays on the button.
@@ -48,7 +66,8 @@ void draw_device_buttons(const PrejoinView& preview, float width, JoinIntents& o
 // Height of what draw_preview puts under the picture.
 float preview_extras_height(const PrejoinView& preview) {
   const float row = kTouchTarget + ImGui::GetStyle().ItemSpacing.y;
-  return (preview.has_audio ? ImGui::GetTextLineHeightWithSpacing() : 0.0f) +
+  const float mic_test = preview.offer_mic_test ? row + 8 + (preview.mic_test_message ? 3 * ImGui::GetTextLineHeightWithSpacing() : 0.0f) : 0.0f;
+  return (preview.has_audio ? ImGui::GetTextLineHeightWithSpacing() : 0.0f) + mic_test +
          row * static_cast<float>(!preview.camera.empty() + !preview.microphone.empty() + !preview.speaker.empty());
 }
 
@@ -107,11 +126,13 @@ JoinIntents draw_join_screen(JoinForm& form, const PrejoinView& preview) {
     // where that is too little to recognise anyone (a phone held sideways), only the meter shows.
     const float room_left = screen_height() - preview_top - preview_extras_height(preview) - 24.0f;
     draw_preview(preview, columns.width, room_left < 90.0f ? 0.0f : std::min(room_left, columns.width * 0.75f));
+    draw_mic_test(preview, columns.width, out);
     draw_device_buttons(preview, columns.width, out);
   } else {
     submit = draw_join_fields(form, columns.width, out);
     ImGui::Spacing();
     draw_preview(preview, columns.width, std::min(columns.width * 0.75f, screen_height() * 0.6f));
+    draw_mic_test(preview, columns.width, out);
     const bool any_device = !preview.camera.empty() || !preview.microphone.empty() || !preview.speaker.empty();
     if (any_device && button((std::string(tr(Text::DeviceChoices)) + "###device-choices").c_str(), ImVec2(columns.width, kTouchTarget)))
       form.devices_open = !form.devices_open;

@@ -34,6 +34,7 @@ struct JoinIntents {
   bool join = false;                  // button or Enter
   bool audio_only_changed = false;    // the person ticked or unticked "audio only"
   bool next_camera = false, next_microphone = false, next_speaker = false;
+  bool test_microphone = false;       // "Test microphone"
   std::optional<Language> language;   // picked from the language row
 };
 
@@ -82,6 +83,12 @@ struct PrejoinView {
   // "Camera: <name>" and so on; pressing one switches to the next device of its kind. Empty: the
   // row is not shown (no such device, or the browser lets no page choose its speaker).
   std::string camera, microphone, speaker;
+  // "Test microphone": offered while a microphone was asked for; busy while it records and plays.
+  bool offer_mic_test = false;
+  bool mic_test_busy = false;
+  float mic_test_progress = -1;           // 0..1 while recording, else < 0
+  const char* mic_test_message = nullptr; // what the test says now
+  bool mic_test_warning = false;          // the message is a problem to fix
 };
 
 // The room menu's state, kept by the caller between frames.

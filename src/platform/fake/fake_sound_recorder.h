@@ -1,0 +1,35 @@
+// In-memory SoundRecorder for native tests: records what was asked, the test answers with events.
+#pragma once
+
+#include <vector>
+
+#include "platform/sound_recorder.h"
+
+namespace treff::platform {
+
+class FakeSoundRecorder final : public SoundRecorder {
+ public:
+  RecordingHandle record_microphone(const RecordingSettings& settings) override {
+    if (!microphone) return 0;
+    asked = settings;
+    return ++last;
+  }
+  void stop(RecordingHandle recording) override { stopped.push_back(recording); }
+  void play(RecordingHandle recording) override { played.push_back(recording); }
+  void discard(RecordingHandle recording) override { discarded.push_back(recording); }
+  std::vector<RecorderEvent> take_events() override {
+    std::vector<RecorderEvent> out;
+    out.swap(pending);
+    return out;
+  }
+
+  void emit(RecorderEvent e) { pending.push_back(std::move(e)); }
+
+  bool microphone = true;
+  RecordingHandle last = 0;
+  RecordingSettings asked;
+  std::vector<RecordingHandle> stopped, played, discarded;
+  std::vector<RecorderEvent> pending;
+};
+
+}  // namespace treff::platform

@@ -1,0 +1,49 @@
+// Recording the own microphone into an Ogg Opus file, encoded off the page's main thread (an
+// AudioWorklet hands the sound to a worker that runs Treff's audio code), and playing such a file
+// back. Results come back as events, keyed by the recording's handle.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace treff::platform {
+
+using RecordingHandle = std::uint32_t;  // 0: none
+
+struct RecordingSettings {
+  int bitrate = 32000;
+  bool voice = true;  // Opus' VoIP tuning, as WebRTC uses for a call
+};
+
+struct RecorderEvent {
+  enum class Kind {
+    Finished,  // stop() was done: seconds, the input's rms and peak (0..1), bytes of the file
+    Played,    // play() reached the end: rms of what went to the speaker
+    Failed,    // error: "no-microphone", "microphone-ended" (unplugged), "unsupported",
+               // or an audio code from src/audio ("audio-writer", "audio-damaged", ...)
+  };
+  RecordingHandle recording = 0;
+  Kind kind = Kind::Finished;
+  double seconds = 0;
+  double rms = 0;
+  double peak = 0;
+  std::size_t bytes = 0;
+  std::string error;
+};
+
+class SoundRecorder {
+ public:
+  virtual ~SoundRecorder() = default;
+  // Starts recording the open microphone; 0 when none is open.
+  virtual RecordingHandle record_microphone(const RecordingSettings& settings) = 0;
+  virtual void stop(RecordingHandle recording) = 0;
+  // Decodes the finished file and plays it on the speaker in use.
+  virtual void play(RecordingHandle recording) = 0;
+  // Stops whatever the recording still does and forgets its file.
+  virtual void discard(RecordingHandle recording) = 0;
+  virtual std::vector<RecorderEvent> take_events() = 0;
+};
+
+}  // namespace treff::platform

@@ -1,0 +1,85 @@
+// "Test microphone" on the join prompt: three seconds recorded while the meter moves, encoded with
+// Treff's Opus (in the audio worker, not on the page's thread) at the call's bitrate, decoded and
+// played back; a silent or refused microphone is named in plain words.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchChromium } from './lib/browser.js';
+import { fakeSound } from './lib/fake_sound.js';
+import { smallFakeVideo } from './lib/fake_video.js';
+import { waitForState } from './lib/browser.js';
+import { artifact, useServerAndChromium } from './lib/setup.js';
+import { click, findWidget } from './lib/ui.js';
+
+const env = useServerAndChromium();
+
+async function joinPrompt(browser, room, permissions) {
+  const context = await browser.newContext({ viewport: { width: 900, height: 640 }, locale: 'en-US' });
+  if (permissions) await context.grantPermissions(permissions, { origin: env.server.url });
+  const page = await context.newPage();
+  await page.goto(`${env.server.url}/r/${room}`);
+  return page;
+}
+
+test('the microphone test plays back what the microphone gave, encoded off the main thread', async () => {
+  // A steady tone, so that what went in and what came out can be compared by their energy.
+  const browser = await launchChromium([`--use-file-for-fake-video-capture=${smallFakeVideo()}`,
+    `--use-file-for-fake-audio-capture=${fakeSound('tone', { amplitude: 0.3 })}`]);
+  try {
+    const page = await joinPrompt(browser, 'e2e-mic-test');
+    await waitForState(page, 's => s.local.audio && s.preview.level > 0.1', 10000);
+    await click(page, 'button', 'Test microphone');
+    await waitForState(page, 's => s.micTest.phase === "recording"', 5000);
+    await findWidget(page, 'text', 'Say something: recording three seconds…');
+    assert.equal((await findWidget(page, 'button', 'Test microphone')).disabled, true, 'one test at a time');
+    await page.screenshot({ path: artifact('mic-test-recording.png') });
+    const s = await waitForState(page, 's => s.micTest.phase === "heard" || s.micTest.phase === "failed" || s.micTest.phase === "nothing-heard"', 20000);
+    const t = s.micTest;
+    console.log(`# microphone test: ${t.recordedSeconds.toFixed(2)} s recorded, rms in ${t.recordedRms.toFixed(3)} ` +
+                `(peak ${t.recordedPeak.toFixed(3)}), rms played ${t.playedRms.toFixed(3)}`);
+    assert.equal(t.phase, 'heard', `the test ended "${t.phase}" ${t.error}`);
+    assert.ok(Math.abs(t.recordedSeconds - 3) < 0.3, `${t.recordedSeconds} s recorded`);
+    // A 0.3 sine has an rms of 0.21; the browser's noise suppression takes most of a steady tone
+    // away (here: 0.04), as it would for the call; silence gives a peak below 0.01.
+    assert.ok(t.recordedRms > 0.01 && t.recordedPeak > 0.05, `rms ${t.recordedRms}, peak ${t.recordedPeak} recorded`);
+    const ratio = t.playedRms / t.recordedRms;
+    assert.ok(ratio > 0.5 && ratio < 2, `played back at ${ratio.toFixed(2)} of the recorded energy`);
+    await findWidget(page, 'text', 'That is how you sound to the others. Heard nothing? Check that your speaker is on.');
+    assert.equal((await findWidget(page, 'button', 'Test microphone')).disabled, false);
+    assert.ok(page.workers().some((w) => w.url().endsWith('/audio-worker.js')), 'encoded in the audio worker');
+    await page.screenshot({ path: artifact('mic-test-heard.png') });
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a silent microphone is named and not played back', async () => {
+  const browser = await launchChromium([`--use-file-for-fake-video-capture=${smallFakeVideo()}`,
+    `--use-file-for-fake-audio-capture=${fakeSound('silence')}`]);
+  try {
+    const page = await joinPrompt(browser, 'e2e-mic-silent');
+    await waitForState(page, 's => s.local.audio', 10000);
+    await click(page, 'button', 'Test microphone');
+    const s = await waitForState(page, 's => s.micTest.phase !== "idle" && s.micTest.phase !== "recording"', 20000);
+    assert.equal(s.micTest.phase, 'nothing-heard', s.micTest.error);
+    assert.ok(s.micTest.recordedPeak < 0.01);
+    await findWidget(page, 'text', 'We heard nothing from your microphone: is it muted?');
+    await page.screenshot({ path: artifact('mic-test-silent.png') });
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a refused microphone is named, nothing is recorded', async () => {
+  const strict = await launchChromium([`--use-file-for-fake-video-capture=${smallFakeVideo()}`], { fakeUi: false });
+  try {
+    const page = await joinPrompt(strict, 'e2e-mic-denied', ['camera']);
+    await waitForState(page, 's => s.local.problem === "NotAllowedError"', 10000);
+    await click(page, 'button', 'Test microphone');
+    const s = await waitForState(page, 's => s.micTest.phase === "failed"', 5000);
+    assert.equal(s.micTest.error, 'microphone-denied');
+    await findWidget(page, 'text', 'The browser does not let Treff use the microphone. Allow it (the padlock next to the address) and reload the page.');
+    assert.equal(page.workers().length, 0, 'no recording was started');
+  } finally {
+    await strict.close();
+  }
+});
