@@ -2,7 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-
 #include "core/account_rules.h"
 #include "server/accounts/api_requests.h"
 #include "server/accounts/photo_check.h"
@@ -10,6 +9,7 @@
 #include "server/accounts/secret_tokens.h"
 #include "server/accounts/session_cookie.h"
 #include "server/accounts/store_contact_directory.h"
+#include "server/accounts/voice_message_check.h"
 #include "server/argon2_vault.h"
 
 namespace treff::server {
@@ -29,8 +29,10 @@ http::status status_for(const std::string& code) {
   if (code == "forbidden") return http::status::forbidden;
   if (code == "no-account" || code == "not-found" || code == "not-a-contact" || code == "no-request")
     return http::status::not_found;
-  if (code == "photo-too-large" || code == "too-large") return http::status::payload_too_large;
-  if (code == "email-taken" || code == "conflict" || code == "already-contact") return http::status::conflict;
+  if (code == "photo-too-large" || code == "too-large" || code == "voice-message-too-long")
+    return http::status::payload_too_large;
+  if (code == "email-taken" || code == "conflict" || code == "already-contact" || code == "mailbox-full")
+    return http::status::conflict;
   if (code.rfind("invitation-", 0) == 0) return http::status::gone;
   if (code == "too-many-attempts") return http::status::too_many_requests;
   if (code.rfind("storage_", 0) == 0 || code == "busy") return http::status::service_unavailable;
@@ -98,6 +100,13 @@ void AccountApi::handle(const Request& request, const std::string& client, Respo
         return call->fail({"bad-photo", "Send the photo as a JPEG (Content-Type: image/jpeg)."});
       return set_photo(call);
     }
+    if (target.substr(0, 14) == "/api/messages/" && verb == http::verb::put) {
+      if (request[http::field::content_type] != "audio/ogg")
+        return call->fail({"bad-voice-message", "Send the voice message as Ogg Opus (Content-Type: audio/ogg)."});
+      auto to = read_target_id(target, "/api/messages/", "There is no such person.");
+      if (!to) return call->fail(to.error());
+      return leave_voice_message(call, to.value());
+    }
     if (request[http::field::content_type].substr(0, 16) != "application/json")
       return call->fail({"bad-request", "Send JSON (Content-Type: application/json)."});
     auto body = read_json_object(request.body());
@@ -124,6 +133,8 @@ void AccountApi::handle(const Request& request, const std::string& client, Respo
       {http::verb::post, "/api/contacts/request", &AccountApi::request_contact},
       {http::verb::post, "/api/contacts/answer", &AccountApi::answer_contact_request},
       {http::verb::post, "/api/contacts/remove", &AccountApi::remove_contact},
+      {http::verb::get, "/api/messages", &AccountApi::voice_messages},
+      {http::verb::post, "/api/messages/remove", &AccountApi::remove_voice_message},
   };
   for (const auto& route : routes) {
     if (route.target == target && route.verb == verb) return (this->*route.handler)(call);
@@ -133,13 +144,20 @@ void AccountApi::handle(const Request& request, const std::string& client, Respo
     if (!id) return call->fail(id.error());
     return photo(call, id.value());
   }
+  if (verb == http::verb::get && target.substr(0, 14) == "/api/messages/") {
+    auto id = read_target_id(target, "/api/messages/", "There is no such voice message.");
+    if (!id) return call->fail(id.error());
+    return voice_message_audio(call, id.value());
+  }
   if (target == "/api/logout" && verb == http::verb::post) return logout(call, false);
   if (target == "/api/logout-everywhere" && verb == http::verb::post) return logout(call, true);
   call->fail({"not-found", "There is no " + std::string(request.method_string()) + " " + std::string(target) + "."});
 }
 
 std::uint64_t AccountApi::body_limit(std::string_view target) {
-  return target == "/api/me/photo" ? kMaxPhotoBytes : 16 * 1024;
+  if (target == "/api/me/photo") return kMaxPhotoBytes;
+  if (target.substr(0, 14) == "/api/messages/") return kMaxVoiceMessageBytes;
+  return 16 * 1024;
 }
 
 void AccountApi::account_of(const Request& request, std::function<void(std::optional<proto::SignedInAccount>)> done) {
@@ -441,6 +459,64 @@ void AccountApi::remove_contact(std::shared_ptr<Call> call) {
   with_account(call, [this, other = other.value()](std::shared_ptr<Call> c, Account a) {
     store_job<Ok>(
         c, [id = a.id, other](AccountStore& store) { return store.remove_contact(id, other); },
+        [](std::shared_ptr<Call> c2, Ok) { c2->answer(http::status::ok, json::object()); });
+  });
+}
+
+namespace {
+
+json voice_message_json(const VoiceMessage& m) {
+  return {{"id", m.id}, {"from", m.from_id}, {"from_name", m.from_name}, {"duration_ms", m.duration_ms},
+          {"created_at", m.created_at}};
+}
+
+}  // namespace
+
+void AccountApi::leave_voice_message(std::shared_ptr<Call> call, std::int64_t to_id) {
+  // Read before any database work, so that only real, whole Ogg Opus files of a minute or less
+  // are stored, with the length they really have.
+  auto duration = check_voice_message(call->request.body());
+  if (!duration) return call->fail(duration.error());
+  with_account(call, [this, to_id, ms = duration.value()](std::shared_ptr<Call> c, Account a) {
+    store_job<VoiceMessage>(
+        c,
+        [from = a.id, to_id, ms, ogg = c->request.body()](AccountStore& store) {
+          return store.voice_mail().leave(from, to_id, ogg, ms, unix_now());
+        },
+        [](std::shared_ptr<Call> c2, VoiceMessage m) {
+          c2->answer(http::status::created, {{"message", voice_message_json(m)}});
+        });
+  });
+}
+
+void AccountApi::voice_messages(std::shared_ptr<Call> call) {
+  with_account(call, [this](std::shared_ptr<Call> c, Account a) {
+    store_job<std::vector<VoiceMessage>>(
+        c, [id = a.id](AccountStore& store) { return store.voice_mail().left_for(id); },
+        [](std::shared_ptr<Call> c2, std::vector<VoiceMessage> list) {
+          json out = json::array();
+          for (const auto& m : list) out.push_back(voice_message_json(m));
+          c2->answer(http::status::ok, {{"messages", out}});
+        });
+  });
+}
+
+void AccountApi::voice_message_audio(std::shared_ptr<Call> call, std::int64_t message_id) {
+  with_account(call, [this, message_id](std::shared_ptr<Call> c, Account a) {
+    store_job<std::string>(
+        c, [id = a.id, message_id](AccountStore& store) { return store.voice_mail().audio(id, message_id); },
+        [](std::shared_ptr<Call> c2, std::string ogg) {
+          c2->answer_bytes(http::status::ok, "audio/ogg", "private, no-store", std::move(ogg));
+        });
+  });
+}
+
+void AccountApi::remove_voice_message(std::shared_ptr<Call> call) {
+  auto message = read_voice_message_id(call->body);
+  if (!message) return call->fail(message.error());
+  with_account(call, [this, message_id = message.value()](std::shared_ptr<Call> c, Account a) {
+    store_job<Ok>(
+        c, [id = a.id, message_id](AccountStore& store) { return store.voice_mail().remove(id, message_id); },
         [](std::shared_ptr<Call> c2, Ok) { c2->answer(http::status::ok, json::object()); });
   });
 }

@@ -60,6 +60,10 @@ class AccountApi {
   void request_contact(std::shared_ptr<Call> call);
   void answer_contact_request(std::shared_ptr<Call> call);
   void remove_contact(std::shared_ptr<Call> call);
+  void leave_voice_message(std::shared_ptr<Call> call, std::int64_t to_id);
+  void voice_messages(std::shared_ptr<Call> call);
+  void voice_message_audio(std::shared_ptr<Call> call, std::int64_t message_id);
+  void remove_voice_message(std::shared_ptr<Call> call);
 
   // Runs `then` with the caller's account, or answers 401.
   void with_account(std::shared_ptr<Call> call, std::function<void(std::shared_ptr<Call>, Account)> then);

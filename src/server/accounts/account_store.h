@@ -16,6 +16,7 @@
 
 #include "core/result.h"
 #include "server/accounts/sqlite_db.h"
+#include "server/accounts/voice_mailbox.h"
 
 namespace treff::server {
 
@@ -108,6 +109,9 @@ class AccountStore {
   Result<bool> request_contact(std::int64_t from_id, std::int64_t to_id, std::int64_t now);
   Status answer_contact_request(std::int64_t account_id, std::int64_t from_id, bool accept, std::int64_t now);
   Status remove_contact(std::int64_t account_id, std::int64_t contact_id);
+
+  // Voice messages between contacts, in the same database.
+  VoiceMailbox voice_mail() { return VoiceMailbox(*db_); }
 
  private:
   Result<Account> one_account(const char* where_sql, const std::function<void(Statement&)>& bind);

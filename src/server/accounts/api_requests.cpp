@@ -99,6 +99,13 @@ Result<std::int64_t> read_person(const json& body) {
   return std::int64_t{id};
 }
 
+Result<std::int64_t> read_voice_message_id(const json& body) {
+  proto::FieldReader f(body, "voice message");
+  const int id = f.integer("message_id", 1, std::numeric_limits<int>::max());
+  if (auto problem = f.finish()) return *problem;
+  return std::int64_t{id};
+}
+
 Result<ContactAnswer> read_contact_answer(const json& body) {
   proto::FieldReader f(body, "contact answer");
   ContactAnswer r{f.integer("account_id", 1, std::numeric_limits<int>::max()), f.boolean("accept")};
@@ -117,8 +124,11 @@ Result<std::string> read_people_query(const json& body) {
 }
 
 Result<std::int64_t> read_photo_target(std::string_view target) {
-  constexpr std::string_view prefix = "/api/photos/";
-  const Error not_found{"not-found", "There is no such photo."};
+  return read_target_id(target, "/api/photos/", "There is no such photo.");
+}
+
+Result<std::int64_t> read_target_id(std::string_view target, std::string_view prefix, const char* missing) {
+  const Error not_found{"not-found", missing};
   if (target.substr(0, prefix.size()) != prefix) return not_found;
   std::string_view id = target.substr(prefix.size());
   id = id.substr(0, id.find('?'));

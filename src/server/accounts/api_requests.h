@@ -54,7 +54,12 @@ Result<ContactAnswer> read_contact_answer(const nlohmann::json& body);
 // {"query": "..."}: a part of a name or e-mail address, trimmed, 1..100 characters.
 Result<std::string> read_people_query(const nlohmann::json& body);
 
+// {"message_id": n} of /api/messages/remove.
+Result<std::int64_t> read_voice_message_id(const nlohmann::json& body);
+
 // The account id of "/api/photos/<id>" (a "?v=..." after it is the cache key, ignored here).
 Result<std::int64_t> read_photo_target(std::string_view target);
+// The positive id after `prefix` in a target ("/api/messages/12"); "not-found" with `missing`.
+Result<std::int64_t> read_target_id(std::string_view target, std::string_view prefix, const char* missing);
 
 }  // namespace treff::server

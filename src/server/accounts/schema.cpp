@@ -65,6 +65,18 @@ CREATE TABLE contact_requests (
 );
 CREATE INDEX contact_requests_to ON contact_requests(to_id);
 )",
+    // 4: voice messages left for a contact who did not answer (Ogg Opus, checked before storing).
+    R"(
+CREATE TABLE voice_messages (
+  id          INTEGER PRIMARY KEY,
+  from_id     INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+  to_id       INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+  created_at  INTEGER NOT NULL,
+  duration_ms INTEGER NOT NULL,
+  ogg         BLOB NOT NULL
+);
+CREATE INDEX voice_messages_to ON voice_messages(to_id);
+)",
 };
 
 }  // namespace
