@@ -51,9 +51,19 @@ mergeInto(LibraryManager.library, {
       }
       return TreffRecorder.workletReady;
     },
-    // Stops listening to the microphone (the track itself belongs to wasm/media.js).
+    // The recording's pages as one file (kept as one chunk from then on).
+    file: function(r) {
+      if (r.chunks.length === 1) return r.chunks[0];
+      var size = r.chunks.reduce(function(n, c) { return n + c.length; }, 0), file = new Uint8Array(size), at = 0;
+      r.chunks.forEach(function(c) { file.set(c, at); at += c.length; });
+      r.chunks = [file];
+      return file;
+    },
+    // Stops listening to the microphone (closing it only when it was opened for the recording).
     unplug: function(r) {
       if (r.track) r.track.removeEventListener('ended', r.onEnded);
+      if (r.own) r.own.getTracks().forEach(function(t) { t.stop(); });
+      r.own = null;
       if (r.source) r.source.disconnect();
       if (r.node) r.node.disconnect();
       r.source = r.node = r.track = null;
@@ -99,39 +109,49 @@ mergeInto(LibraryManager.library, {
     },
   },
 
-  // Starts recording the open microphone; its number, or 0 when no microphone is open.
+  // Starts recording the microphone: the one the call or the join prompt has open, or else one
+  // opened for this recording alone (and closed with it). Its number; failures come as events.
   treff_recorder_record__deps: ['$TreffRecorder', '$TreffMedia'],
   treff_recorder_record: function(bitrate, voice) {
     var stream = TreffMedia.stream;
     var track = stream && stream.getAudioTracks().filter(function(t) { return t.readyState === 'live'; })[0];
-    if (!track) return 0;
     var id = TreffRecorder.next++;
-    var r = { chunks: [], track: track, source: null, node: null, stopAsked: false };
+    var r = { chunks: [], track: null, own: null, source: null, node: null, stopAsked: false };
     TreffRecorder.recordings[id] = r;
-    r.onEnded = function() { TreffRecorder.fail(id, 'microphone-ended'); };
-    track.addEventListener('ended', r.onEnded);
     var ctx = TreffAudio.ensureContext();
     if (!ctx || !ctx.audioWorklet || typeof Worker === 'undefined') {
       setTimeout(function() { TreffRecorder.fail(id, 'unsupported'); }, 0);
       return id;
     }
-    var worker = TreffRecorder.theWorker();
-    TreffRecorder.captureModule(ctx).then(function() {
+    var got = track ? Promise.resolve(track) : navigator.mediaDevices.getUserMedia({ audio: true }).then(function(own) {
+      if (TreffRecorder.recordings[id] !== r) { own.getTracks().forEach(function(t) { t.stop(); }); throw null; }
+      r.own = own;
+      return own.getAudioTracks()[0];
+    }, function(e) {
+      TreffRecorder.fail(id, e && e.name === 'NotAllowedError' ? 'microphone-denied' : 'no-microphone');
+      throw null;
+    });
+    got.then(function(t) {
+      r.track = t;
+      r.onEnded = function() { TreffRecorder.fail(id, 'microphone-ended'); };
+      t.addEventListener('ended', r.onEnded);
+      return TreffRecorder.captureModule(ctx);
+    }).then(function() {
       if (TreffRecorder.recordings[id] !== r || !r.track) return;
-      r.source = ctx.createMediaStreamSource(new MediaStream([track]));
+      r.source = ctx.createMediaStreamSource(new MediaStream([r.track]));
       r.node = new AudioWorkletNode(ctx, 'treff-capture', {
         numberOfInputs: 1, numberOfOutputs: 1, channelCount: 1, channelCountMode: 'explicit',
         processorOptions: { channels: 1, blockFrames: Math.round(ctx.sampleRate / 50) },
       });
       var channel = new MessageChannel();
       r.node.port.postMessage({ port: channel.port1 }, [channel.port1]);
-      worker.postMessage({ record: id, rate: ctx.sampleRate, channels: 1, bitrate: bitrate, voice: !!voice,
-                           port: channel.port2 }, [channel.port2]);
+      TreffRecorder.theWorker().postMessage({ record: id, rate: ctx.sampleRate, channels: 1, bitrate: bitrate,
+                                              voice: !!voice, port: channel.port2 }, [channel.port2]);
       r.source.connect(r.node);
       // The node writes silence; connected so that the context keeps asking it for sound.
       r.node.connect(ctx.destination);
       if (r.stopAsked) r.node.port.postMessage({ stop: true });
-    }).catch(function() { TreffRecorder.fail(id, 'unsupported'); });
+    }).catch(function(e) { if (e !== null) TreffRecorder.fail(id, 'unsupported'); });
     return id;
   },
 
@@ -143,13 +163,32 @@ mergeInto(LibraryManager.library, {
     if (r.node) r.node.port.postMessage({ stop: true });
   },
 
-  // Decodes the finished file in the worker (Treff's Ogg Opus reader) and plays it.
+  // The finished file, for C++ to upload: its size, then a copy into C++'s buffer.
+  treff_recorder_file_size__deps: ['$TreffRecorder'],
+  treff_recorder_file_size: function(id) {
+    var r = TreffRecorder.recordings[id];
+    return r ? TreffRecorder.file(r).length : 0;
+  },
+  treff_recorder_file_copy__deps: ['$TreffRecorder'],
+  treff_recorder_file_copy: function(id, out) {
+    var r = TreffRecorder.recordings[id];
+    if (r) HEAPU8.set(TreffRecorder.file(r), out);
+  },
+
+  // A file from elsewhere (a voice message), to play.
+  treff_recorder_open__deps: ['$TreffRecorder'],
+  treff_recorder_open: function(bytes, size) {
+    var id = TreffRecorder.next++;
+    TreffRecorder.recordings[id] = { chunks: [HEAPU8.slice(bytes, bytes + size)], track: null, own: null, source: null, node: null };
+    return id;
+  },
+
+  // Decodes the file in the worker (Treff's Ogg Opus reader) and plays it.
   treff_recorder_play__deps: ['$TreffRecorder'],
   treff_recorder_play: function(id) {
     var r = TreffRecorder.recordings[id];
     if (!r) return;
-    var size = r.chunks.reduce(function(n, c) { return n + c.length; }, 0), file = new Uint8Array(size), at = 0;
-    r.chunks.forEach(function(c) { file.set(c, at); at += c.length; });
+    var file = TreffRecorder.file(r).slice();  // a copy: its buffer moves to the worker
     TreffAudio.ensureContext();
     TreffRecorder.theWorker().postMessage({ decode: id, file: file.buffer }, [file.buffer]);
   },

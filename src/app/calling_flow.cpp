@@ -1,5 +1,7 @@
 #include "app/calling_flow.h"
 
+#include <emscripten.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -7,6 +9,7 @@
 
 #include "app/account_flow.h"
 #include "app/entry_flow.h"
+#include "app/voice_mail_flow.h"
 #include "core/text_rules.h"
 #include "platform/web/web_attention.h"
 #include "ui/calling_catalog.h"
@@ -38,6 +41,21 @@ std::vector<int> callees_in(const OutgoingRing& ring, CalleeState state) {
   std::vector<int> out;
   for (const auto& c : ring.callees)
     if (c.state == state) out.push_back(c.account);
+  return out;
+}
+
+// Whom the last ring did not reach (declined, not answered, busy, offline): they may get a voice
+// message instead.
+std::vector<std::pair<int, std::string>> not_reached(const App& app) {
+  std::vector<std::pair<int, std::string>> out;
+  const auto& ring = app.line->outgoing();
+  if (!ring || !ring->over) return out;
+  for (const auto& c : ring->callees) {
+    if (c.state != CalleeState::TimedOut && c.state != CalleeState::Declined && c.state != CalleeState::Busy &&
+        c.state != CalleeState::Offline)
+      continue;
+    if (const Person* p = contact(app, c.account)) out.emplace_back(p->id, p->name);
+  }
   return out;
 }
 
@@ -184,11 +202,13 @@ ui::OnlineContactsView online_contacts_view(App& app) {
   }
   v.outcome = outcome_text(app);
   v.problem = app.ring_problem;
+  v.voice = voice_mail_view(app, not_reached(app), emscripten_get_now());
   v.offer_notifications = platform::notification_permission() == platform::NotificationPermission::NotAsked;
   return v;
 }
 
 void act_on_online_contacts(App& app, const ui::OnlineContactsIntents& in, double now_ms) {
+  act_on_voice_mail(app, in.voice, now_ms);
   if (in.dismiss) {
     app.line->dismiss_outcome();
     app.ring_problem = nullptr;

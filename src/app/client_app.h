@@ -18,6 +18,7 @@
 #include "app/photo_textures.h"
 #include "app/prejoin_preview.h"
 #include "app/server_choice.h"
+#include "app/voice_mail.h"
 #include "platform/web/web_audio_levels.h"
 #include "platform/web/web_http_requests.h"
 #include "platform/web/web_ice_probes.h"
@@ -75,6 +76,9 @@ struct App {
   double next_ring_redraw_ms = 0;               // the ring's bar is drawn anew as it empties
   std::string attention_ring;                   // the ring the tone and title are for; "" for none
   platform::WebHttpRequests check_http;          // the connection test's own requests
+  platform::WebSoundRecorder voice_recorder;
+  platform::WebHttpRequests voice_http;          // voice messages' own requests
+  VoiceMail voice_mail{voice_recorder, voice_http};  // left and received on the contacts screen
   platform::WebIceProbes ice_probes;
   std::unique_ptr<ConnectionCheck> connection_check;  // while its screen is open (app/connection_flow.h)
   bool show_connection_test = false;

@@ -23,6 +23,7 @@
 #include "app/input.h"
 #include "app/media_slots.h"
 #include "app/state_export.h"
+#include "app/voice_mail_flow.h"
 #include "app/webgl_renderer.h"
 #include "audio/opus_voice.h"
 #include "core/text_rules.h"
@@ -204,6 +205,7 @@ void frame() {
   dirty |= follow_accounts(*app, now);
   dirty |= treff::app::follow_calling(*app, now);
   dirty |= treff::app::follow_connection_test(*app, now);
+  dirty |= treff::app::follow_voice_mail(*app, now);
   for (const auto& [request, copied] : treff::platform::take_clipboard_answers()) {
     if (request == app->account_ui.copy_request) dirty = true;  // the invitation link, copied
     if (request != app->copy_request) continue;  // an older press; the latest one counts

@@ -35,6 +35,15 @@ nlohmann::json mic_test_json(const MicrophoneTest& test) {
           {"playedRms", test.played_rms()}};
 }
 
+// Voice messages: the one being left and those left for this person, for the page's tests.
+nlohmann::json voice_mail_json(const VoiceMail& mail) {
+  static constexpr const char* kPhases[] = {"idle", "recording", "sending", "sent", "failed"};
+  nlohmann::json inbox = nlohmann::json::array();
+  for (const auto& m : mail.inbox()) inbox.push_back({{"id", m.id}, {"from", m.from_name}, {"ms", m.duration_ms}});
+  return {{"phase", kPhases[static_cast<int>(mail.phase())]}, {"error", mail.error()}, {"inbox", inbox},
+          {"playing", mail.playing()}, {"played", mail.played()}};
+}
+
 const char* connection_name(platform::ConnectionState c) {
   switch (c) {
     case platform::ConnectionState::New: return "new";
@@ -142,6 +151,7 @@ std::string state_json(const App& app) {
   state["account"] = account_json(app);
   state["connectionTest"] = connection_test_json(app, emscripten_get_now());
   state["micTest"] = mic_test_json(app.mic_test);
+  state["voiceMail"] = voice_mail_json(app.voice_mail);
   return state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

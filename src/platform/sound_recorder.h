@@ -20,8 +20,8 @@ struct RecordingSettings {
 struct RecorderEvent {
   enum class Kind {
     Finished,  // stop() was done: seconds, the input's rms and peak (0..1), bytes of the file
-    Played,    // play() reached the end: rms of what went to the speaker
-    Failed,    // error: "no-microphone", "microphone-ended" (unplugged), "unsupported",
+    Played,    // play() reached the end: seconds played, rms of what went to the speaker
+    Failed,    // error: "no-microphone", "microphone-denied", "microphone-ended" (unplugged), "unsupported",
                // or an audio code from src/audio ("audio-writer", "audio-damaged", ...)
   };
   RecordingHandle recording = 0;
@@ -36,10 +36,15 @@ struct RecorderEvent {
 class SoundRecorder {
  public:
   virtual ~SoundRecorder() = default;
-  // Starts recording the open microphone; 0 when none is open.
+  // Starts recording the microphone the page has open, or opens one for the recording (a
+  // refusal comes as a Failed event). 0 when the page cannot record at all.
   virtual RecordingHandle record_microphone(const RecordingSettings& settings) = 0;
   virtual void stop(RecordingHandle recording) = 0;
-  // Decodes the finished file and plays it on the speaker in use.
+  // The finished file's bytes (after its Finished event), to upload.
+  virtual std::string file(RecordingHandle recording) = 0;
+  // A handle for a file from elsewhere (a voice message fetched from the server), to play().
+  virtual RecordingHandle open_file(const std::string& ogg) = 0;
+  // Decodes the file and plays it on the speaker in use.
   virtual void play(RecordingHandle recording) = 0;
   // Stops whatever the recording still does and forgets its file.
   virtual void discard(RecordingHandle recording) = 0;

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,6 +58,31 @@ struct PersonCard {
   PresenceMark presence = PresenceMark::Unknown;
 };
 
+// Voice messages on the contacts screen: the one being left for someone the last ring did not
+// reach, and those left for this person.
+struct VoiceMessageRow {
+  std::int64_t id = 0;
+  std::string from;
+  std::string length;   // "0:12"
+  bool playing = false;
+};
+struct VoiceMailView {
+  std::vector<std::pair<int, std::string>> leave_for;  // a "Leave a message" button each
+  bool recording = false;
+  bool busy = false;          // recording or sending: no other message can start
+  std::string status;         // what the message being left is doing; "" for nothing
+  bool status_warning = false;
+  bool can_dismiss = false;   // sent or failed: the status can be put away
+  float progress = -1;        // 0..1 of the minute while recording
+  std::vector<VoiceMessageRow> inbox;
+  const char* inbox_problem = nullptr;
+};
+struct VoiceMailIntents {
+  int leave_for = 0;          // a contact's id
+  bool send = false, cancel = false, dismiss = false;
+  std::int64_t play = 0, remove = 0;  // a message's id
+};
+
 // The "Online now" part of the contacts screen (ui/calling_screens.h draws it): the contacts to
 // ring, chosen by clicking their photos.
 struct OnlineContactsView {
@@ -66,6 +92,7 @@ struct OnlineContactsView {
   std::string outcome;           // how the last ring ended, in words; "" for none
   const char* problem = nullptr; // why a ring could not start
   bool offer_notifications = false;  // the browser could notify of rings, and was not asked yet
+  VoiceMailView voice;
 };
 
 struct OnlineContactsIntents {
@@ -73,6 +100,7 @@ struct OnlineContactsIntents {
   bool sound_only = false;       // "Alleen bellen"
   bool dismiss = false;          // the outcome was read
   bool allow_notifications = false;
+  VoiceMailIntents voice;
 };
 
 // What the person did in the search of "New contact", per person found.

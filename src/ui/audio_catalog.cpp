@@ -35,6 +35,32 @@ constexpr CatalogEntry kTexts[] = {
      "This browser cannot test the microphone. Calls still work."},
     {"De test is mislukt. Probeer het opnieuw.", "Der Test ist fehlgeschlagen. Versuchen Sie es erneut.",
      "The test did not work. Please try again."},
+    {"Spreek een bericht in voor {name}", "Nachricht für {name} hinterlassen", "Leave {name} a message"},
+    {"Uw bericht voor {name} wordt opgenomen. Druk op Versturen als u klaar bent (hooguit een minuut).",
+     "Ihre Nachricht für {name} wird aufgenommen. Drücken Sie auf Senden, wenn Sie fertig sind (höchstens eine Minute).",
+     "Recording your message for {name}. Press Send when you are done (a minute at most)."},
+    {"Versturen", "Senden", "Send"},
+    {"Annuleren", "Abbrechen", "Cancel"},
+    {"Bericht voor {name} wordt verstuurd…", "Nachricht für {name} wird gesendet…", "Sending the message for {name}…"},
+    {"Uw bericht voor {name} is verstuurd.", "Ihre Nachricht für {name} ist gesendet.", "Your message for {name} was sent."},
+    {"U kunt alleen berichten inspreken voor uw contacten.", "Nachrichten können Sie nur Ihren Kontakten hinterlassen.",
+     "You can only leave messages for your contacts."},
+    {"Het bericht is te lang: hooguit een minuut.", "Die Nachricht ist zu lang: höchstens eine Minute.",
+     "The message is too long: a minute at most."},
+    {"Het bericht kwam niet goed aan. Probeer het opnieuw.", "Die Nachricht kam nicht richtig an. Versuchen Sie es erneut.",
+     "The message did not arrive whole. Please try again."},
+    {"Er wachten te veel berichten op deze persoon. Probeer het later.",
+     "Für diese Person warten zu viele Nachrichten. Versuchen Sie es später.",
+     "Too many messages are waiting for this person. Try again later."},
+    {"De server is niet bereikbaar. Het bericht is niet verstuurd.", "Der Server ist nicht erreichbar. Die Nachricht wurde nicht gesendet.",
+     "The server cannot be reached. The message was not sent."},
+    {"Het bericht kon niet worden verstuurd.", "Die Nachricht konnte nicht gesendet werden.", "The message could not be sent."},
+    {"Ingesproken berichten", "Sprachnachrichten", "Voice messages"},
+    {"Bericht van {name} afspelen", "Nachricht von {name} abspielen", "Play message from {name}"},
+    {"Bericht van {name} wissen", "Nachricht von {name} löschen", "Delete message from {name}"},
+    {"Speelt af…", "Wird abgespielt…", "Playing…"},
+    {"De berichten kunnen nu niet worden geladen.", "Die Nachrichten können gerade nicht geladen werden.",
+     "The messages cannot be loaded just now."},
 };
 static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<std::size_t>(AudioText::Count),
               "one row per AudioText");
@@ -42,5 +68,7 @@ static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<std::size_t>(Aud
 }  // namespace
 
 const char* tr(AudioText text) { return in_language(kTexts[static_cast<std::size_t>(text)], language()); }
+
+std::string tr_with_name(AudioText text, const std::string& name) { return fill_name(tr(text), name); }
 
 }  // namespace treff::ui

@@ -2,6 +2,8 @@
 // they come), in Dutch, German and English; the language is the rooms' (catalog.h).
 #pragma once
 
+#include <string>
+
 #include "ui/catalog.h"
 
 namespace treff::ui {
@@ -17,9 +19,27 @@ enum class AudioText {
   MicTestUnplugged,
   MicTestUnsupported,
   MicTestFailed,       // anything else that went wrong in the browser
+  LeaveMessage,        // {name}: the contact the ring did not reach
+  RecordingMessage,    // {name}
+  SendMessage,
+  CancelMessage,
+  SendingMessage,      // {name}
+  MessageSent,         // {name}
+  MessageNotContact,
+  MessageTooLong,
+  MessageNotOpus,      // the server could not read what was recorded
+  MessageMailboxFull,
+  MessageServerGone,
+  MessageFailed,
+  VoiceMessages,
+  PlayMessage,         // {name}: from whom
+  DeleteMessage,       // {name}
+  MessagePlaying,
+  MessagesUnavailable,
   Count
 };
 
 const char* tr(AudioText text);
+std::string tr_with_name(AudioText text, const std::string& name);
 
 }  // namespace treff::ui

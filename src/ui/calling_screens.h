@@ -14,6 +14,9 @@ namespace treff::ui {
 // chooses or unchooses), and the buttons that ring the chosen ones.
 OnlineContactsIntents draw_online_contacts(const OnlineContactsView& view, std::vector<int>& chosen, float width);
 
+// Voice messages (ui/voice_messages.cpp), drawn by draw_online_contacts under the outcome.
+VoiceMailIntents draw_voice_mail(const VoiceMailView& view, float width);
+
 struct IncomingRingView {
   PersonCard caller;
   bool sound_only = false;

@@ -69,6 +69,7 @@ OnlineContactsIntents draw_online_contacts(const OnlineContactsView& view, std::
     out.dismiss = button(tr(CallingText::Dismiss), ImVec2(std::min(width, 160.0f), kTouchTarget));
   }
   if (view.problem) text_block(view.problem, width, kWarning);
+  out.voice = draw_voice_mail(view.voice, width);
   // The photos' place is held (a row) while there are none, so that the list below does not move
   // under the person's hand when someone comes online: only a second row moves it.
   const int columns = std::max(2, static_cast<int>((width + kGap) / (kPhoto + kGap)));

@@ -1,6 +1,7 @@
 // In-memory SoundRecorder for native tests: records what was asked, the test answers with events.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "platform/sound_recorder.h"
@@ -15,6 +16,11 @@ class FakeSoundRecorder final : public SoundRecorder {
     return ++last;
   }
   void stop(RecordingHandle recording) override { stopped.push_back(recording); }
+  std::string file(RecordingHandle) override { return file_bytes; }
+  RecordingHandle open_file(const std::string& ogg) override {
+    opened.push_back(ogg);
+    return ++last;
+  }
   void play(RecordingHandle recording) override { played.push_back(recording); }
   void discard(RecordingHandle recording) override { discarded.push_back(recording); }
   std::vector<RecorderEvent> take_events() override {
@@ -30,6 +36,8 @@ class FakeSoundRecorder final : public SoundRecorder {
   RecordingSettings asked;
   std::vector<RecordingHandle> stopped, played, discarded;
   std::vector<RecorderEvent> pending;
+  std::string file_bytes = "OggS...";
+  std::vector<std::string> opened;
 };
 
 }  // namespace treff::platform

@@ -2,32 +2,61 @@
 
 #include <emscripten.h>
 
+#include <iterator>
+#include <map>
+
 #include "platform/web/event_wakeup.h"
 
 extern "C" {
 std::uint32_t treff_recorder_record(int bitrate, int voice);
 void treff_recorder_stop(std::uint32_t recording);
 void treff_recorder_play(std::uint32_t recording);
+int treff_recorder_file_size(std::uint32_t recording);
+void treff_recorder_file_copy(std::uint32_t recording, char* out);
+std::uint32_t treff_recorder_open(const char* bytes, int size);
 void treff_recorder_discard(std::uint32_t recording);
 }
 
 namespace treff::platform {
 namespace {
-WebSoundRecorder* g_instance = nullptr;
+std::map<RecordingHandle, WebSoundRecorder*>& owners() {
+  static std::map<RecordingHandle, WebSoundRecorder*> map;
+  return map;
+}
 }  // namespace
 
-WebSoundRecorder::WebSoundRecorder() { g_instance = this; }
+WebSoundRecorder::WebSoundRecorder() = default;
 WebSoundRecorder::~WebSoundRecorder() {
-  if (g_instance == this) g_instance = nullptr;
+  for (auto it = owners().begin(); it != owners().end();) it = it->second == this ? owners().erase(it) : std::next(it);
 }
-WebSoundRecorder* WebSoundRecorder::instance() { return g_instance; }
+WebSoundRecorder* WebSoundRecorder::owner_of(RecordingHandle recording) {
+  auto it = owners().find(recording);
+  return it == owners().end() ? nullptr : it->second;
+}
+RecordingHandle WebSoundRecorder::own(RecordingHandle recording) {
+  if (recording != 0) owners()[recording] = this;
+  return recording;
+}
 
 RecordingHandle WebSoundRecorder::record_microphone(const RecordingSettings& settings) {
-  return treff_recorder_record(settings.bitrate, settings.voice ? 1 : 0);
+  return own(treff_recorder_record(settings.bitrate, settings.voice ? 1 : 0));
 }
 void WebSoundRecorder::stop(RecordingHandle recording) { treff_recorder_stop(recording); }
 void WebSoundRecorder::play(RecordingHandle recording) { treff_recorder_play(recording); }
-void WebSoundRecorder::discard(RecordingHandle recording) { treff_recorder_discard(recording); }
+
+std::string WebSoundRecorder::file(RecordingHandle recording) {
+  std::string out(static_cast<std::size_t>(treff_recorder_file_size(recording)), '\0');
+  if (!out.empty()) treff_recorder_file_copy(recording, out.data());
+  return out;
+}
+
+RecordingHandle WebSoundRecorder::open_file(const std::string& ogg) {
+  return own(treff_recorder_open(ogg.data(), static_cast<int>(ogg.size())));
+}
+void WebSoundRecorder::discard(RecordingHandle recording) {
+  treff_recorder_discard(recording);
+  owners().erase(recording);
+}
 
 std::vector<RecorderEvent> WebSoundRecorder::take_events() {
   std::vector<RecorderEvent> out;
@@ -41,7 +70,7 @@ std::vector<RecorderEvent> WebSoundRecorder::take_events() {
 extern "C" EMSCRIPTEN_KEEPALIVE void treff_recorder_event(std::uint32_t recording, int kind, double seconds,
                                                           double rms, double peak, double bytes, const char* error) {
   using Kind = treff::platform::RecorderEvent::Kind;
-  auto* self = treff::platform::WebSoundRecorder::instance();
+  auto* self = treff::platform::WebSoundRecorder::owner_of(recording);
   if (!self || kind < 0 || kind > static_cast<int>(Kind::Failed)) return;
   treff::platform::RecorderEvent e;
   e.recording = recording;
