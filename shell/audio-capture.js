@@ -1,5 +1,7 @@
-// AudioWorklet processor, on the browser's audio thread: gathers the microphone's 128-sample
-// render quanta into 20 ms blocks and hands each block to the audio worker (audio-worker.js)
+// AudioWorklet processor, on the browser's audio thread: mixes its inputs (a call recording's
+// input 0 is the own microphone, input 1 everyone else's sound; a microphone recording has one),
+// gathers the 128-sample render quanta into 20 ms blocks and hands each block to the audio worker
+// (audio-worker.js)
 // through a MessagePort, transferring its buffer instead of copying it again. Copied memory and
 // not a SharedArrayBuffer ring: sharing memory needs the page to be cross-origin isolated
 // (COOP/COEP headers), which would stop it from showing anything of another origin, and at 50
@@ -35,12 +37,17 @@ class TreffCapture extends AudioWorkletProcessor {
   }
   process(inputs) {
     if (this.ended) return false;
-    const input = inputs[0];
-    const frames = input.length ? input[0].length : 128;
+    const frames = 128;
     for (let i = 0; i < frames; i++) {
       for (let c = 0; c < this.channels; c++) {
-        const channel = input[c] || input[0];
-        this.block[this.filled * this.channels + c] = channel ? channel[i] : 0;
+        let sum = 0;
+        for (const input of inputs) {
+          const channel = input[c] || input[0];  // an input with no sound has no channels
+          if (channel) sum += channel[i];
+        }
+        // Two loud voices at once must not wrap around: a soft limit above 0.9.
+        const a = Math.abs(sum);
+        this.block[this.filled * this.channels + c] = a <= 0.9 ? sum : Math.sign(sum) * (0.9 + 0.1 * Math.tanh((a - 0.9) / 0.1));
       }
       if (++this.filled === this.blockFrames) this.send();
     }

@@ -11,7 +11,7 @@ mergeInto(LibraryManager.library, {
     workletReady: null,
     recordings: {},
     next: 1,
-    FINISHED: 0, PLAYED: 1, FAILED: 2,
+    FINISHED: 0, PLAYED: 1, FAILED: 2, STARTED: 3,
     report: function(id, kind, seconds, rms, peak, bytes, error) {
       var p = stringToNewUTF8(error || '');
       _treff_recorder_event(id, kind, seconds, rms, peak, bytes, p);
@@ -36,12 +36,16 @@ mergeInto(LibraryManager.library, {
       var id = m.chunk || m.finished || m.decoded || m.failed;
       var r = TreffRecorder.recordings[id];
       if (!r) return;
-      if (m.chunk) r.chunks.push(m.bytes);
+      if (m.chunk) {
+        if (r.store) r.store.write(m.bytes);
+        else r.chunks.push(m.bytes);
+      }
       else if (m.failed) TreffRecorder.fail(id, m.error);
       else if (m.finished) {
         TreffRecorder.unplug(r);
-        var bytes = r.chunks.reduce(function(n, c) { return n + c.length; }, 0);
-        TreffRecorder.report(id, TreffRecorder.FINISHED, m.seconds, m.rms, m.peak, bytes, '');
+        var done = function(bytes) { TreffRecorder.report(id, TreffRecorder.FINISHED, m.seconds, m.rms, m.peak, bytes, ''); };
+        if (r.store) r.store.close(r.fileName).then(done, function() { TreffRecorder.fail(id, 'storage'); });
+        else done(r.chunks.reduce(function(n, c) { return n + c.length; }, 0));
       } else if (m.decoded) TreffRecorder.play(id, r, m.pcm, m.channels);
     },
     captureModule: function(ctx) {
@@ -50,6 +54,13 @@ mergeInto(LibraryManager.library, {
         TreffRecorder.workletReady = ctx.audioWorklet.addModule('/audio-capture.js');
       }
       return TreffRecorder.workletReady;
+    },
+    // A remote person's sound into the mix (input 1 of the capture node).
+    connectSource: function(r, key, tracks) {
+      if (r.sources[key]) r.sources[key].disconnect();
+      var source = TreffAudio.context.createMediaStreamSource(new MediaStream(tracks));
+      source.connect(r.node, 0, 1);
+      r.sources[key] = source;
     },
     // The recording's pages as one file (kept as one chunk from then on).
     file: function(r) {
@@ -65,6 +76,8 @@ mergeInto(LibraryManager.library, {
       if (r.own) r.own.getTracks().forEach(function(t) { t.stop(); });
       r.own = null;
       if (r.source) r.source.disconnect();
+      if (r.sources) Object.keys(r.sources).forEach(function(k) { r.sources[k].disconnect(); });
+      r.sources = {};
       if (r.node) r.node.disconnect();
       r.source = r.node = r.track = null;
     },
@@ -76,6 +89,47 @@ mergeInto(LibraryManager.library, {
       if (r.player) { r.player.onended = null; try { r.player.stop(); } catch (e) {} r.player.disconnect(); }
       if (r.timer) clearInterval(r.timer);
       if (TreffRecorder.worker) TreffRecorder.worker.postMessage({ discard: id });
+    },
+    // Where a call recording's pages go while it runs: a file in the origin's private storage
+    // (on disk, so a two-hour call keeps the page's memory flat) or, where the browser has none,
+    // Blobs (which browsers move out of the page's memory). close() offers it as a download.
+    store: function() {
+      var pending = [], writable = null, handle = null, dir = null, name = 'recording-' + Date.now() + '.opus', blobs = [];
+      var ready = navigator.storage && navigator.storage.getDirectory
+        ? navigator.storage.getDirectory().then(function(d) {
+            dir = d;
+            return d.getFileHandle(name, { create: true });
+          }).then(function(h) { handle = h; return h.createWritable(); }).then(function(w) { writable = w; })
+            .catch(function() { writable = null; })
+        : Promise.resolve();
+      var chain = ready;
+      return {
+        write: function(bytes) {
+          chain = chain.then(function() {
+            if (writable) return writable.write(bytes);
+            blobs.push(new Blob([bytes]));
+          });
+        },
+        close: function(fileName) {
+          return chain.then(function() {
+            if (writable) return writable.close().then(function() { return handle.getFile(); });
+            return new Blob(blobs, { type: 'audio/ogg' });
+          }).then(function(file) {
+            var url = URL.createObjectURL(file);
+            var a = document.createElement('a');
+            a.href = url;
+            a.download = fileName;
+            document.body.appendChild(a);
+            a.click();
+            a.remove();
+            setTimeout(function() {
+              URL.revokeObjectURL(url);
+              if (dir) dir.removeEntry(name).catch(function() {});
+            }, 60000);
+            return file.size;
+          });
+        },
+      };
     },
     // Plays decoded 48 kHz sound and measures what reaches the speaker on the way.
     play: function(id, r, pcm, channels) {
@@ -153,6 +207,62 @@ mergeInto(LibraryManager.library, {
       if (r.stopAsked) r.node.port.postMessage({ stop: true });
     }).catch(function(e) { if (e !== null) TreffRecorder.fail(id, 'unsupported'); });
     return id;
+  },
+
+  // Records the call: the own microphone (input 0 of the capture node; silent while muted) and
+  // every remote source added (input 1), mixed in the worklet, encoded in the worker, streamed to
+  // storage and offered as a download named fileName when stopped.
+  treff_recorder_record_call__deps: ['$TreffRecorder', '$TreffMedia'],
+  treff_recorder_record_call: function(bitrate, voice, fileName) {
+    var id = TreffRecorder.next++;
+    var r = { chunks: [], track: null, own: null, source: null, node: null, sources: {}, stopAsked: false,
+              fileName: UTF8ToString(fileName), store: null, pendingSources: [] };
+    TreffRecorder.recordings[id] = r;
+    var ctx = TreffAudio.ensureContext();
+    if (!ctx || !ctx.audioWorklet || typeof Worker === 'undefined') {
+      setTimeout(function() { TreffRecorder.fail(id, 'unsupported'); }, 0);
+      return id;
+    }
+    r.store = TreffRecorder.store();
+    TreffRecorder.captureModule(ctx).then(function() {
+      if (TreffRecorder.recordings[id] !== r) return;
+      r.node = new AudioWorkletNode(ctx, 'treff-capture', {
+        numberOfInputs: 2, numberOfOutputs: 1, channelCount: 1, channelCountMode: 'explicit',
+        processorOptions: { channels: 1, blockFrames: Math.round(ctx.sampleRate / 50) },
+      });
+      var channel = new MessageChannel();
+      r.node.port.postMessage({ port: channel.port1 }, [channel.port1]);
+      TreffRecorder.theWorker().postMessage({ record: id, rate: ctx.sampleRate, channels: 1, bitrate: bitrate,
+                                              voice: !!voice, port: channel.port2 }, [channel.port2]);
+      var stream = TreffMedia.stream;
+      var mic = stream && stream.getAudioTracks()[0];
+      if (mic) {
+        r.source = ctx.createMediaStreamSource(new MediaStream([mic]));
+        r.source.connect(r.node, 0, 0);
+      }
+      r.pendingSources.forEach(function(s) { TreffRecorder.connectSource(r, s.key, s.tracks); });
+      r.pendingSources = [];
+      r.node.connect(ctx.destination);
+      if (r.stopAsked) r.node.port.postMessage({ stop: true });
+      else TreffRecorder.report(id, TreffRecorder.STARTED, 0, 0, 0, 0, '');
+    }).catch(function() { TreffRecorder.fail(id, 'unsupported'); });
+    return id;
+  },
+
+  treff_recorder_source__deps: ['$TreffRecorder', '$TreffRtc'],
+  treff_recorder_source: function(id, peer, mids, add) {
+    var r = TreffRecorder.recordings[id];
+    if (!r || !r.sources) return;
+    var key = peer + '/' + UTF8ToString(mids);
+    if (!add) {
+      if (r.sources[key]) { r.sources[key].disconnect(); delete r.sources[key]; }
+      r.pendingSources = r.pendingSources.filter(function(s) { return s.key !== key; });
+      return;
+    }
+    var tracks = TreffRtc.remoteTracks(peer, UTF8ToString(mids), 'audio');
+    if (!tracks.length) return;
+    if (r.node) TreffRecorder.connectSource(r, key, tracks);
+    else r.pendingSources.push({ key: key, tracks: tracks });
   },
 
   treff_recorder_stop__deps: ['$TreffRecorder'],

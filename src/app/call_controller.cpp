@@ -103,6 +103,7 @@ void CallController::leave() {
   tell([](SignalingBackend& b) { b.leave(); });
   end_call();
   local_ = {};
+  recording_ = false;
   phase_ = CallPhase::Left;
 }
 
@@ -166,7 +167,16 @@ void CallController::apply_local_media(bool mic_on, bool camera_on) {
   local_.mic_on = mic_on;
   local_.camera_on = camera_on;
   media_.set_enabled(mic_on, camera_on);
-  const proto::MediaState state{mic_on, camera_on};
+  const proto::MediaState state = media_state();
+  if (const Participant* self = room_.self()) room_.set_media(self->id, state);
+  if (phase_ == CallPhase::InRoom) tell([&](SignalingBackend& b) { b.set_media(state); });
+  changed_ = true;
+}
+
+void CallController::set_recording(bool on) {
+  if (recording_ == on) return;
+  recording_ = on;
+  const proto::MediaState state = media_state();
   if (const Participant* self = room_.self()) room_.set_media(self->id, state);
   if (phase_ == CallPhase::InRoom) tell([&](SignalingBackend& b) { b.set_media(state); });
   changed_ = true;
@@ -300,7 +310,7 @@ void CallController::send_join() {
   }
   std::optional<std::string> resume;
   if (phase_ == CallPhase::Reconnecting && !resume_token_.empty()) resume = resume_token_;
-  const JoinRequest request{room_name_, display_name_, password_, {local_.mic_on, local_.camera_on}, resume};
+  const JoinRequest request{room_name_, display_name_, password_, media_state(), resume};
   tell([&](SignalingBackend& b) { b.join(request); });
   // A rejoin stays "reconnecting" (the room stays on screen) until the server confirms it.
   if (phase_ != CallPhase::Reconnecting) phase_ = CallPhase::Joining;
@@ -435,7 +445,7 @@ void CallController::on_backend_event(BackendEvent e, std::int64_t now_ms) {
       awaited_.clear();
       shared_streams_.clear();
       speakers_ = ActiveSpeakerDetector();
-      room_.reset({joined.self_id, display_name_, {local_.mic_on, local_.camera_on}}, joined.peers);
+      room_.reset({joined.self_id, display_name_, media_state()}, joined.peers);
       run(negotiator_->on_joined(joined.self_id, joined.peers));
     }
     room_info_ = joined.info;

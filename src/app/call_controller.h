@@ -105,6 +105,9 @@ class CallController {
   const std::vector<platform::MediaDevice>& devices() const { return devices_; }
   void set_mic(bool on);
   void set_camera(bool on);
+  // The person records the call: everyone in the room is told (a mark on their tile).
+  void set_recording(bool on);
+  bool recording() const { return recording_; }
   bool pick(const std::string& participant_id);
   void clear_pick();
   // How large each person's video is shown (people not named: not shown), so that an SFU sends
@@ -210,6 +213,8 @@ class CallController {
   std::string display_name_;
   std::optional<std::string> password_;
   LocalMediaState local_;
+  bool recording_ = false;
+  proto::MediaState media_state() const { return {local_.mic_on, local_.camera_on, recording_}; }
   platform::DeviceChoice device_choice_;
   std::vector<platform::MediaDevice> devices_;
   struct Preview {

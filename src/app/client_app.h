@@ -11,6 +11,7 @@
 #include "app/account_controller.h"
 #include "app/account_forms.h"
 #include "app/call_controller.h"
+#include "app/call_recording.h"
 #include "app/calling_line.h"
 #include "app/connection_check.h"
 #include "app/local_picture.h"
@@ -79,6 +80,8 @@ struct App {
   platform::WebSoundRecorder voice_recorder;
   platform::WebHttpRequests voice_http;          // voice messages' own requests
   VoiceMail voice_mail{voice_recorder, voice_http};  // left and received on the contacts screen
+  platform::WebSoundRecorder call_recorder;
+  CallRecording call_recording{call_recorder};    // "Record this call" in the room menu
   platform::WebIceProbes ice_probes;
   std::unique_ptr<ConnectionCheck> connection_check;  // while its screen is open (app/connection_flow.h)
   bool show_connection_test = false;

@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "app/account_flow.h"
+#include "app/call_recording_flow.h"
 #include "app/calling_flow.h"
 #include "app/client_app.h"
 #include "app/connection_flow.h"
@@ -104,6 +105,7 @@ ui::RoomView room_view() {
     }
   }
   v.ringing = treff::app::ring_bar(*app, emscripten_get_now());
+  treff::app::show_recording(*app, v, emscripten_get_now());
   if (app->menu.open) treff::app::show_colleagues(*app, v);
   return v;
 }
@@ -141,6 +143,7 @@ void draw_screens() {
     if (in.toggle_camera) app->call->set_camera(!app->call->local_media().camera_on);
     if (in.leave) app->call->leave();
     if (in.stop_ringing) treff::app::stop_ringing(*app);
+    if (in.toggle_recording) treff::app::toggle_recording(*app, now);
     if (in.call_colleague) treff::app::call_colleague(*app, *in.call_colleague, now);
     if (in.hear_others) app->sound.resume();
   } else if (phase == CallPhase::Left && app->account_ui.screen == treff::app::AccountScreen::None) {
@@ -206,6 +209,7 @@ void frame() {
   dirty |= treff::app::follow_calling(*app, now);
   dirty |= treff::app::follow_connection_test(*app, now);
   dirty |= treff::app::follow_voice_mail(*app, now);
+  dirty |= treff::app::follow_recording(*app, now);
   for (const auto& [request, copied] : treff::platform::take_clipboard_answers()) {
     if (request == app->account_ui.copy_request) dirty = true;  // the invitation link, copied
     if (request != app->copy_request) continue;  // an older press; the latest one counts

@@ -39,6 +39,8 @@ bool MicrophoneTest::update(double now_ms) {
       case platform::RecorderEvent::Kind::Failed:
         fail(event.error);
         break;
+      case platform::RecorderEvent::Kind::Started:  // call recordings only
+        break;
       case platform::RecorderEvent::Kind::Finished:
         recorded_peak_ = event.peak;
         recorded_rms_ = event.rms;

@@ -44,6 +44,17 @@ nlohmann::json voice_mail_json(const VoiceMail& mail) {
           {"playing", mail.playing()}, {"played", mail.played()}};
 }
 
+// The call's recording, and who in the room records, for the page's tests.
+nlohmann::json recording_json(const App& app, double now_ms) {
+  static constexpr const char* kPhases[] = {"idle", "recording", "saving", "saved", "failed"};
+  const CallRecording& r = app.call_recording;
+  nlohmann::json by = nlohmann::json::array();
+  for (const auto& p : app.call->room().thumbnails())
+    if (p.media.recording) by.push_back(p.name);
+  return {{"phase", kPhases[static_cast<int>(r.phase())]}, {"seconds", r.seconds(now_ms)}, {"file", r.file_name()},
+          {"bytes", r.bytes()}, {"error", r.error()}, {"by", by}};
+}
+
 const char* connection_name(platform::ConnectionState c) {
   switch (c) {
     case platform::ConnectionState::New: return "new";
@@ -152,6 +163,7 @@ std::string state_json(const App& app) {
   state["connectionTest"] = connection_test_json(app, emscripten_get_now());
   state["micTest"] = mic_test_json(app.mic_test);
   state["voiceMail"] = voice_mail_json(app.voice_mail);
+  state["recording"] = recording_json(app, emscripten_get_now());
   return state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -27,6 +27,11 @@ bool FieldReader::boolean(const char* key) {
   return v->get<bool>();
 }
 
+std::optional<bool> FieldReader::optional_boolean(const char* key) {
+  if (!object_.contains(key)) return std::nullopt;
+  return boolean(key);
+}
+
 std::optional<int> FieldReader::optional_int(const char* key, int min, int max) {
   const json* v = find(key, false);
   if (!v) return std::nullopt;

@@ -24,6 +24,7 @@ class FieldReader {
   std::string string(const char* key, std::size_t max_bytes, bool allow_empty = false);
   std::optional<std::string> optional_string(const char* key, std::size_t max_bytes);
   bool boolean(const char* key);
+  std::optional<bool> optional_boolean(const char* key);
   std::optional<int> optional_int(const char* key, int min, int max);
   int integer(const char* key, int min, int max);
   // A whole number from 1 to `max` (up to 2^53 - 1, what JavaScript holds exactly).

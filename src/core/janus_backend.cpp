@@ -94,7 +94,9 @@ std::uint64_t janus_room_number(const std::string& room_name) {
 }
 
 std::string janus_display(const std::string& name, proto::MediaState media) {
-  return json{{"name", name}, {"mic", media.mic}, {"camera", media.camera}}.dump();
+  json display{{"name", name}, {"mic", media.mic}, {"camera", media.camera}};
+  if (media.recording) display["recording"] = true;
+  return display.dump();
 }
 
 proto::PeerInfo janus_person(std::uint64_t id, const std::string& display) {
@@ -107,6 +109,8 @@ proto::PeerInfo janus_person(std::uint64_t id, const std::string& display) {
     const json* camera = member(parsed, "camera");
     if (mic && mic->is_boolean()) p.media.mic = mic->get<bool>();
     if (camera && camera->is_boolean()) p.media.camera = camera->get<bool>();
+    const json* recording = member(parsed, "recording");
+    if (recording && recording->is_boolean()) p.media.recording = recording->get<bool>();
   }
   // Janus checks no names: one Treff would refuse (empty, too long, control characters) is shown
   // as the participant's number.

@@ -29,6 +29,7 @@ MediaState read_media(FieldReader& r) {
   MediaState m;
   m.mic = r.boolean("mic");
   m.camera = r.boolean("camera");
+  m.recording = r.optional_boolean("recording").value_or(false);
   return m;
 }
 
@@ -62,7 +63,9 @@ void write_signal(json& j, const Signal& s) {
 }
 
 json peer_json(const PeerInfo& p) {
-  return json{{"id", p.id}, {"name", p.name}, {"mic", p.media.mic}, {"camera", p.media.camera}};
+  json j{{"id", p.id}, {"name", p.name}, {"mic", p.media.mic}, {"camera", p.media.camera}};
+  if (p.media.recording) j["recording"] = true;
+  return j;
 }
 
 // "locked" and "host" of a joined or room message.
@@ -359,6 +362,7 @@ std::string serialize(const ClientMessage& message) {
       if (m.password) j["password"] = *m.password;
       j["mic"] = m.media.mic;
       j["camera"] = m.media.camera;
+      if (m.media.recording) j["recording"] = true;
       if (m.resume) j["resume"] = *m.resume;
       return j;
     }
@@ -372,6 +376,7 @@ std::string serialize(const ClientMessage& message) {
       json j = envelope("media");
       j["mic"] = m.media.mic;
       j["camera"] = m.media.camera;
+      if (m.media.recording) j["recording"] = true;
       return j;
     }
     json operator()(const Leave&) const { return envelope("leave"); }
@@ -496,6 +501,7 @@ std::string serialize(const ServerMessage& message) {
       j["from"] = m.from;
       j["mic"] = m.media.mic;
       j["camera"] = m.media.camera;
+      if (m.media.recording) j["recording"] = true;
       return j;
     }
     json operator()(const ErrorReply& m) const {

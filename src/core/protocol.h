@@ -32,7 +32,10 @@ constexpr int kCloseToReconnect = 4000;
 struct MediaState {
   bool mic = true;
   bool camera = true;
-  bool operator==(const MediaState& o) const { return mic == o.mic && camera == o.camera; }
+  // The person records the call (their browser mixes everyone's sound into a file): everyone in
+  // the room is shown a mark, late joiners too. Optional on the wire: false when absent.
+  bool recording = false;
+  bool operator==(const MediaState& o) const { return mic == o.mic && camera == o.camera && recording == o.recording; }
 };
 
 struct PeerInfo {

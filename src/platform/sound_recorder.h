@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "platform/peer_connections.h"
+
 namespace treff::platform {
 
 using RecordingHandle = std::uint32_t;  // 0: none
@@ -23,6 +25,7 @@ struct RecorderEvent {
     Played,    // play() reached the end: seconds played, rms of what went to the speaker
     Failed,    // error: "no-microphone", "microphone-denied", "microphone-ended" (unplugged), "unsupported",
                // or an audio code from src/audio ("audio-writer", "audio-damaged", ...)
+    Started,   // a call recording's sound flows into the encoder from now on
   };
   RecordingHandle recording = 0;
   Kind kind = Kind::Finished;
@@ -39,6 +42,12 @@ class SoundRecorder {
   // Starts recording the microphone the page has open, or opens one for the recording (a
   // refusal comes as a Failed event). 0 when the page cannot record at all.
   virtual RecordingHandle record_microphone(const RecordingSettings& settings) = 0;
+  // Records a call: the own microphone and every remote source added, mixed, streamed to the
+  // browser's storage as it is encoded (a long call keeps memory flat) and offered as a download
+  // named `file_name` once stopped.
+  virtual RecordingHandle record_call(const RecordingSettings& settings, const std::string& file_name) = 0;
+  virtual void add_source(RecordingHandle recording, const RemoteSource& source) = 0;
+  virtual void remove_source(RecordingHandle recording, const RemoteSource& source) = 0;
   virtual void stop(RecordingHandle recording) = 0;
   // The finished file's bytes (after its Finished event), to upload.
   virtual std::string file(RecordingHandle recording) = 0;

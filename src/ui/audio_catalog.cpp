@@ -61,6 +61,14 @@ constexpr CatalogEntry kTexts[] = {
     {"Speelt af…", "Wird abgespielt…", "Playing…"},
     {"De berichten kunnen nu niet worden geladen.", "Die Nachrichten können gerade nicht geladen werden.",
      "The messages cannot be loaded just now."},
+    {"Gesprek opnemen", "Gespräch aufnehmen", "Record this call"},
+    {"Opname stoppen", "Aufnahme beenden", "Stop recording"},
+    {"U neemt dit gesprek op ({name}). Iedereen hier ziet dat.",
+     "Sie nehmen dieses Gespräch auf ({name}). Alle hier sehen das.",
+     "You are recording this call ({name}). Everyone here sees that."},
+    {"{name} neemt dit gesprek op.", "{name} nimmt dieses Gespräch auf.", "{name} is recording this call."},
+    {"De opname is bewaard als {name}.", "Die Aufnahme ist als {name} gespeichert.", "The recording was saved as {name}."},
+    {"De opname is mislukt.", "Die Aufnahme ist fehlgeschlagen.", "The recording did not work."},
 };
 static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<std::size_t>(AudioText::Count),
               "one row per AudioText");

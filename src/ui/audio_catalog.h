@@ -36,6 +36,12 @@ enum class AudioText {
   DeleteMessage,       // {name}
   MessagePlaying,
   MessagesUnavailable,
+  RecordCall,
+  StopRecording,
+  YouAreRecording,     // {name}: how long so far, "0:12"
+  SomeoneRecording,    // {name}: who
+  RecordingSaved,      // {name}: the file's name
+  RecordingFailed,
   Count
 };
 

@@ -2,6 +2,7 @@
 #include <string>
 #include <utility>
 
+#include "ui/audio_catalog.h"
 #include "ui/automation.h"
 #include "ui/calling_catalog.h"
 #include "ui/catalog.h"
@@ -77,6 +78,13 @@ void draw_room_menu(const RoomView& view, RoomMenu& menu, ImVec2 top_right, floa
   if (menu.invite == InviteStatus::Copied) text_block(tr(Text::LinkCopied), inner, kGood);
   if (menu.invite == InviteStatus::CopyFailed) text_block(tr(Text::CopyByHand), inner, kWarning);
   ImGui::Separator();
+  if (view.can_record) {
+    const char* label = view.recording ? tr(AudioText::StopRecording) : tr(AudioText::RecordCall);
+    if (button((std::string(label) + "###record").c_str(), ImVec2(inner, kTouchTarget))) out.toggle_recording = true;
+    if (!view.recording_result.empty())
+      text_block(view.recording_result.c_str(), inner, view.recording_failed ? kWarning : kGood);
+    ImGui::Separator();
+  }
   if (view.can_call_colleagues) {
     draw_colleagues(view, inner, out);
     ImGui::Separator();
@@ -178,6 +186,7 @@ RoomIntents draw_room_screen(const RoomView& view, RoomMenu& menu, ThumbnailPage
   float top = origin.y + pad;
   std::vector<const char*> lines;
   if (view.notice) lines.push_back(view.notice);
+  if (!view.recording_note.empty()) lines.push_back(view.recording_note.c_str());
   lines.insert(lines.end(), view.help.begin(), view.help.end());
   for (const char* line : lines) {
     const ImVec2 ts = ImGui::CalcTextSize(line, nullptr, false, size.x - 4 * pad);

@@ -130,6 +130,12 @@ struct RoomView {
   };
   std::vector<Colleague> colleagues;
   std::string ring_note;  // how the last ring from here ended, or why it could not start
+  // Recording: the button in the menu, and who records (a line on top for everyone).
+  bool can_record = false;
+  bool recording = false;          // this person records
+  std::string recording_note;      // "Anna is recording this call."; "" when nobody does
+  std::string recording_result;    // where the last recording went, or that it failed
+  bool recording_failed = false;
 };
 
 struct RoomIntents {
@@ -145,6 +151,7 @@ struct RoomIntents {
   bool share_link = false;
   bool hear_others = false;  // the click the browser wanted before it plays the others' sound
   bool stop_ringing = false;  // the caller hangs up before anyone answered
+  bool toggle_recording = false;
   std::optional<int> call_colleague;  // ring this person of the organisation into the room
   // How tall (CSS px) each person's tile is on screen this frame, by id: the large view's or the
   // thumbnail's, whichever is taller; people on no tile are not named (an SFU sends their video

@@ -1,6 +1,7 @@
 // In-memory SoundRecorder for native tests: records what was asked, the test answers with events.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,15 @@ class FakeSoundRecorder final : public SoundRecorder {
     if (!microphone) return 0;
     asked = settings;
     return ++last;
+  }
+  RecordingHandle record_call(const RecordingSettings& settings, const std::string& file_name) override {
+    asked = settings;
+    call_file = file_name;
+    return ++last;
+  }
+  void add_source(RecordingHandle, const RemoteSource& source) override { sources.push_back(source.peer); }
+  void remove_source(RecordingHandle, const RemoteSource& source) override {
+    sources.erase(std::remove(sources.begin(), sources.end(), source.peer), sources.end());
   }
   void stop(RecordingHandle recording) override { stopped.push_back(recording); }
   std::string file(RecordingHandle) override { return file_bytes; }
@@ -38,6 +48,8 @@ class FakeSoundRecorder final : public SoundRecorder {
   std::vector<RecorderEvent> pending;
   std::string file_bytes = "OggS...";
   std::vector<std::string> opened;
+  std::string call_file;
+  std::vector<PeerHandle> sources;  // mixed into the call's recording now
 };
 
 }  // namespace treff::platform

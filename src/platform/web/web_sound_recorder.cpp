@@ -10,6 +10,8 @@
 extern "C" {
 std::uint32_t treff_recorder_record(int bitrate, int voice);
 void treff_recorder_stop(std::uint32_t recording);
+std::uint32_t treff_recorder_record_call(int bitrate, int voice, const char* file_name);
+void treff_recorder_source(std::uint32_t recording, std::uint32_t peer, const char* mids, int add);
 void treff_recorder_play(std::uint32_t recording);
 int treff_recorder_file_size(std::uint32_t recording);
 void treff_recorder_file_copy(std::uint32_t recording, char* out);
@@ -41,6 +43,15 @@ RecordingHandle WebSoundRecorder::own(RecordingHandle recording) {
 RecordingHandle WebSoundRecorder::record_microphone(const RecordingSettings& settings) {
   return own(treff_recorder_record(settings.bitrate, settings.voice ? 1 : 0));
 }
+RecordingHandle WebSoundRecorder::record_call(const RecordingSettings& settings, const std::string& file_name) {
+  return own(treff_recorder_record_call(settings.bitrate, settings.voice ? 1 : 0, file_name.c_str()));
+}
+void WebSoundRecorder::add_source(RecordingHandle recording, const RemoteSource& source) {
+  treff_recorder_source(recording, source.peer, source.mid_list().c_str(), 1);
+}
+void WebSoundRecorder::remove_source(RecordingHandle recording, const RemoteSource& source) {
+  treff_recorder_source(recording, source.peer, source.mid_list().c_str(), 0);
+}
 void WebSoundRecorder::stop(RecordingHandle recording) { treff_recorder_stop(recording); }
 void WebSoundRecorder::play(RecordingHandle recording) { treff_recorder_play(recording); }
 
@@ -66,12 +77,12 @@ std::vector<RecorderEvent> WebSoundRecorder::take_events() {
 
 }  // namespace treff::platform
 
-// wasm/recorder.js: kind 0 finished, 1 played, 2 failed (error names why).
+// wasm/recorder.js: kind 0 finished, 1 played, 2 failed (error names why), 3 started.
 extern "C" EMSCRIPTEN_KEEPALIVE void treff_recorder_event(std::uint32_t recording, int kind, double seconds,
                                                           double rms, double peak, double bytes, const char* error) {
   using Kind = treff::platform::RecorderEvent::Kind;
   auto* self = treff::platform::WebSoundRecorder::owner_of(recording);
-  if (!self || kind < 0 || kind > static_cast<int>(Kind::Failed)) return;
+  if (!self || kind < 0 || kind > static_cast<int>(Kind::Started)) return;
   treff::platform::RecorderEvent e;
   e.recording = recording;
   e.kind = static_cast<Kind>(kind);

@@ -15,6 +15,9 @@ class WebSoundRecorder final : public SoundRecorder {
   WebSoundRecorder& operator=(const WebSoundRecorder&) = delete;
 
   RecordingHandle record_microphone(const RecordingSettings& settings) override;
+  RecordingHandle record_call(const RecordingSettings& settings, const std::string& file_name) override;
+  void add_source(RecordingHandle recording, const RemoteSource& source) override;
+  void remove_source(RecordingHandle recording, const RemoteSource& source) override;
   void stop(RecordingHandle recording) override;
   std::string file(RecordingHandle recording) override;
   RecordingHandle open_file(const std::string& ogg) override;

@@ -79,6 +79,9 @@ TEST(ClientMessages, EndOfCandidatesIsAnEmptyCandidate) {
 TEST(ClientMessages, MediaHelloAndLeave) {
   auto m = expect_client<SetMedia>(R"({"v":1,"type":"media","mic":false,"camera":true})");
   EXPECT_FALSE(m.media.mic);
+  EXPECT_FALSE(m.media.recording);  // absent: not recording (clients from before it)
+  EXPECT_TRUE(expect_client<SetMedia>(R"({"v":1,"type":"media","mic":true,"camera":true,"recording":true})").media.recording);
+  EXPECT_FALSE(parse_client_message(R"({"v":1,"type":"media","mic":true,"camera":true,"recording":"yes"})").ok());
   EXPECT_EQ(expect_client<Hello>(R"({"v":1,"type":"hello","agent":"treff-web"})").agent, "treff-web");
   expect_client<Leave>(R"({"v":1,"type":"leave"})");
 }
@@ -176,6 +179,9 @@ TEST(ServerMessages, AllRoundTrip) {
       PeerLeft{"2"},
       RelayedSignal{"1", {SignalKind::Answer, "v=0", "", std::nullopt, std::nullopt}},
       PeerMedia{"1", {false, false}},
+      PeerMedia{"1", {true, true, true}},
+      Joined{"r", "3", {{"1", "Anna", {true, false, true}}}, {false, "1"}, ""},
+      PeerJoined{{"5", "Rec", {true, true, true}}},
       ErrorReply{"room-full", "The room is full."},
       IceConfig{{{{"stun:turn.example.org:3478"}, "", ""},
                  {{"turn:turn.example.org:3478?transport=udp", "turns:turn.example.org:5349"}, "1733500000:ab12", "c2VjcmV0"}},
