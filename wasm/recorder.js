@@ -44,7 +44,10 @@ mergeInto(LibraryManager.library, {
       else if (m.finished) {
         TreffRecorder.unplug(r);
         var done = function(bytes) { TreffRecorder.report(id, TreffRecorder.FINISHED, m.seconds, m.rms, m.peak, bytes, ''); };
-        if (r.store) r.store.close(r.fileName).then(done, function() { TreffRecorder.fail(id, 'storage'); });
+        if (r.store) {
+          r.saved = true;
+          r.store.close(r.fileName).then(done, function() { TreffRecorder.fail(id, 'storage'); });
+        }
         else done(r.chunks.reduce(function(n, c) { return n + c.length; }, 0));
       } else if (m.decoded) TreffRecorder.play(id, r, m.pcm, m.channels);
     },
@@ -88,13 +91,14 @@ mergeInto(LibraryManager.library, {
       TreffRecorder.unplug(r);
       if (r.player) { r.player.onended = null; try { r.player.stop(); } catch (e) {} r.player.disconnect(); }
       if (r.timer) clearInterval(r.timer);
+      if (r.store && !r.saved) r.store.abort();
       if (TreffRecorder.worker) TreffRecorder.worker.postMessage({ discard: id });
     },
     // Where a call recording's pages go while it runs: a file in the origin's private storage
     // (on disk, so a two-hour call keeps the page's memory flat) or, where the browser has none,
     // Blobs (which browsers move out of the page's memory). close() offers it as a download.
     store: function() {
-      var pending = [], writable = null, handle = null, dir = null, name = 'recording-' + Date.now() + '.opus', blobs = [];
+      var writable = null, handle = null, dir = null, name = 'recording-' + Date.now() + '.opus', blobs = [];
       var ready = navigator.storage && navigator.storage.getDirectory
         ? navigator.storage.getDirectory().then(function(d) {
             dir = d;
@@ -127,6 +131,12 @@ mergeInto(LibraryManager.library, {
               if (dir) dir.removeEntry(name).catch(function() {});
             }, 60000);
             return file.size;
+          });
+        },
+        // A recording dropped before its end: nothing is offered, and nothing stays behind.
+        abort: function() {
+          chain.then(function() { if (writable) return writable.abort(); }).catch(function() {}).then(function() {
+            if (dir) dir.removeEntry(name).catch(function() {});
           });
         },
       };

@@ -24,6 +24,7 @@ struct RecorderEvent {
     Finished,  // stop() was done: seconds, the input's rms and peak (0..1), bytes of the file
     Played,    // play() reached the end: seconds played, rms of what went to the speaker
     Failed,    // error: "no-microphone", "microphone-denied", "microphone-ended" (unplugged), "unsupported",
+               // "storage" (a call recording could not be written to the browser's storage),
                // or an audio code from src/audio ("audio-writer", "audio-damaged", ...)
     Started,   // a call recording's sound flows into the encoder from now on
   };
