@@ -112,9 +112,12 @@ test('the room menu opens with Enter, its controls come right after its button, 
   assert.equal((await focused(kai)).label, 'Link to this room');
   await kai.keyboard.press('Shift+Tab');
   assert.equal((await focused(kai)).label, 'Room');
-  // Past the menu (Kai is no host: nothing to lock), Tab goes on to the thumbnails.
+  // Past the menu (recording is for everyone; Kai is no host: nothing to lock), Tab goes on to the
+  // thumbnails.
   await kai.keyboard.press('Tab');
   await kai.keyboard.press('Tab');
+  await kai.keyboard.press('Tab');
+  assert.equal((await focused(kai)).label, 'Record this call');
   await kai.keyboard.press('Tab');
   assert.match((await focused(kai)).label, /^(Bea|Kai)\b/);
   await shot(kai, 'room-menu');
