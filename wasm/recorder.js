@@ -58,6 +58,20 @@ mergeInto(LibraryManager.library, {
       }
       return TreffRecorder.workletReady;
     },
+    // The recording's capture node (mono, `inputs` inputs mixed) and its direct line to the worker,
+    // which starts the file.
+    capture: function(id, r, ctx, inputs, bitrate, voice) {
+      r.node = new AudioWorkletNode(ctx, 'treff-capture', {
+        numberOfInputs: inputs, numberOfOutputs: 1, channelCount: 1, channelCountMode: 'explicit',
+        processorOptions: { channels: 1, blockFrames: Math.round(ctx.sampleRate / 50) },
+      });
+      var channel = new MessageChannel();
+      r.node.port.postMessage({ port: channel.port1 }, [channel.port1]);
+      TreffRecorder.theWorker().postMessage({ record: id, rate: ctx.sampleRate, channels: 1, bitrate: bitrate,
+                                              voice: !!voice, port: channel.port2 }, [channel.port2]);
+      // The node writes silence; connected so that the context keeps asking it for sound.
+      r.node.connect(ctx.destination);
+    },
     // A remote person's sound into the mix (input 1 of the capture node).
     connectSource: function(r, key, tracks) {
       if (r.sources[key]) r.sources[key].disconnect();
@@ -202,18 +216,9 @@ mergeInto(LibraryManager.library, {
       return TreffRecorder.captureModule(ctx);
     }).then(function() {
       if (TreffRecorder.recordings[id] !== r || !r.track) return;
+      TreffRecorder.capture(id, r, ctx, 1, bitrate, voice);
       r.source = ctx.createMediaStreamSource(new MediaStream([r.track]));
-      r.node = new AudioWorkletNode(ctx, 'treff-capture', {
-        numberOfInputs: 1, numberOfOutputs: 1, channelCount: 1, channelCountMode: 'explicit',
-        processorOptions: { channels: 1, blockFrames: Math.round(ctx.sampleRate / 50) },
-      });
-      var channel = new MessageChannel();
-      r.node.port.postMessage({ port: channel.port1 }, [channel.port1]);
-      TreffRecorder.theWorker().postMessage({ record: id, rate: ctx.sampleRate, channels: 1, bitrate: bitrate,
-                                              voice: !!voice, port: channel.port2 }, [channel.port2]);
       r.source.connect(r.node);
-      // The node writes silence; connected so that the context keeps asking it for sound.
-      r.node.connect(ctx.destination);
       if (r.stopAsked) r.node.port.postMessage({ stop: true });
     }).catch(function(e) { if (e !== null) TreffRecorder.fail(id, 'unsupported'); });
     return id;
@@ -236,14 +241,7 @@ mergeInto(LibraryManager.library, {
     r.store = TreffRecorder.store();
     TreffRecorder.captureModule(ctx).then(function() {
       if (TreffRecorder.recordings[id] !== r) return;
-      r.node = new AudioWorkletNode(ctx, 'treff-capture', {
-        numberOfInputs: 2, numberOfOutputs: 1, channelCount: 1, channelCountMode: 'explicit',
-        processorOptions: { channels: 1, blockFrames: Math.round(ctx.sampleRate / 50) },
-      });
-      var channel = new MessageChannel();
-      r.node.port.postMessage({ port: channel.port1 }, [channel.port1]);
-      TreffRecorder.theWorker().postMessage({ record: id, rate: ctx.sampleRate, channels: 1, bitrate: bitrate,
-                                              voice: !!voice, port: channel.port2 }, [channel.port2]);
+      TreffRecorder.capture(id, r, ctx, 2, bitrate, voice);
       var stream = TreffMedia.stream;
       var mic = stream && stream.getAudioTracks()[0];
       if (mic) {
@@ -252,7 +250,6 @@ mergeInto(LibraryManager.library, {
       }
       r.pendingSources.forEach(function(s) { TreffRecorder.connectSource(r, s.key, s.tracks); });
       r.pendingSources = [];
-      r.node.connect(ctx.destination);
       if (r.stopAsked) r.node.port.postMessage({ stop: true });
       else TreffRecorder.report(id, TreffRecorder.STARTED, 0, 0, 0, 0, '');
     }).catch(function() { TreffRecorder.fail(id, 'unsupported'); });

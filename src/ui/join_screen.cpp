@@ -41,13 +41,7 @@ void draw_mic_test(const PrejoinView& preview, float width, JoinIntents& out) {
   if (button((std::string(tr(AudioText::TestMicrophone)) + "###test-microphone").c_str(), ImVec2(width, kTouchTarget)))
     out.test_microphone = true;
   ImGui::EndDisabled();
-  if (preview.mic_test_progress >= 0) {
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 m = ImGui::GetCursorScreenPos();
-    dl->AddRectFilled(m, ImVec2(m.x + width, m.y + 6), IM_COL32(220, 220, 212, 255), 3.0f);
-    dl->AddRectFilled(m, ImVec2(m.x + width * preview.mic_test_progress, m.y + 6), kGood, 3.0f);
-    ImGui::Dummy(ImVec2(width, 8));
-  }
+  if (preview.mic_test_progress >= 0) progress_bar(width, preview.mic_test_progress, kGood);
   if (preview.mic_test_message) text_block(preview.mic_test_message, width, preview.mic_test_warning ? kWarning : 0);
 }
 

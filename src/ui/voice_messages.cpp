@@ -22,13 +22,7 @@ VoiceMailIntents draw_voice_mail(const VoiceMailView& view, float width) {
     }
   }
   if (!view.status.empty()) text_block(view.status.c_str(), width, view.status_warning ? kWarning : 0);
-  if (view.progress >= 0) {
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 m = ImGui::GetCursorScreenPos();
-    dl->AddRectFilled(m, ImVec2(m.x + width, m.y + 6), IM_COL32(220, 220, 212, 255), 3.0f);
-    dl->AddRectFilled(m, ImVec2(m.x + width * view.progress, m.y + 6), kWarning, 3.0f);
-    ImGui::Dummy(ImVec2(width, 8));
-  }
+  if (view.progress >= 0) progress_bar(width, view.progress, kWarning);
   if (view.recording) {
     out.send = filled_button(tr(AudioText::SendMessage), ImVec2(half, kTouchTarget), kPrimaryButton);
     ImGui::SameLine(0, 16);

@@ -308,4 +308,12 @@ std::optional<Language> language_picker() {
   return picked;
 }
 
+void progress_bar(float width, float fraction, ImU32 color) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 m = ImGui::GetCursorScreenPos();
+  dl->AddRectFilled(m, ImVec2(m.x + width, m.y + 6), IM_COL32(220, 220, 212, 255), 3.0f);
+  dl->AddRectFilled(m, ImVec2(m.x + width * std::clamp(fraction, 0.0f, 1.0f), m.y + 6), color, 3.0f);
+  ImGui::Dummy(ImVec2(width, 8));
+}
+
 }  // namespace treff::ui

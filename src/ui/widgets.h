@@ -79,6 +79,8 @@ bool check_box(const char* label, bool& value);
 void report_text(const char* text, ImVec2 a, ImVec2 b);
 // Wrapped text of at most `width`, optionally coloured, reported to the automation tree.
 void text_block(const char* text, float width, ImU32 color = 0);
+// A thin bar across `width`, filled to `fraction` (0..1) in `color`: how far a timed task is.
+void progress_bar(float width, float fraction, ImU32 color);
 
 // A thin line across `width` between parts of a screen (ImGui's separator spans the whole window).
 void rule(float width);

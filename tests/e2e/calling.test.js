@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchChromium, waitForState } from './lib/browser.js';
 import { smallFakeVideo } from './lib/fake_video.js';
-import { addUser, api, personWithPassword, startAccountsServer, stopAccountsServer } from './lib/accounts.js';
+import { addUser, api, openContacts as openContactsOf, personWithPassword, startAccountsServer, stopAccountsServer } from './lib/accounts.js';
 import { artifact } from './lib/setup.js';
 import { click, findWidget, widgets } from './lib/ui.js';
 
@@ -35,13 +35,7 @@ after(async () => {
   await stopAccountsServer(env);
 });
 
-// `person`'s contact list, open in their browser (their context holds the session cookie).
-async function openContacts(person) {
-  const page = await person.context.newPage();
-  await page.goto(`${env.server.url}/`);
-  await waitForState(page, 's => s.account.screen === "contacts" && s.account.calling?.presenceKnown', 30000);
-  return page;
-}
+const openContacts = (person) => openContactsOf(env, person);
 
 // "OK" under how a ring ended; the sentence goes and what was below it moves up.
 async function dismiss(page, sentence) {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { launchChromium, waitForState } from './lib/browser.js';
 import { fakeSound } from './lib/fake_sound.js';
 import { smallFakeVideo } from './lib/fake_video.js';
-import { addUser, api, personWithPassword, startAccountsServer, stopAccountsServer } from './lib/accounts.js';
+import { addUser, api, openContacts as openContactsOf, personWithPassword, startAccountsServer, stopAccountsServer } from './lib/accounts.js';
 import { artifact } from './lib/setup.js';
 import { click, findWidget } from './lib/ui.js';
 
@@ -31,12 +31,7 @@ after(async () => {
   await stopAccountsServer(env);
 });
 
-async function openContacts(person) {
-  const page = await person.context.newPage();
-  await page.goto(`${env.server.url}/`);
-  await waitForState(page, 's => s.account.screen === "contacts" && s.account.calling?.presenceKnown', 30000);
-  return page;
-}
+const openContacts = (person) => openContactsOf(env, person);
 
 test('a message left for a contact who declined is listed, played and deleted on his side', async () => {
   const anna = await openContacts(env.anna);

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { waitForState } from './browser.js';
 import { SERVER_BINARY, startServer, stopServer } from './server.js';
 
 export async function startAccountsServer(extraArgs = []) {
@@ -71,4 +72,13 @@ export async function uploadPhoto(page, rgb) {
     return r.status;
   }, rgb);
   assert.equal(status, 200);
+}
+
+// `person`'s contact list, open in a new tab of their browser (their context holds the session
+// cookie), once the calling line knows who is online.
+export async function openContacts(env, person) {
+  const page = await person.context.newPage();
+  await page.goto(`${env.server.url}/`);
+  await waitForState(page, 's => s.account.screen === "contacts" && s.account.calling?.presenceKnown', 30000);
+  return page;
 }
