@@ -156,7 +156,8 @@ void AccountApi::handle(const Request& request, const std::string& client, Respo
 
 std::uint64_t AccountApi::body_limit(std::string_view target) {
   if (target == "/api/me/photo") return kMaxPhotoBytes;
-  if (target.substr(0, 14) == "/api/messages/") return kMaxVoiceMessageBytes;
+  // Uploads go to /api/messages/<contact>; /api/messages/remove carries a little JSON.
+  if (target.substr(0, 14) == "/api/messages/" && target != "/api/messages/remove") return kMaxVoiceMessageBytes;
   return 16 * 1024;
 }
 
