@@ -1,6 +1,5 @@
 #include "app/call_recording_flow.h"
 
-#include <cstdio>
 #include <ctime>
 #include <string>
 #include <vector>
@@ -15,13 +14,6 @@ bool in_room(const App& app) {
   return phase == CallPhase::InRoom || phase == CallPhase::Reconnecting;
 }
 
-std::string minutes_and_seconds(double seconds) {
-  const long s = static_cast<long>(seconds);
-  char text[24];
-  std::snprintf(text, sizeof text, "%ld:%02ld", s / 60, s % 60);
-  return text;
-}
-
 }  // namespace
 
 void show_recording(App& app, ui::RoomView& view, double now_ms) {
@@ -32,7 +24,7 @@ void show_recording(App& app, ui::RoomView& view, double now_ms) {
   for (const auto& p : app.call->room().thumbnails())
     if (!p.is_self && p.media.recording) others += (others.empty() ? "" : ", ") + p.name;
   if (r.recording())
-    view.recording_note = ui::tr_with_name(ui::AudioText::YouAreRecording, minutes_and_seconds(r.seconds(now_ms)));
+    view.recording_note = ui::tr_with_name(ui::AudioText::YouAreRecording, ui::minutes_and_seconds(static_cast<long long>(r.seconds(now_ms))));
   if (!others.empty()) {
     const std::string line = ui::tr_with_name(ui::AudioText::SomeoneRecording, others);
     view.recording_note = view.recording_note.empty() ? line : view.recording_note + " " + line;

@@ -1,18 +1,12 @@
 #include "app/voice_mail_flow.h"
 
-#include <cstdio>
-
 #include "ui/audio_catalog.h"
 
 namespace treff::app {
 namespace {
 
-std::string minutes_and_seconds(std::int64_t ms) {
-  const std::int64_t s = (ms + 500) / 1000;
-  char text[16];
-  std::snprintf(text, sizeof text, "%lld:%02lld", static_cast<long long>(s / 60), static_cast<long long>(s % 60));
-  return text;
-}
+// A message's length is rounded to the nearest second: a 2.6 s message reads "0:03".
+std::string rounded_length(std::int64_t ms) { return ui::minutes_and_seconds((ms + 500) / 1000); }
 
 const char* problem_text(const std::string& code) {
   using T = ui::AudioText;
@@ -41,7 +35,7 @@ ui::VoiceMailView voice_mail_view(App& app, const std::vector<std::pair<int, std
     case Phase::Idle: break;
     case Phase::Recording:
       v.status = ui::tr_with_name(ui::AudioText::RecordingMessage, mail.to_name()) + "  " +
-                 minutes_and_seconds(static_cast<std::int64_t>(mail.recorded_ms(now_ms))) + " / 1:00";
+                 rounded_length(static_cast<std::int64_t>(mail.recorded_ms(now_ms))) + " / 1:00";
       v.progress = static_cast<float>(mail.recorded_ms(now_ms) / VoiceMail::kMaxMs);
       break;
     case Phase::Sending: v.status = ui::tr_with_name(ui::AudioText::SendingMessage, mail.to_name()); break;
@@ -56,7 +50,7 @@ ui::VoiceMailView voice_mail_view(App& app, const std::vector<std::pair<int, std
       break;
   }
   for (const auto& m : mail.inbox())
-    v.inbox.push_back({m.id, m.from_name, minutes_and_seconds(m.duration_ms), mail.playing() == m.id});
+    v.inbox.push_back({m.id, m.from_name, rounded_length(m.duration_ms), mail.playing() == m.id});
   if (!mail.inbox_error().empty()) v.inbox_problem = ui::tr(ui::AudioText::MessagesUnavailable);
   return v;
 }

@@ -1,6 +1,7 @@
 #include "ui/audio_catalog.h"
 
 #include <cstddef>
+#include <cstdio>
 
 namespace treff::ui {
 namespace {
@@ -78,5 +79,12 @@ static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<std::size_t>(Aud
 const char* tr(AudioText text) { return in_language(kTexts[static_cast<std::size_t>(text)], language()); }
 
 std::string tr_with_name(AudioText text, const std::string& name) { return fill_name(tr(text), name); }
+
+std::string minutes_and_seconds(long long whole_seconds) {
+  const long long s = whole_seconds < 0 ? 0 : whole_seconds;
+  char text[32];
+  std::snprintf(text, sizeof text, "%lld:%02lld", s / 60, s % 60);
+  return text;
+}
 
 }  // namespace treff::ui

@@ -48,4 +48,7 @@ enum class AudioText {
 const char* tr(AudioText text);
 std::string tr_with_name(AudioText text, const std::string& name);
 
+// A length of sound as people read it on a clock: 75 -> "1:15". The same in every language.
+std::string minutes_and_seconds(long long whole_seconds);
+
 }  // namespace treff::ui
