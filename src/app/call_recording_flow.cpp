@@ -23,8 +23,10 @@ void show_recording(App& app, ui::RoomView& view, double now_ms) {
   std::string others;
   for (const auto& p : app.call->room().thumbnails())
     if (!p.is_self && p.media.recording) others += (others.empty() ? "" : ", ") + p.name;
-  if (r.recording())
-    view.recording_note = ui::tr_with_name(ui::AudioText::YouAreRecording, ui::minutes_and_seconds(static_cast<long long>(r.seconds(now_ms))));
+  if (r.recording()) {
+    const auto so_far = static_cast<long long>(r.seconds(now_ms));  // a stopwatch: whole seconds passed
+    view.recording_note = ui::tr_with_name(ui::AudioText::YouAreRecording, ui::minutes_and_seconds(so_far));
+  }
   if (!others.empty()) {
     const std::string line = ui::tr_with_name(ui::AudioText::SomeoneRecording, others);
     view.recording_note = view.recording_note.empty() ? line : view.recording_note + " " + line;
