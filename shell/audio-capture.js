@@ -14,6 +14,7 @@ class TreffCapture extends AudioWorkletProcessor {
     this.fresh();
     this.worker = null;   // the port to the worker, sent by the page
     this.ended = false;
+    this.flowing = false;
     this.port.onmessage = (e) => {
       if (e.data.port) this.worker = e.data.port;
       if (e.data.stop && !this.ended) this.end();
@@ -37,6 +38,15 @@ class TreffCapture extends AudioWorkletProcessor {
   }
   process(inputs) {
     if (this.ended) return false;
+    // The port to the worker comes in a message from the page, which can arrive after the first
+    // render quanta (Firefox, often): the recording starts once it can be delivered, rather than
+    // filling a block that has nowhere to go.
+    if (!this.worker) return true;
+    if (!this.flowing) {
+      // The page starts its clocks now (the microphone test's three seconds, the recording's time).
+      this.flowing = true;
+      this.port.postMessage({ flowing: true });
+    }
     const frames = 128;
     for (let i = 0; i < frames; i++) {
       for (let c = 0; c < this.channels; c++) {

@@ -12,6 +12,7 @@ mergeInto(LibraryManager.library, {
     recordings: {},
     next: 1,
     FINISHED: 0, PLAYED: 1, FAILED: 2, STARTED: 3,
+    DOWNLOAD_TYPE: 'application/octet-stream',  // see store().close
     report: function(id, kind, seconds, rms, peak, bytes, error) {
       var p = stringToNewUTF8(error || '');
       _treff_recorder_event(id, kind, seconds, rms, peak, bytes, p);
@@ -65,6 +66,12 @@ mergeInto(LibraryManager.library, {
         numberOfInputs: inputs, numberOfOutputs: 1, channelCount: 1, channelCountMode: 'explicit',
         processorOptions: { channels: 1, blockFrames: Math.round(ctx.sampleRate / 50) },
       });
+      // The worklet says when the sound starts to flow: that is the recording's start.
+      r.node.port.onmessage = function(e) {
+        if (e.data.flowing && TreffRecorder.recordings[id] === r && !r.stopAsked) {
+          TreffRecorder.report(id, TreffRecorder.STARTED, 0, 0, 0, 0, '');
+        }
+      };
       var channel = new MessageChannel();
       r.node.port.postMessage({ port: channel.port1 }, [channel.port1]);
       TreffRecorder.theWorker().postMessage({ record: id, rate: ctx.sampleRate, channels: 1, bitrate: bitrate,
@@ -130,8 +137,12 @@ mergeInto(LibraryManager.library, {
         },
         close: function(fileName) {
           return chain.then(function() {
-            if (writable) return writable.close().then(function() { return handle.getFile(); });
-            return new Blob(blobs, { type: 'audio/ogg' });
+            // Labelled as plain bytes: Firefox renames a download of any Ogg type (or of none,
+            // sniffing it) to ".ogx" and keeps ".opus" only for these; slice() labels the stored
+            // file without reading it into memory.
+            if (writable) return writable.close().then(function() { return handle.getFile(); })
+              .then(function(f) { return f.slice(0, f.size, TreffRecorder.DOWNLOAD_TYPE); });
+            return new Blob(blobs, { type: TreffRecorder.DOWNLOAD_TYPE });
           }).then(function(file) {
             var url = URL.createObjectURL(file);
             var a = document.createElement('a');
@@ -251,7 +262,6 @@ mergeInto(LibraryManager.library, {
       r.pendingSources.forEach(function(s) { TreffRecorder.connectSource(r, s.key, s.tracks); });
       r.pendingSources = [];
       if (r.stopAsked) r.node.port.postMessage({ stop: true });
-      else TreffRecorder.report(id, TreffRecorder.STARTED, 0, 0, 0, 0, '');
     }).catch(function() { TreffRecorder.fail(id, 'unsupported'); });
     return id;
   },

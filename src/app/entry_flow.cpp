@@ -90,6 +90,7 @@ void fill_mic_test(App& app, ui::PrejoinView& v) {
                                   : e == "no-microphone"    ? ui::AudioText::MicTestNoMicrophone
                                   : e == "microphone-ended" ? ui::AudioText::MicTestUnplugged
                                   : e == "unsupported"      ? ui::AudioText::MicTestUnsupported
+                                  : e == "sound-stalled"    ? ui::AudioText::MicTestSoundStalled
                                                             : ui::AudioText::MicTestFailed);
       v.mic_test_warning = true;
       break;

@@ -21,16 +21,23 @@ void MicrophoneTest::start(double now_ms, bool microphone_open, const std::strin
     return;
   }
   phase_ = Phase::Recording;
-  started_ms_ = now_ms;
+  asked_ms_ = now_ms;
+  started_ms_ = -1;
   stopping_ = false;
 }
 
 bool MicrophoneTest::update(double now_ms) {
   bool changed = false;
-  if (phase_ == Phase::Recording && !stopping_ && now_ms - started_ms_ >= kRecordMs) {
+  // Three seconds of sound, counted from when it flows: in Firefox that can be half a second
+  // after the click, while the browser loads the capture code.
+  if (phase_ == Phase::Recording && !stopping_ && started_ms_ >= 0 && now_ms - started_ms_ >= kRecordMs) {
     recorder_.stop(recording_);
     stopping_ = true;
     changed = true;
+  }
+  if (phase_ == Phase::Recording && started_ms_ < 0 && now_ms - asked_ms_ >= kStartWithinMs) {
+    fail("sound-stalled");
+    return true;
   }
   for (const auto& event : recorder_.take_events()) {
     if (event.recording != recording_ || recording_ == 0) continue;  // an earlier test's
@@ -39,13 +46,16 @@ bool MicrophoneTest::update(double now_ms) {
       case platform::RecorderEvent::Kind::Failed:
         fail(event.error);
         break;
-      case platform::RecorderEvent::Kind::Started:  // call recordings only
+      case platform::RecorderEvent::Kind::Started:
+        if (phase_ == Phase::Recording && started_ms_ < 0) started_ms_ = now_ms;
         break;
       case platform::RecorderEvent::Kind::Finished:
         recorded_peak_ = event.peak;
         recorded_rms_ = event.rms;
         recorded_seconds_ = event.seconds;
-        if (event.peak < kSilentPeak) {
+        if (event.seconds < kStalledSeconds) {
+          fail("sound-stalled");
+        } else if (event.peak < kSilentPeak) {
           recorder_.discard(recording_);
           recording_ = 0;
           phase_ = Phase::NothingHeard;
@@ -73,6 +83,7 @@ void MicrophoneTest::cancel() {
 
 double MicrophoneTest::progress(double now_ms) const {
   if (phase_ != Phase::Recording) return phase_ == Phase::Idle ? 0.0 : 1.0;
+  if (started_ms_ < 0) return 0.0;
   return std::clamp((now_ms - started_ms_) / kRecordMs, 0.0, 1.0);
 }
 

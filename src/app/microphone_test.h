@@ -13,16 +13,21 @@ class MicrophoneTest {
  public:
   enum class Phase {
     Idle,
-    Recording,     // progress() runs 0..1
+    Recording,     // progress() runs 0..1 from when the sound flows (the browser takes a moment)
     Playing,       // the recording plays back
     Heard,         // played back: the person heard themselves
     NothingHeard,  // the microphone gave (next to) silence
     Failed,        // error() says why
   };
   static constexpr double kRecordMs = 3000;
+  // A browser that has not started to pass on sound by then will not: said as "sound-stalled".
+  static constexpr double kStartWithinMs = 10000;
   // Below this loudest sample (-40 dBFS) the microphone counts as silent: muted in hardware,
   // turned down, or a wrong input.
   static constexpr double kSilentPeak = 0.01;
+  // Under half the recording time delivered: the browser's sound is not running at all (Firefox
+  // without a speaker or headset never starts its audio), which is not a muted microphone.
+  static constexpr double kStalledSeconds = kRecordMs / 1000 / 2;
 
   explicit MicrophoneTest(platform::SoundRecorder& recorder) : recorder_(recorder) {}
   ~MicrophoneTest() { cancel(); }
@@ -41,8 +46,8 @@ class MicrophoneTest {
   Phase phase() const { return phase_; }
   bool busy() const { return phase_ == Phase::Recording || phase_ == Phase::Playing; }
   double progress(double now_ms) const;
-  // Failed: "no-microphone", "microphone-denied", "microphone-ended", "unsupported", or an
-  // audio code.
+  // Failed: "no-microphone", "microphone-denied", "microphone-ended", "unsupported",
+  // "sound-stalled", or an audio code.
   const std::string& error() const { return error_; }
   // What the last recording measured (for the page's state and its tests).
   double recorded_peak() const { return recorded_peak_; }
@@ -56,7 +61,8 @@ class MicrophoneTest {
   platform::SoundRecorder& recorder_;
   platform::RecordingHandle recording_ = 0;
   Phase phase_ = Phase::Idle;
-  double started_ms_ = 0;
+  double asked_ms_ = 0;     // when the test was started
+  double started_ms_ = -1;  // when the sound began to flow into the encoder; -1: not yet
   bool stopping_ = false;
   std::string error_;
   double recorded_peak_ = 0, recorded_rms_ = 0, played_rms_ = 0, recorded_seconds_ = 0;

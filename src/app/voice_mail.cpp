@@ -43,6 +43,11 @@ void VoiceMail::dismiss() {
   if (phase_ == Phase::Sent || phase_ == Phase::Failed) phase_ = Phase::Idle;
 }
 
+bool VoiceMail::stalled(double recorded_seconds, double now_ms) const {
+  const double asked_ms = now_ms - started_ms_;
+  return asked_ms >= kStalledAfterMs && recorded_seconds * 1000 < asked_ms / 2;
+}
+
 double VoiceMail::recorded_ms(double now_ms) const {
   return phase_ == Phase::Recording ? std::min(now_ms - started_ms_, kMaxMs) : 0.0;
 }
@@ -91,6 +96,8 @@ bool VoiceMail::update(double now_ms) {
     changed = true;
     if (event.kind == platform::RecorderEvent::Kind::Failed) {
       fail(event.error);
+    } else if (event.kind == platform::RecorderEvent::Kind::Finished && stalled(event.seconds, now_ms)) {
+      fail("sound-stalled");
     } else if (event.kind == platform::RecorderEvent::Kind::Finished) {
       const std::string file = recorder_.file(recording_);
       recorder_.discard(recording_);

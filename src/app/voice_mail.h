@@ -33,6 +33,9 @@ class VoiceMail {
   static constexpr double kMaxMs = 60000;
   // How often the list is asked for again while it is on screen: new messages show within this.
   static constexpr double kRefreshMs = 10000;
+  // A recording of at least this long that holds under half of its time: the browser's sound is
+  // not running (Firefox without a speaker), said as such rather than sent as an empty message.
+  static constexpr double kStalledAfterMs = 1000;
 
   VoiceMail(platform::SoundRecorder& recorder, platform::HttpRequests& http) : recorder_(recorder), http_(http) {}
   ~VoiceMail() { cancel(); }
@@ -65,6 +68,7 @@ class VoiceMail {
   enum class Ask { List, Upload, Fetch, Remove };
   void answered(Ask ask, const platform::HttpAnswer& answer);
   void fail(std::string code);
+  bool stalled(double recorded_seconds, double now_ms) const;
   static std::string error_of(const platform::HttpAnswer& answer);
 
   platform::SoundRecorder& recorder_;

@@ -18,6 +18,7 @@ const char* problem_text(const std::string& code) {
   if (code == "no-microphone") return ui::tr(T::MicTestNoMicrophone);
   if (code == "microphone-denied") return ui::tr(T::MicTestDenied);
   if (code == "microphone-ended") return ui::tr(T::MicTestUnplugged);
+  if (code == "sound-stalled") return ui::tr(T::MicTestSoundStalled);
   if (code == "unsupported") return ui::tr(T::MicTestUnsupported);
   return ui::tr(T::MessageFailed);
 }

@@ -26,7 +26,7 @@ struct RecorderEvent {
     Failed,    // error: "no-microphone", "microphone-denied", "microphone-ended" (unplugged), "unsupported",
                // "storage" (a call recording could not be written to the browser's storage),
                // or an audio code from src/audio ("audio-writer", "audio-damaged", ...)
-    Started,   // a call recording's sound flows into the encoder from now on
+    Started,   // the recording's sound flows into the encoder from now on
   };
   RecordingHandle recording = 0;
   Kind kind = Kind::Finished;

@@ -34,6 +34,11 @@ constexpr CatalogEntry kTexts[] = {
     {"Deze browser kan de microfoon niet testen. Een gesprek werkt wel.",
      "Dieser Browser kann das Mikrofon nicht testen. Ein Gespräch geht trotzdem.",
      "This browser cannot test the microphone. Calls still work."},
+    {"Uw browser gaf helemaal geen geluid door. Is er een luidspreker of koptelefoon aangesloten? Sluit er een aan "
+     "en laad de pagina opnieuw.",
+     "Ihr Browser hat gar keinen Ton weitergegeben. Ist ein Lautsprecher oder Kopfhörer angeschlossen? Schließen Sie "
+     "einen an und laden Sie die Seite neu.",
+     "Your browser passed on no sound at all. Is a speaker or headset connected? Connect one and reload the page."},
     {"De test is mislukt. Probeer het opnieuw.", "Der Test ist fehlgeschlagen. Versuchen Sie es erneut.",
      "The test did not work. Please try again."},
     {"Spreek een bericht in voor {name}", "Nachricht für {name} hinterlassen", "Leave {name} a message"},

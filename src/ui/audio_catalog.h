@@ -18,6 +18,7 @@ enum class AudioText {
   MicTestDenied,
   MicTestUnplugged,
   MicTestUnsupported,
+  MicTestSoundStalled, // the browser passed on no sound: no speaker, so its audio never started
   MicTestFailed,       // anything else that went wrong in the browser
   LeaveMessage,        // {name}: the contact the ring did not reach
   RecordingMessage,    // {name}

@@ -39,15 +39,16 @@ function startXvfb(timeoutMs = 10000) {
 }
 
 // Resolves with a puppeteer Browser whose close() also stops its display. `executablePath`: a
-// wrapper that runs Firefox; `prefs`: more preferences.
-export async function launchFirefox({ executablePath, prefs = {} } = {}) {
+// wrapper that runs Firefox; `prefs`: more preferences; `env`: more environment (a sound output,
+// lib/sound_output.js).
+export async function launchFirefox({ executablePath, prefs = {}, env = {} } = {}) {
   const xvfb = await startXvfb();
   try {
     const browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: executablePath ?? (process.env.TREFF_FIREFOX || '/usr/bin/firefox-esr'),
       headless: false,
-      env: { ...process.env, DISPLAY: xvfb.display },
+      env: { ...process.env, ...env, DISPLAY: xvfb.display },
       extraPrefsFirefox: { ...FAKE_MEDIA_PREFS, ...prefs },
     });
     const close = browser.close.bind(browser);

@@ -21,6 +21,13 @@ RecorderEvent finished(platform::RecordingHandle h, double peak, double rms) {
   return e;
 }
 
+RecorderEvent started(platform::RecordingHandle h) {
+  RecorderEvent e;
+  e.recording = h;
+  e.kind = RecorderEvent::Kind::Started;
+  return e;
+}
+
 TEST(MicrophoneTest, RecordsThreeSecondsAtTheCallBitrateThenPlaysThemBack) {
   platform::FakeSoundRecorder recorder;
   MicrophoneTest test(recorder);
@@ -28,13 +35,19 @@ TEST(MicrophoneTest, RecordsThreeSecondsAtTheCallBitrateThenPlaysThemBack) {
   ASSERT_EQ(test.phase(), Phase::Recording);
   EXPECT_EQ(recorder.asked.bitrate, 32000);
   EXPECT_TRUE(recorder.asked.voice);
-  EXPECT_TRUE(test.update(2500));
-  EXPECT_DOUBLE_EQ(test.progress(2500), 0.5);
+  // The browser takes half a second before the sound flows: the three seconds count from then.
+  test.update(1400);
+  EXPECT_DOUBLE_EQ(test.progress(1400), 0.0);
+  recorder.emit(started(recorder.last));
+  test.update(1500);
+  EXPECT_TRUE(test.update(3000));
+  EXPECT_DOUBLE_EQ(test.progress(3000), 0.5);
+  test.update(4400);
   EXPECT_TRUE(recorder.stopped.empty());
-  test.update(4000);
+  test.update(4500);
   ASSERT_EQ(recorder.stopped.size(), 1u);
   recorder.emit(finished(recorder.last, 0.4, 0.1));
-  EXPECT_TRUE(test.update(4100));
+  EXPECT_TRUE(test.update(4600));
   EXPECT_EQ(test.phase(), Phase::Playing);
   ASSERT_EQ(recorder.played.size(), 1u);
   RecorderEvent played;
@@ -52,11 +65,45 @@ TEST(MicrophoneTest, SilenceIsNamedAndNotPlayedBack) {
   platform::FakeSoundRecorder recorder;
   MicrophoneTest test(recorder);
   test.start(0, true, "");
+  recorder.emit(started(recorder.last));
+  test.update(0);
   test.update(3000);
   recorder.emit(finished(recorder.last, 0.002, 0.0005));
   test.update(3100);
   EXPECT_EQ(test.phase(), Phase::NothingHeard);
   EXPECT_TRUE(recorder.played.empty());
+}
+
+TEST(MicrophoneTest, ABrowserWhoseSoundNeverRanIsNotCalledAMutedMicrophone) {
+  // Firefox without a speaker or headset never starts its audio: three seconds asked, none given.
+  platform::FakeSoundRecorder recorder;
+  MicrophoneTest test(recorder);
+  test.start(0, true, "");
+  recorder.emit(started(recorder.last));
+  test.update(0);
+  test.update(3000);
+  ASSERT_EQ(recorder.stopped.size(), 1u);
+  RecorderEvent nothing = finished(recorder.last, 0.0, 0.0);
+  nothing.seconds = 0.0;
+  recorder.emit(nothing);
+  test.update(3100);
+  EXPECT_EQ(test.phase(), Phase::Failed);
+  EXPECT_EQ(test.error(), "sound-stalled");
+  EXPECT_TRUE(recorder.played.empty());
+  EXPECT_EQ(recorder.discarded.size(), 1u);
+}
+
+TEST(MicrophoneTest, ABrowserThatNeverStartsTheSoundIsToldAfterTenSeconds) {
+  platform::FakeSoundRecorder recorder;
+  MicrophoneTest test(recorder);
+  test.start(0, true, "");
+  test.update(9900);
+  EXPECT_EQ(test.phase(), Phase::Recording);
+  EXPECT_TRUE(recorder.stopped.empty());  // not stopped: no sound has flowed to count three seconds of
+  test.update(10000);
+  EXPECT_EQ(test.phase(), Phase::Failed);
+  EXPECT_EQ(test.error(), "sound-stalled");
+  EXPECT_EQ(recorder.discarded.size(), 1u);
 }
 
 TEST(MicrophoneTest, NoOrDeniedMicrophoneSaysWhichWithoutRecording) {

@@ -18,6 +18,12 @@ RecorderEvent event(platform::RecordingHandle h, RecorderEvent::Kind kind) {
   return e;
 }
 
+RecorderEvent finished(platform::RecordingHandle h, double seconds) {
+  RecorderEvent e = event(h, RecorderEvent::Kind::Finished);
+  e.seconds = seconds;
+  return e;
+}
+
 struct VoiceMailTest : ::testing::Test {
   platform::FakeSoundRecorder recorder;
   platform::FakeHttpRequests http;
@@ -32,7 +38,7 @@ TEST_F(VoiceMailTest, ARecordedMessageIsUploadedToTheContactAsOggOpus) {
   EXPECT_DOUBLE_EQ(mail.recorded_ms(13000), 12000);
   mail.send();
   ASSERT_EQ(recorder.stopped.size(), 1u);
-  recorder.emit(event(recorder.last, RecorderEvent::Kind::Finished));
+  recorder.emit(finished(recorder.last, 12.9));
   mail.update(14000);
   EXPECT_EQ(mail.phase(), Phase::Sending);
   ASSERT_EQ(http.sent.size(), 1u);
@@ -55,10 +61,28 @@ TEST_F(VoiceMailTest, AMinuteAtMostThenItGoesByItself) {
   EXPECT_EQ(recorder.stopped.size(), 1u);
 }
 
+TEST_F(VoiceMailTest, ABrowserWhoseSoundNeverRanSaysSoAndSendsNothing) {
+  // Firefox without a speaker: ten seconds asked for, nothing delivered.
+  mail.record_for(7, "Bob", 0);
+  mail.send();
+  recorder.emit(finished(recorder.last, 0.0));
+  mail.update(10000);
+  EXPECT_EQ(mail.phase(), Phase::Failed);
+  EXPECT_EQ(mail.error(), "sound-stalled");
+  EXPECT_TRUE(http.sent.empty());
+  // A click on Send right after starting is not that: it goes to the server, which judges its length.
+  mail.record_for(7, "Bob", 20000);
+  mail.send();
+  recorder.emit(finished(recorder.last, 0.0));
+  mail.update(20300);
+  EXPECT_EQ(mail.phase(), Phase::Sending);
+  EXPECT_EQ(http.sent.size(), 1u);
+}
+
 TEST_F(VoiceMailTest, TheServersRefusalIsKeptAsItsCodeAndCancelSendsNothing) {
   mail.record_for(7, "Bob", 0);
   mail.send();
-  recorder.emit(event(recorder.last, RecorderEvent::Kind::Finished));
+  recorder.emit(finished(recorder.last, 0.9));
   mail.update(1000);
   http.answer("/api/messages/7", 404, R"({"error":"not-a-contact","message":"..."})");
   mail.update(1100);
