@@ -4,7 +4,7 @@
 // through this thread but the finished file's pages. Results go to C++ as events
 // (treff_recorder_event), keyed by the recording's number.
 mergeInto(LibraryManager.library, {
-  $TreffRecorder__deps: ['$TreffAudio', '$stringToNewUTF8', 'free'],
+  $TreffRecorder__deps: ['$TreffAudio', '$TreffSound', '$stringToNewUTF8', 'free'],
   $TreffRecorder: {
     worker: null,
     worklet: null,     // the context the capture module was added to, and the promise of it
@@ -111,6 +111,7 @@ mergeInto(LibraryManager.library, {
       delete TreffRecorder.recordings[id];
       TreffRecorder.unplug(r);
       if (r.player) { r.player.onended = null; try { r.player.stop(); } catch (e) {} r.player.disconnect(); }
+      TreffRecorder.leaveSpeaker(r);
       if (r.timer) clearInterval(r.timer);
       if (r.store && !r.saved) r.store.abort();
       if (TreffRecorder.worker) TreffRecorder.worker.postMessage({ discard: id });
@@ -166,6 +167,25 @@ mergeInto(LibraryManager.library, {
         },
       };
     },
+    // Where played sound goes: the context's own output is the system's default, so when another
+    // speaker is chosen on the join prompt it goes through an <audio> element routed there, as the
+    // others' voices do (wasm/sound.js).
+    toSpeaker: function(ctx, r) {
+      if (!TreffSound.speaker || !('setSinkId' in HTMLMediaElement.prototype) || !ctx.createMediaStreamDestination) {
+        return ctx.destination;
+      }
+      var out = ctx.createMediaStreamDestination();
+      r.speaker = TreffSound.element(out.stream);
+      r.speaker.play().catch(function() {});
+      return out;
+    },
+    leaveSpeaker: function(r) {
+      if (!r.speaker) return;
+      r.speaker.pause();
+      r.speaker.srcObject = null;
+      r.speaker.remove();
+      r.speaker = null;
+    },
     // Plays decoded 48 kHz sound and measures what reaches the speaker on the way.
     play: function(id, r, pcm, channels) {
       var ctx = TreffAudio.ensureContext();
@@ -180,7 +200,7 @@ mergeInto(LibraryManager.library, {
       analyser.fftSize = 2048;
       player.buffer = buffer;
       player.connect(analyser);
-      analyser.connect(ctx.destination);
+      analyser.connect(TreffRecorder.toSpeaker(ctx, r));
       var sum = 0, count = 0, samples = new Float32Array(analyser.fftSize);
       r.timer = setInterval(function() {
         analyser.getFloatTimeDomainData(samples);
@@ -191,6 +211,7 @@ mergeInto(LibraryManager.library, {
         clearInterval(r.timer);
         r.timer = null;
         r.player = null;
+        TreffRecorder.leaveSpeaker(r);
         TreffRecorder.report(id, TreffRecorder.PLAYED, frames / 48000, count ? Math.sqrt(sum / count) : 0, 0, 0, '');
       };
       r.player = player;

@@ -17,6 +17,21 @@ mergeInto(LibraryManager.library, {
     report: function(handle, kind) {
       if (TreffSound.players[handle]) _treff_sound_event(handle, kind);
     },
+    // A hidden <audio> element playing `stream` on the chosen speaker.
+    element: function(stream) {
+      if (!TreffSound.container) {
+        var c = document.createElement('div');
+        c.setAttribute('aria-hidden', 'true');
+        c.style.display = 'none';
+        document.body.appendChild(c);
+        TreffSound.container = c;
+      }
+      var audio = document.createElement('audio');
+      audio.srcObject = stream;
+      TreffSound.container.appendChild(audio);
+      TreffSound.routeToSpeaker(audio);
+      return audio;
+    },
     routeToSpeaker: function(audio) {
       if (audio.setSinkId && (TreffSound.speaker || audio.sinkId)) audio.setSinkId(TreffSound.speaker).catch(function() {});
     },
@@ -50,20 +65,10 @@ mergeInto(LibraryManager.library, {
   treff_sound_play: function(peer, mids) {
     var tracks = TreffRtc.remoteTracks(peer, UTF8ToString(mids), 'audio');
     if (!tracks.length) return 0;
-    if (!TreffSound.container) {
-      var c = document.createElement('div');
-      c.setAttribute('aria-hidden', 'true');
-      c.style.display = 'none';
-      document.body.appendChild(c);
-      TreffSound.container = c;
-    }
     TreffSound.hookGestures();
-    var audio = document.createElement('audio');
-    audio.srcObject = new MediaStream(tracks);
-    TreffSound.container.appendChild(audio);
+    var audio = TreffSound.element(new MediaStream(tracks));
     var handle = TreffSound.next++;
     TreffSound.players[handle] = { audio: audio };
-    TreffSound.routeToSpeaker(audio);
     TreffSound.start(handle);
     return handle;
   },

@@ -52,6 +52,39 @@ test('the microphone test plays back what the microphone gave, encoded off the m
   }
 });
 
+test('the playback comes out of the speaker chosen on the join prompt', async () => {
+  const browser = await launchChromium([`--use-file-for-fake-video-capture=${smallFakeVideo()}`,
+    `--use-file-for-fake-audio-capture=${fakeSound('tone', { amplitude: 0.3 })}`]);
+  try {
+    const page = await joinPrompt(browser, 'e2e-mic-speaker');
+    await waitForState(page, 's => s.local.audio && s.preview.level > 0.1', 10000);
+    // Chromium's fake outputs: the default one, then "Fake Audio Output 1" and 2.
+    await click(page, 'button', 'Speaker: Fake Default Audio Output');
+    await findWidget(page, 'button', 'Speaker: Fake Audio Output 1');
+    const wanted = await page.evaluate(async () =>
+      (await navigator.mediaDevices.enumerateDevices()).find((d) => d.label === 'Fake Audio Output 1').deviceId);
+    await click(page, 'button', 'Test microphone');
+    await waitForState(page, 's => s.micTest.phase === "playing"', 15000);
+    // The playback's element (a stream's, not the ring tone's file) and where it plays; setSinkId
+    // takes a moment to switch.
+    const playback = () => page.evaluate(() => [...document.querySelectorAll('audio')].filter((a) => a.srcObject)
+      .map((a) => ({ sink: a.sinkId, paused: a.paused })));
+    let sinks = await playback();
+    for (let i = 0; i < 20 && sinks.length === 1 && sinks[0].sink !== wanted; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      sinks = await playback();
+    }
+    assert.deepEqual(sinks, [{ sink: wanted, paused: false }], 'played through an element on the chosen speaker');
+    const s = await waitForState(page, 's => s.micTest.phase === "heard" || s.micTest.phase === "failed"', 15000);
+    assert.equal(s.micTest.phase, 'heard', s.micTest.error);
+    const ratio = s.micTest.playedRms / s.micTest.recordedRms;
+    assert.ok(ratio > 0.5 && ratio < 2, `played back at ${ratio.toFixed(2)} of the recorded energy`);
+    assert.deepEqual(await playback(), [], 'the element goes when it ends');
+  } finally {
+    await browser.close();
+  }
+});
+
 test('a silent microphone is named and not played back', async () => {
   const browser = await launchChromium([`--use-file-for-fake-video-capture=${smallFakeVideo()}`,
     `--use-file-for-fake-audio-capture=${fakeSound('silence')}`]);
