@@ -64,14 +64,14 @@ test('a 5 s recording of a 3-person call: everyone sees the mark, late joiners t
   for (const page of [bob, dirk]) await waitForState(page, 's => s.recording.by.length === 0', 5000);
 
   // Again in the three-person call (Anna, Bob, Dirk), stopped as the clock (which counts what is in
-  // the file) nears 5 s (4.85: the press takes ~0.2 s to reach the worklet here); the button's place is
+  // the file) nears 5 s (4.8: the press takes ~0.2 s to reach the worklet here); the button's place is
   // looked up before, so the press is not late by a search.
   await click(anna, 'button', 'Record this call');
   await waitForState(anna, 's => s.recording.phase === "recording"', 5000);
   const stop = await findWidget(anna, 'button', 'Stop recording');
   const canvas = await anna.evaluate(() => { const r = document.getElementById('canvas').getBoundingClientRect(); return { x: r.x, y: r.y }; });
   const deadline = Date.now() + 15000;
-  while ((await anna.evaluate(() => window.treff.state().recording.seconds)) < 4.85 && Date.now() < deadline) {
+  while ((await anna.evaluate(() => window.treff.state().recording.seconds)) < 4.8 && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 10));
   }
   const downloaded = anna.waitForEvent('download', { timeout: 15000 });
