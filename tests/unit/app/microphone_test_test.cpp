@@ -61,13 +61,19 @@ TEST(MicrophoneTest, RecordsThreeSecondsAtTheCallBitrateThenPlaysThemBack) {
   EXPECT_EQ(recorder.discarded.size(), 1u);  // the file is not kept
 }
 
-TEST(MicrophoneTest, SilenceIsNamedAndNotPlayedBack) {
-  platform::FakeSoundRecorder recorder;
-  MicrophoneTest test(recorder);
+// Starts a test at 0 whose sound flows at once, and lets its three seconds pass: stopped.
+void record_three_seconds(MicrophoneTest& test, platform::FakeSoundRecorder& recorder) {
   test.start(0, true, "");
   recorder.emit(started(recorder.last));
   test.update(0);
   test.update(3000);
+  ASSERT_EQ(recorder.stopped.size(), 1u);
+}
+
+TEST(MicrophoneTest, SilenceIsNamedAndNotPlayedBack) {
+  platform::FakeSoundRecorder recorder;
+  MicrophoneTest test(recorder);
+  record_three_seconds(test, recorder);
   recorder.emit(finished(recorder.last, 0.002, 0.0005));
   test.update(3100);
   EXPECT_EQ(test.phase(), Phase::NothingHeard);
@@ -78,11 +84,7 @@ TEST(MicrophoneTest, ABrowserWhoseSoundNeverRanIsNotCalledAMutedMicrophone) {
   // Firefox without a speaker or headset never starts its audio: three seconds asked, none given.
   platform::FakeSoundRecorder recorder;
   MicrophoneTest test(recorder);
-  test.start(0, true, "");
-  recorder.emit(started(recorder.last));
-  test.update(0);
-  test.update(3000);
-  ASSERT_EQ(recorder.stopped.size(), 1u);
+  record_three_seconds(test, recorder);
   RecorderEvent nothing = finished(recorder.last, 0.0, 0.0);
   nothing.seconds = 0.0;
   recorder.emit(nothing);
