@@ -75,6 +75,35 @@ test('the playback comes out of the speaker chosen on the join prompt', async ()
   }
 });
 
+test('a microphone unplugged during the test is named, nothing is played', async () => {
+  const browser = await launchChromium([`--use-file-for-fake-video-capture=${smallFakeVideo()}`,
+    `--use-file-for-fake-audio-capture=${fakeSound('tone', { amplitude: 0.3 })}`]);
+  try {
+    const context = await browser.newContext({ viewport: { width: 900, height: 640 }, locale: 'en-US' });
+    // Keeps the page's streams at hand: a fake device cannot be pulled out, so its track's "ended"
+    // (what the browser fires when a device goes) is sent by hand.
+    await context.addInitScript(() => {
+      const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      window.openedStreams = [];
+      navigator.mediaDevices.getUserMedia = (c) => open(c).then((s) => { window.openedStreams.push(s); return s; });
+    });
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}/r/e2e-mic-unplugged`);
+    await waitForState(page, 's => s.local.audio && s.preview.level > 0.1', 10000);
+    await click(page, 'button', 'Test microphone');
+    await waitForState(page, 's => s.micTest.phase === "recording"', 5000);
+    await page.evaluate(() => window.openedStreams.flatMap((s) => s.getAudioTracks())
+      .forEach((t) => { t.stop(); t.dispatchEvent(new Event('ended')); }));
+    const s = await waitForState(page, 's => s.micTest.phase !== "recording"', 5000);
+    assert.equal(s.micTest.phase, 'failed');
+    assert.equal(s.micTest.error, 'microphone-ended');
+    await findWidget(page, 'text', 'The microphone went away during the test. Plug it in again and try once more.');
+    assert.equal(s.micTest.playedRms, 0, 'nothing played back');
+  } finally {
+    await browser.close();
+  }
+});
+
 test('a silent microphone is named and not played back', async () => {
   const browser = await launchChromium([`--use-file-for-fake-video-capture=${smallFakeVideo()}`,
     `--use-file-for-fake-audio-capture=${fakeSound('silence')}`]);
