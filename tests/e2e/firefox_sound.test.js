@@ -108,10 +108,12 @@ test('Firefox: a call recording downloads as treff-<room>-<time>.opus and decode
 });
 
 test('Firefox without any sound output: the microphone test says so, not "muted"', async () => {
-  // No PulseAudio to reach (an empty runtime folder) and no other backend tried: Firefox's Web
-  // Audio never starts, as on a computer with no speaker, headset or sound card.
+  // No PulseAudio to reach (a named server that is not there, so none is started on demand either)
+  // and no other backend tried: Firefox's Web Audio never starts, as on a computer with no
+  // speaker, headset or sound card.
   const nowhere = fs.mkdtempSync(path.join(os.tmpdir(), 'treff-no-sound-'));
-  const firefox = await launchFirefox({ env: { XDG_RUNTIME_DIR: nowhere, HOME: nowhere }, prefs: { 'media.cubeb.backend': 'pulse' } });
+  const env = { XDG_RUNTIME_DIR: nowhere, HOME: nowhere, PULSE_SERVER: `unix:${path.join(nowhere, 'no-server')}` };
+  const firefox = await launchFirefox({ env, prefs: { 'media.cubeb.backend': 'pulse' } });
   try {
     const page = await firefoxPage(firefox, `${server.url}/r/e2e-fox-mute`);
     await waitForFirefoxState(page, 's => s.local.audio', 15000);
