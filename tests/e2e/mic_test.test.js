@@ -13,9 +13,15 @@ import { click, findWidget } from './lib/ui.js';
 
 const env = useServerAndChromium();
 
-async function joinPrompt(browser, room, permissions) {
+// A Chromium whose fake microphone plays `sound` (a WAV from fakeSound) in a loop.
+const chromiumHearing = (sound) =>
+  launchChromium([`--use-file-for-fake-video-capture=${smallFakeVideo()}`, `--use-file-for-fake-audio-capture=${sound}`]);
+
+// The join prompt of `room`; `initScript` runs in the page before Treff does.
+async function joinPrompt(browser, room, permissions, initScript) {
   const context = await browser.newContext({ viewport: { width: 900, height: 640 }, locale: 'en-US' });
   if (permissions) await context.grantPermissions(permissions, { origin: env.server.url });
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   await page.goto(`${env.server.url}/r/${room}`);
   return page;
@@ -23,8 +29,7 @@ async function joinPrompt(browser, room, permissions) {
 
 test('the microphone test plays back what the microphone gave, encoded off the main thread', async () => {
   // A steady tone, so that what went in and what came out can be compared by their energy.
-  const browser = await launchChromium([`--use-file-for-fake-video-capture=${smallFakeVideo()}`,
-    `--use-file-for-fake-audio-capture=${fakeSound('tone', { amplitude: 0.3 })}`]);
+  const browser = await chromiumHearing(fakeSound('tone', { amplitude: 0.3 }));
   try {
     const page = await joinPrompt(browser, 'e2e-mic-test');
     await waitForState(page, 's => s.local.audio && s.preview.level > 0.1', 10000);
@@ -45,8 +50,7 @@ test('the microphone test plays back what the microphone gave, encoded off the m
 });
 
 test('the playback comes out of the speaker chosen on the join prompt', async () => {
-  const browser = await launchChromium([`--use-file-for-fake-video-capture=${smallFakeVideo()}`,
-    `--use-file-for-fake-audio-capture=${fakeSound('tone', { amplitude: 0.3 })}`]);
+  const browser = await chromiumHearing(fakeSound('tone', { amplitude: 0.3 }));
   try {
     const page = await joinPrompt(browser, 'e2e-mic-speaker');
     await waitForState(page, 's => s.local.audio && s.preview.level > 0.1', 10000);
@@ -76,19 +80,15 @@ test('the playback comes out of the speaker chosen on the join prompt', async ()
 });
 
 test('a microphone unplugged during the test is named, nothing is played', async () => {
-  const browser = await launchChromium([`--use-file-for-fake-video-capture=${smallFakeVideo()}`,
-    `--use-file-for-fake-audio-capture=${fakeSound('tone', { amplitude: 0.3 })}`]);
+  const browser = await chromiumHearing(fakeSound('tone', { amplitude: 0.3 }));
   try {
-    const context = await browser.newContext({ viewport: { width: 900, height: 640 }, locale: 'en-US' });
     // Keeps the page's streams at hand: a fake device cannot be pulled out, so its track's "ended"
     // (what the browser fires when a device goes) is sent by hand.
-    await context.addInitScript(() => {
+    const page = await joinPrompt(browser, 'e2e-mic-unplugged', null, () => {
       const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
       window.openedStreams = [];
       navigator.mediaDevices.getUserMedia = (c) => open(c).then((s) => { window.openedStreams.push(s); return s; });
     });
-    const page = await context.newPage();
-    await page.goto(`${env.server.url}/r/e2e-mic-unplugged`);
     await waitForState(page, 's => s.local.audio && s.preview.level > 0.1', 10000);
     await click(page, 'button', 'Test microphone');
     await waitForState(page, 's => s.micTest.phase === "recording"', 5000);
@@ -105,8 +105,7 @@ test('a microphone unplugged during the test is named, nothing is played', async
 });
 
 test('a silent microphone is named and not played back', async () => {
-  const browser = await launchChromium([`--use-file-for-fake-video-capture=${smallFakeVideo()}`,
-    `--use-file-for-fake-audio-capture=${fakeSound('silence')}`]);
+  const browser = await chromiumHearing(fakeSound('silence'));
   try {
     const page = await joinPrompt(browser, 'e2e-mic-silent');
     await waitForState(page, 's => s.local.audio', 10000);
